@@ -1,0 +1,99 @@
+package dev.smtpunit;
+
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Properties;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * What a client needs to trust a server's TLS certificate: an {@link SSLContext} that trusts exactly
+ * that certificate, its socket factory, and ready Jakarta Mail properties.
+ *
+ * <pre>{@code
+ * Session session = Session.getInstance(smtp.clientTrust().startTlsProperties(smtp));
+ * Transport.send(message);   // upgrades with STARTTLS and trusts the test server
+ * }</pre>
+ */
+public final class ClientTrust {
+    private final List<X509Certificate> certificates;
+    private final SSLContext sslContext;
+
+    /**
+     * Trust exactly the given certificates.
+     *
+     * @param certificates the server's certificate chain
+     */
+    public ClientTrust(List<X509Certificate> certificates) {
+        this.certificates = List.copyOf(certificates);
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            int i = 0;
+            for (X509Certificate c : this.certificates) {
+                ks.setCertificateEntry("smtpunit-" + i++, c);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            sslContext = SSLContext.getInstance("TLS");
+            sslContext.init(null, tmf.getTrustManagers(), null);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build a trust store for the server certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the trusted certificates, server certificate first */
+    public List<X509Certificate> certificates() {
+        return certificates;
+    }
+
+    /** @return a TLS context that trusts the server's certificate */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
+    /** @return a socket factory that trusts the server's certificate */
+    public SSLSocketFactory socketFactory() {
+        return sslContext.getSocketFactory();
+    }
+
+    /**
+     * Jakarta Mail properties for the server's plain port, with STARTTLS required and trusted.
+     *
+     * @param server the running server
+     * @return new properties; add credentials and {@code mail.smtp.auth} as needed
+     */
+    public Properties startTlsProperties(MockSmtpServer server) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", server.host());
+        p.setProperty("mail.smtp.port", Integer.toString(server.port()));
+        p.setProperty("mail.smtp.starttls.enable", "true");
+        p.setProperty("mail.smtp.starttls.required", "true");
+        p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        p.put("mail.smtp.ssl.socketFactory", socketFactory());
+        p.setProperty("mail.smtp.connectiontimeout", "10000");
+        p.setProperty("mail.smtp.timeout", "10000");
+        return p;
+    }
+
+    /**
+     * Jakarta Mail properties for the server's implicit-TLS (SMTPS) port, trusted.
+     *
+     * @param server the running server, started with {@code implicitTls}
+     * @return new properties for the {@code smtp} protocol with {@code mail.smtp.ssl.enable}
+     */
+    public Properties smtpsProperties(MockSmtpServer server) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", server.host());
+        p.setProperty("mail.smtp.port", Integer.toString(server.smtpsPort()));
+        p.setProperty("mail.smtp.ssl.enable", "true");
+        p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        p.put("mail.smtp.ssl.socketFactory", socketFactory());
+        p.setProperty("mail.smtp.connectiontimeout", "10000");
+        p.setProperty("mail.smtp.timeout", "10000");
+        return p;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.smtpunit;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.smtpunit.internal.SessionInfo;
+
+/**
+ * The SMTP envelope of one mail transaction: what the client said about the message, as opposed to
+ * what the message says about itself in its headers. Immutable.
+ *
+ * <pre>{@code
+ * Envelope env = mail.envelope();
+ * assertEquals("app@example.com", env.sender());
+ * assertEquals(List.of("ada@example.com"), env.recipientAddresses());
+ * }</pre>
+ */
+public final class Envelope {
+    private final SessionInfo session;
+    private final String sender;
+    private final Map<String, String> mailParameters;
+    private final List<Recipient> recipients;
+    private final String authenticatedUser;
+    private final TlsInfo tls;
+    private final int transactionIndex;
+    private final long receivedAtMillis;
+
+    /**
+     * Internal: built by the server at the end of each transaction.
+     *
+     * @param session the session the transaction belongs to
+     * @param sender the reverse path, empty for the null sender {@code <>}
+     * @param mailParameters the {@code MAIL FROM} parameters in order
+     * @param recipients the accepted recipients in order
+     * @param authenticatedUser the user authenticated with AUTH, or null
+     * @param tls the TLS state at the time of the transaction, or null
+     * @param transactionIndex 1 for the first transaction of the session
+     * @param receivedAtMillis when the final dot was received
+     */
+    public Envelope(SessionInfo session, String sender, Map<String, String> mailParameters, List<Recipient> recipients,
+            String authenticatedUser, TlsInfo tls, int transactionIndex, long receivedAtMillis) {
+        this.session = session;
+        this.sender = sender;
+        this.mailParameters = mailParameters;
+        this.recipients = recipients;
+        this.authenticatedUser = authenticatedUser;
+        this.tls = tls;
+        this.transactionIndex = transactionIndex;
+        this.receivedAtMillis = receivedAtMillis;
+    }
+
+    /** @return the name the client gave in its last {@code EHLO} or {@code HELO} */
+    public String heloName() {
+        return session.heloName();
+    }
+
+    /** @return the reverse path of {@code MAIL FROM} without brackets; empty for the null sender */
+    public String sender() {
+        return sender;
+    }
+
+    /** @return the {@code MAIL FROM} parameters in the order sent, names upper-cased */
+    public Map<String, String> mailParameters() {
+        return mailParameters;
+    }
+
+    /** @return every accepted {@code RCPT TO}, in order, with its parameters */
+    public List<Recipient> recipients() {
+        return recipients;
+    }
+
+    /** @return the addresses of {@link #recipients()} */
+    public List<String> recipientAddresses() {
+        return recipients.stream().map(Recipient::address).toList();
+    }
+
+    /** @return the user authenticated with {@code AUTH} before this transaction */
+    public Optional<String> authenticatedUser() {
+        return Optional.ofNullable(authenticatedUser);
+    }
+
+    /** @return the TLS protocol and cipher, or empty when the session was in plain text */
+    public Optional<TlsInfo> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /** @return the address and port the client connected from */
+    public InetSocketAddress clientAddress() {
+        return session.clientAddress();
+    }
+
+    /** @return the number of the session on this server, 1 for the first connection */
+    public int sessionId() {
+        return session.id();
+    }
+
+    /** @return the number of this transaction within its session, 1 for the first */
+    public int transactionIndex() {
+        return transactionIndex;
+    }
+
+    /** @return when the end of the message content was received */
+    public Instant receivedAt() {
+        return Instant.ofEpochMilli(receivedAtMillis);
+    }
+
+    @Override
+    public String toString() {
+        return "Envelope[from=<" + sender + ">" + (mailParameters.isEmpty() ? "" : " " + mailParameters)
+                + ", to=" + recipients + ", helo=" + heloName()
+                + (authenticatedUser == null ? "" : ", auth=" + authenticatedUser)
+                + (tls == null ? "" : ", tls=" + tls.protocol())
+                + ", session=" + sessionId() + ", transaction=" + transactionIndex + "]";
+    }
+}

@@ -1,0 +1,215 @@
+package dev.smtpunit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * Every message a server accepted, in arrival order. Thread-safe: the server adds from its I/O
+ * threads while a test reads or waits. Lists handed out are immutable snapshots.
+ *
+ * <pre>{@code
+ * List<ReceivedMessage> mails = smtp.mailbox().awaitMessages(2, Duration.ofSeconds(5));
+ * ReceivedMessage reset = smtp.mailbox().awaitMessage(m -> m.subject().contains("Reset"), Duration.ofSeconds(5));
+ * smtp.mailbox().assertNoMessageWithin(Duration.ofMillis(200));
+ * }</pre>
+ */
+public final class Mailbox {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayList<ReceivedMessage> messages = new ArrayList<>();
+
+    /** Creates an empty mailbox; servers make their own. */
+    public Mailbox() {}
+
+    /**
+     * Internal: called by the server when a transaction completes.
+     *
+     * @param message the accepted message
+     */
+    public void add(ReceivedMessage message) {
+        lock.lock();
+        try {
+            messages.add(message);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return an immutable snapshot of the messages, in arrival order */
+    public List<ReceivedMessage> messages() {
+        lock.lock();
+        try {
+            return List.copyOf(messages);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return how many messages have arrived */
+    public int size() {
+        lock.lock();
+        try {
+            return messages.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return true when no message has arrived */
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    /** Forgets every message. */
+    public void clear() {
+        lock.lock();
+        try {
+            messages.clear();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until at least {@code count} messages have arrived.
+     *
+     * @param count how many messages to wait for, at least 1
+     * @param timeout how long to wait at most
+     * @return a snapshot of all messages (possibly more than {@code count})
+     * @throws MailboxTimeoutException past the deadline, listing what did arrive
+     */
+    public List<ReceivedMessage> awaitMessages(int count, Duration timeout) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+        List<ReceivedMessage> got = awaitUntil(list -> list.size() >= count, timeout);
+        if (got == null) {
+            List<ReceivedMessage> now = messages();
+            throw new MailboxTimeoutException("Expected at least " + count + " message" + (count == 1 ? "" : "s")
+                    + " within " + format(timeout) + " but " + describe(now), now);
+        }
+        return got;
+    }
+
+    /**
+     * Waits until a message matching the predicate has arrived.
+     *
+     * @param predicate what the message must satisfy
+     * @param timeout how long to wait at most
+     * @return the first matching message
+     * @throws MailboxTimeoutException past the deadline, listing what did arrive
+     */
+    public ReceivedMessage awaitMessage(Predicate<? super ReceivedMessage> predicate, Duration timeout) {
+        Objects.requireNonNull(predicate, "predicate");
+        List<ReceivedMessage> got = awaitUntil(list -> list.stream().anyMatch(predicate), timeout);
+        if (got == null) {
+            List<ReceivedMessage> now = messages();
+            throw new MailboxTimeoutException("Expected a message matching the predicate within " + format(timeout)
+                    + " but " + (now.isEmpty() ? describe(now) : "none of these matched:\n" + list(now)), now);
+        }
+        return got.stream().filter(predicate).findFirst().orElseThrow();
+    }
+
+    /**
+     * Waits for the whole duration and fails if any message arrives: for "nothing was sent".
+     *
+     * @param duration how long to watch
+     * @throws AssertionError when a message arrived, listing it
+     */
+    public void assertNoMessageWithin(Duration duration) {
+        List<ReceivedMessage> got = awaitUntil(list -> !list.isEmpty(), duration);
+        if (got != null) {
+            throw new AssertionError("Expected no message within " + format(duration) + " but " + describe(got));
+        }
+    }
+
+    /** @return the snapshot once the condition holds, or null after the timeout */
+    private List<ReceivedMessage> awaitUntil(Predicate<List<ReceivedMessage>> condition, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        long remaining = timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                if (condition.test(messages)) {
+                    return List.copyOf(messages);
+                }
+                if (remaining <= 0) {
+                    return null;
+                }
+                remaining = changed.awaitNanos(remaining);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for mail", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    static String describe(List<ReceivedMessage> list) {
+        if (list.isEmpty()) {
+            return "the mailbox is empty.";
+        }
+        return list.size() + " message" + (list.size() == 1 ? "" : "s") + " arrived:\n" + list(list);
+    }
+
+    /**
+     * One line per message: index, sender, recipients, subject and size.
+     *
+     * @param list messages
+     * @return the summary
+     */
+    public static String list(List<ReceivedMessage> list) {
+        StringBuilder sb = new StringBuilder();
+        int i = 1;
+        for (ReceivedMessage m : list) {
+            String subject;
+            try {
+                subject = "\"" + m.subject() + "\"";
+            } catch (IllegalStateException e) {
+                subject = "(unparseable: " + e.getMessage() + ")";
+            }
+            sb.append("  ").append(i++).append(". from <").append(m.envelope().sender()).append("> to ")
+                    .append(m.envelope().recipientAddresses()).append(" subject ").append(subject).append(" (")
+                    .append(m.size()).append(" bytes)\n");
+        }
+        return sb.toString();
+    }
+
+    /** @return a summary of the messages */
+    public String summary() {
+        return describe(messages());
+    }
+
+    @Override
+    public String toString() {
+        return "Mailbox[" + size() + " messages]";
+    }
+
+    /** Thrown when a wait on the mailbox passes its deadline; carries what did arrive. */
+    public static final class MailboxTimeoutException extends AssertionError {
+        private final transient List<ReceivedMessage> received;
+
+        MailboxTimeoutException(String message, List<ReceivedMessage> received) {
+            super(message);
+            this.received = received;
+        }
+
+        /** @return the messages that had arrived when the wait gave up */
+        public List<ReceivedMessage> received() {
+            return received;
+        }
+    }
+}

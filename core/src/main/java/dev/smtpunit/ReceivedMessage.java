@@ -1,0 +1,149 @@
+package dev.smtpunit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.mail.internet.MimeMessage;
+
+import dev.smtpunit.internal.MimeView;
+
+/**
+ * One message the server accepted: one per mail <em>transaction</em>, however many recipients it
+ * had. Holds the {@link Envelope}, the content bytes exactly as received (after dot-unstuffing,
+ * nothing added), and convenient views of the parsed MIME structure. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+ * assertEquals("Welcome", mail.subject());
+ * assertTrue(mail.textBody().orElseThrow().contains("confirm"));
+ * }</pre>
+ */
+public final class ReceivedMessage {
+    private final Envelope envelope;
+    private final byte[] rawBytes;
+    private volatile MimeView view;
+
+    /**
+     * Internal: created by the server.
+     *
+     * @param envelope the envelope of the transaction
+     * @param rawBytes the content, owned by this object from now on
+     */
+    public ReceivedMessage(Envelope envelope, byte[] rawBytes) {
+        this.envelope = envelope;
+        this.rawBytes = rawBytes;
+    }
+
+    /** @return the SMTP envelope: sender, recipients, session facts */
+    public Envelope envelope() {
+        return envelope;
+    }
+
+    /** @return a copy of the message content as received, after dot-unstuffing */
+    public byte[] rawBytes() {
+        return rawBytes.clone();
+    }
+
+    /** @return the size of the content in bytes */
+    public int size() {
+        return rawBytes.length;
+    }
+
+    /** @return the content decoded as UTF-8, for printing or searching */
+    public String rawContent() {
+        return new String(rawBytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parses the content into a new Jakarta Mail message, on a private {@code Session}. Each call
+     * returns a new object, so changing it changes nothing here.
+     *
+     * @return the parsed message
+     * @throws IllegalStateException when the content cannot be parsed
+     */
+    public MimeMessage mimeMessage() {
+        return MimeView.parse(rawBytes);
+    }
+
+    private MimeView view() {
+        MimeView v = view;
+        if (v == null) {
+            v = MimeView.of(rawBytes);
+            view = v;
+        }
+        return v;
+    }
+
+    /** @return the decoded {@code Subject} header, or an empty string when there is none */
+    public String subject() {
+        return view().subject();
+    }
+
+    /** @return the addresses of the {@code From} header */
+    public List<String> from() {
+        return view().addresses("From");
+    }
+
+    /** @return the addresses of the {@code To} header */
+    public List<String> to() {
+        return view().addresses("To");
+    }
+
+    /** @return the addresses of the {@code Cc} header */
+    public List<String> cc() {
+        return view().addresses("Cc");
+    }
+
+    /**
+     * Every value of a header, unfolded and decoded (RFC 2047), in order.
+     *
+     * @param name the header name, in any case
+     * @return the values, empty when the header is absent
+     */
+    public List<String> headers(String name) {
+        return view().headers(name);
+    }
+
+    /**
+     * The first value of a header.
+     *
+     * @param name the header name, in any case
+     * @return the decoded value, or empty when absent
+     */
+    public Optional<String> header(String name) {
+        List<String> values = headers(name);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** @return the first {@code text/plain} part that is not an attachment, decoded */
+    public Optional<String> textBody() {
+        return Optional.ofNullable(view().textBody());
+    }
+
+    /** @return the first {@code text/html} part that is not an attachment, decoded */
+    public Optional<String> htmlBody() {
+        return Optional.ofNullable(view().htmlBody());
+    }
+
+    /** @return the attachments found anywhere in the MIME tree, in order */
+    public List<Attachment> attachments() {
+        return view().attachments();
+    }
+
+    /** @return true when the top-level content type is {@code multipart/*} */
+    public boolean isMultipart() {
+        return view().multipart();
+    }
+
+    /** @return the top-level content type without parameters, lower case */
+    public String contentType() {
+        return view().contentType();
+    }
+
+    @Override
+    public String toString() {
+        return "ReceivedMessage[subject=\"" + subject() + "\", from=<" + envelope.sender() + ">, to="
+                + envelope.recipientAddresses() + ", " + rawBytes.length + " bytes]";
+    }
+}

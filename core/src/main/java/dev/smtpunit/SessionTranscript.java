@@ -1,0 +1,93 @@
+package dev.smtpunit;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The history of one SMTP connection, in order. Thread-safe; lists handed out are snapshots.
+ */
+public final class SessionTranscript {
+    private final int id;
+    private final InetSocketAddress client;
+    private final ArrayList<TranscriptEntry> entries = new ArrayList<>(16);
+    private boolean closed;
+
+    /**
+     * Internal: created by the server for each connection.
+     *
+     * @param id the session number on its server, from 1
+     * @param client the client's address
+     */
+    public SessionTranscript(int id, InetSocketAddress client) {
+        this.id = id;
+        this.client = client;
+    }
+
+    /** @return the session number on its server, 1 for the first connection */
+    public int id() {
+        return id;
+    }
+
+    /** @return the client's address and port */
+    public InetSocketAddress client() {
+        return client;
+    }
+
+    /**
+     * Internal: appends an entry.
+     *
+     * @param entry the entry
+     */
+    public synchronized void add(TranscriptEntry entry) {
+        entries.add(entry);
+        if (entry instanceof TranscriptEntry.Event e
+                && (e.kind() == TranscriptEntry.Kind.CLOSED_BY_CLIENT || e.kind() == TranscriptEntry.Kind.CLOSED_BY_SERVER)) {
+            closed = true;
+        }
+    }
+
+    /** @return every entry in order */
+    public synchronized List<TranscriptEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** @return the command/reply exchanges in order, without events */
+    public List<TranscriptEntry.Exchange> exchanges() {
+        List<TranscriptEntry.Exchange> out = new ArrayList<>();
+        for (TranscriptEntry e : entries()) {
+            if (e instanceof TranscriptEntry.Exchange x) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    /** @return the events in order, without exchanges */
+    public List<TranscriptEntry.Event> events() {
+        List<TranscriptEntry.Event> out = new ArrayList<>();
+        for (TranscriptEntry e : entries()) {
+            if (e instanceof TranscriptEntry.Event x) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    /** @return true once the connection has closed */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** @return the session in {@code C:}/{@code S:} form */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("--- session ").append(id).append(" from ").append(client.getAddress().getHostAddress()).append(':')
+                .append(client.getPort()).append(" ---\n");
+        for (TranscriptEntry e : entries()) {
+            sb.append(e);
+        }
+        return sb.toString();
+    }
+}

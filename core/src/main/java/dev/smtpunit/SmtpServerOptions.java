@@ -1,0 +1,500 @@
+package dev.smtpunit;
+
+import java.net.InetAddress;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The settings of a {@link MockSmtpServer}: immutable, made with a {@link Builder}.
+ *
+ * <pre>{@code
+ * SmtpServerOptions options = SmtpServerOptions.builder()
+ *         .hostname("mx.test")
+ *         .startTls(StartTlsMode.REQUIRED)
+ *         .user("app", "secret")
+ *         .maxMessageSize(1_000_000)
+ *         .build();
+ * }</pre>
+ */
+public final class SmtpServerOptions {
+
+    /** How STARTTLS (RFC 3207) is offered on the plain port. */
+    public enum StartTlsMode {
+        /** Not advertised; the command is answered with 502. */
+        OFF,
+        /** Advertised in EHLO; clients may use it. */
+        OFFERED,
+        /** Advertised, and {@code MAIL} and {@code AUTH} before it are refused with 530. */
+        REQUIRED
+    }
+
+    /** Whether and how AUTH (RFC 4954) is offered. */
+    public enum AuthMode {
+        /** AUTH is not offered. */
+        OFF,
+        /** AUTH PLAIN and LOGIN against the configured users. */
+        USERS,
+        /** AUTH PLAIN and LOGIN accept any user name and password. */
+        ACCEPT_ANY
+    }
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private final String hostname;
+    private final InetAddress bindAddress;
+    private final int port;
+    private final boolean implicitTls;
+    private final int implicitTlsPort;
+    private final StartTlsMode startTls;
+    private final PrivateKey tlsKey;
+    private final List<X509Certificate> tlsChain;
+    private final AuthMode authMode;
+    private final Map<String, String> users;
+    private final boolean authRequired;
+    private final long maxMessageSize;
+    private final Set<String> hiddenExtensions;
+    private final List<String> extraExtensions;
+    private final Set<String> acceptedDomains;
+    private final int maxConnections;
+    private final Duration idleTimeout;
+    private final String greeting;
+
+    private SmtpServerOptions(Builder b) {
+        hostname = b.hostname;
+        bindAddress = b.bindAddress;
+        port = b.port;
+        implicitTls = b.implicitTls;
+        implicitTlsPort = b.implicitTlsPort;
+        startTls = b.startTls;
+        tlsKey = b.tlsKey;
+        tlsChain = b.tlsChain;
+        authMode = b.authMode;
+        users = Collections.unmodifiableMap(new LinkedHashMap<>(b.users));
+        authRequired = b.authRequired;
+        maxMessageSize = b.maxMessageSize;
+        hiddenExtensions = Collections.unmodifiableSet(new LinkedHashSet<>(b.hiddenExtensions));
+        extraExtensions = List.copyOf(b.extraExtensions);
+        acceptedDomains = Collections.unmodifiableSet(new LinkedHashSet<>(b.acceptedDomains));
+        maxConnections = b.maxConnections;
+        idleTimeout = b.idleTimeout;
+        greeting = b.greeting;
+    }
+
+    /** @return the default options: 127.0.0.1, a free port, no TLS, no AUTH, no size limit */
+    public static SmtpServerOptions defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder holding the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding these options, to derive changed ones */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.hostname = hostname;
+        b.bindAddress = bindAddress;
+        b.port = port;
+        b.implicitTls = implicitTls;
+        b.implicitTlsPort = implicitTlsPort;
+        b.startTls = startTls;
+        b.tlsKey = tlsKey;
+        b.tlsChain = tlsChain;
+        b.authMode = authMode;
+        b.users.putAll(users);
+        b.authRequired = authRequired;
+        b.maxMessageSize = maxMessageSize;
+        b.hiddenExtensions.addAll(hiddenExtensions);
+        b.extraExtensions.addAll(extraExtensions);
+        b.acceptedDomains.addAll(acceptedDomains);
+        b.maxConnections = maxConnections;
+        b.idleTimeout = idleTimeout;
+        b.greeting = greeting;
+        return b;
+    }
+
+    /** @return the name in the greeting and EHLO reply; default {@code localhost} */
+    public String hostname() {
+        return hostname;
+    }
+
+    /** @return the address to listen on; default the loopback address */
+    public InetAddress bindAddress() {
+        return bindAddress;
+    }
+
+    /** @return the plain SMTP port; 0 (the default) picks a free one */
+    public int port() {
+        return port;
+    }
+
+    /** @return whether an implicit-TLS (SMTPS) port is opened as well */
+    public boolean implicitTls() {
+        return implicitTls;
+    }
+
+    /** @return the SMTPS port when {@link #implicitTls()}; 0 picks a free one */
+    public int implicitTlsPort() {
+        return implicitTlsPort;
+    }
+
+    /** @return how STARTTLS is offered */
+    public StartTlsMode startTls() {
+        return startTls;
+    }
+
+    /** @return the user-supplied TLS key, or null to use the generated certificate */
+    public PrivateKey tlsKey() {
+        return tlsKey;
+    }
+
+    /** @return the user-supplied certificate chain, empty to use the generated certificate */
+    public List<X509Certificate> tlsChain() {
+        return tlsChain;
+    }
+
+    /** @return whether TLS is used at all (STARTTLS or SMTPS) */
+    public boolean tlsEnabled() {
+        return implicitTls || startTls != StartTlsMode.OFF;
+    }
+
+    /** @return how AUTH is offered */
+    public AuthMode authMode() {
+        return authMode;
+    }
+
+    /** @return the users and passwords for {@link AuthMode#USERS} */
+    public Map<String, String> users() {
+        return users;
+    }
+
+    /** @return whether {@code MAIL} without a successful AUTH is refused with 530 */
+    public boolean authRequired() {
+        return authRequired;
+    }
+
+    /** @return the largest accepted message in bytes, advertised as {@code SIZE}; 0 for no limit */
+    public long maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** @return the EHLO keywords not to advertise, upper case */
+    public Set<String> hiddenExtensions() {
+        return hiddenExtensions;
+    }
+
+    /** @return EHLO lines advertised in addition to the implemented ones */
+    public List<String> extraExtensions() {
+        return extraExtensions;
+    }
+
+    /** @return the recipient domains accepted, lower case; empty accepts every domain */
+    public Set<String> acceptedDomains() {
+        return acceptedDomains;
+    }
+
+    /** @return the most simultaneous connections; 0 for no limit */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** @return how long a connection may stay silent before the server closes it with 421 */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** @return the greeting text after {@code 220 }; by default {@code <hostname> ESMTP SmtpUnit} */
+    public String greeting() {
+        return greeting != null ? greeting : hostname + " ESMTP SmtpUnit";
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpServerOptions[hostname=" + hostname + ", bind=" + bindAddress.getHostAddress() + ":" + port
+                + (implicitTls ? ", smtps=" + implicitTlsPort : "") + ", startTls=" + startTls + ", auth=" + authMode
+                + (authRequired ? " (required)" : "") + ", users=" + users.keySet()
+                + (maxMessageSize > 0 ? ", maxMessageSize=" + maxMessageSize : "")
+                + (acceptedDomains.isEmpty() ? "" : ", acceptedDomains=" + acceptedDomains) + "]";
+    }
+
+    /** Builds {@link SmtpServerOptions}; each setter checks its argument at once. */
+    public static final class Builder {
+        private String hostname = "localhost";
+        private InetAddress bindAddress = LOOPBACK;
+        private int port;
+        private boolean implicitTls;
+        private int implicitTlsPort;
+        private StartTlsMode startTls = StartTlsMode.OFF;
+        private PrivateKey tlsKey;
+        private List<X509Certificate> tlsChain = List.of();
+        private AuthMode authMode = AuthMode.OFF;
+        private final Map<String, String> users = new LinkedHashMap<>();
+        private boolean authRequired;
+        private long maxMessageSize;
+        private final Set<String> hiddenExtensions = new LinkedHashSet<>();
+        private final List<String> extraExtensions = new ArrayList<>();
+        private final Set<String> acceptedDomains = new LinkedHashSet<>();
+        private int maxConnections;
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private String greeting;
+
+        private Builder() {}
+
+        /**
+         * The host name used in the greeting and in replies to EHLO/HELO.
+         *
+         * @param hostname a domain name without spaces
+         * @return this builder
+         */
+        public Builder hostname(String hostname) {
+            Objects.requireNonNull(hostname, "hostname");
+            if (hostname.isBlank() || hostname.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+                throw new IllegalArgumentException("hostname must be a non-empty ASCII name without spaces, was \"" + hostname + "\"");
+            }
+            this.hostname = hostname;
+            return this;
+        }
+
+        /**
+         * The address to listen on. Tests rarely need anything but the default loopback address.
+         *
+         * @param bindAddress the local address
+         * @return this builder
+         */
+        public Builder bindAddress(InetAddress bindAddress) {
+            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+            return this;
+        }
+
+        /**
+         * The plain SMTP port.
+         *
+         * @param port 0 (the default) for a free port, or 1 to 65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            this.port = checkPort("port", port);
+            return this;
+        }
+
+        /**
+         * Opens an implicit-TLS (SMTPS, RFC 8314) port besides the plain one.
+         *
+         * @param port 0 for a free port, or 1 to 65535
+         * @return this builder
+         */
+        public Builder implicitTls(int port) {
+            this.implicitTls = true;
+            this.implicitTlsPort = checkPort("implicitTls port", port);
+            return this;
+        }
+
+        /**
+         * How STARTTLS is offered on the plain port.
+         *
+         * @param mode OFF (default), OFFERED or REQUIRED
+         * @return this builder
+         */
+        public Builder startTls(StartTlsMode mode) {
+            this.startTls = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Uses this key and certificate chain for TLS instead of the generated self-signed one.
+         *
+         * @param key the private key
+         * @param chain the certificate chain, server certificate first
+         * @return this builder
+         */
+        public Builder tlsIdentity(PrivateKey key, X509Certificate... chain) {
+            Objects.requireNonNull(key, "key");
+            if (chain.length == 0) {
+                throw new IllegalArgumentException("tlsIdentity needs at least the server certificate");
+            }
+            this.tlsKey = key;
+            this.tlsChain = List.of(chain);
+            return this;
+        }
+
+        /**
+         * Offers AUTH PLAIN and LOGIN and adds a user who may authenticate.
+         *
+         * @param name the user name
+         * @param password the password
+         * @return this builder
+         */
+        public Builder user(String name, String password) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(password, "password");
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("user name must not be empty");
+            }
+            if (authMode == AuthMode.ACCEPT_ANY) {
+                throw new IllegalStateException("acceptAnyCredentials() was set: users would be ignored");
+            }
+            users.put(name, password);
+            authMode = AuthMode.USERS;
+            return this;
+        }
+
+        /**
+         * Offers AUTH PLAIN and LOGIN and accepts any user name and password.
+         *
+         * @return this builder
+         */
+        public Builder acceptAnyCredentials() {
+            if (!users.isEmpty()) {
+                throw new IllegalStateException("users " + users.keySet() + " were set: acceptAnyCredentials() would ignore them");
+            }
+            authMode = AuthMode.ACCEPT_ANY;
+            return this;
+        }
+
+        /**
+         * Refuses {@code MAIL} with 530 until the client has authenticated. Needs users or
+         * {@link #acceptAnyCredentials()}.
+         *
+         * @param required true to require AUTH
+         * @return this builder
+         */
+        public Builder requireAuth(boolean required) {
+            this.authRequired = required;
+            return this;
+        }
+
+        /**
+         * The largest message accepted, advertised as {@code SIZE n} (RFC 1870) and enforced with 552.
+         *
+         * @param bytes 0 (the default) for no limit
+         * @return this builder
+         */
+        public Builder maxMessageSize(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxMessageSize must be 0 (no limit) or positive, was " + bytes);
+            }
+            this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * EHLO keywords not to advertise, for example {@code "PIPELINING"} or {@code "8BITMIME"}.
+         *
+         * @param keywords the keywords, in any case
+         * @return this builder
+         */
+        public Builder hideExtensions(String... keywords) {
+            for (String k : keywords) {
+                hiddenExtensions.add(k.trim().toUpperCase(Locale.ROOT));
+            }
+            return this;
+        }
+
+        /**
+         * Extra EHLO lines to advertise, such as {@code "DSN"}: only what the client should see; the
+         * server does not implement them.
+         *
+         * @param lines EHLO keyword lines
+         * @return this builder
+         */
+        public Builder advertiseExtensions(String... lines) {
+            for (String l : lines) {
+                if (l.isBlank() || l.indexOf('\r') >= 0 || l.indexOf('\n') >= 0) {
+                    throw new IllegalArgumentException("extension line must be non-empty and single-line: \"" + l + "\"");
+                }
+                extraExtensions.add(l.trim());
+            }
+            return this;
+        }
+
+        /**
+         * Accept recipients only in these domains; others get {@code 550 5.7.1}. Tests relay rules.
+         *
+         * @param domains domain names
+         * @return this builder
+         */
+        public Builder acceptedDomains(String... domains) {
+            Arrays.stream(domains).map(d -> d.trim().toLowerCase(Locale.ROOT)).forEach(acceptedDomains::add);
+            return this;
+        }
+
+        /**
+         * The most simultaneous connections; further ones get {@code 421} and are closed.
+         *
+         * @param max 0 (the default) for no limit
+         * @return this builder
+         */
+        public Builder maxConnections(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxConnections must be 0 (no limit) or positive, was " + max);
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * How long a connection may stay silent before the server says {@code 421} and closes it.
+         *
+         * @param timeout a positive duration; default 60 s
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("idleTimeout must be positive, was " + timeout);
+            }
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The greeting text after {@code 220 }. RFC 5321 wants it to start with the host name.
+         *
+         * @param text a single line
+         * @return this builder
+         */
+        public Builder greeting(String text) {
+            Objects.requireNonNull(text, "text");
+            if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("greeting must be a single line");
+            }
+            this.greeting = text;
+            return this;
+        }
+
+        /**
+         * Checks the combination and builds the options.
+         *
+         * @return the options
+         * @throws IllegalStateException when settings contradict each other
+         */
+        public SmtpServerOptions build() {
+            if (authRequired && authMode == AuthMode.OFF) {
+                throw new IllegalStateException("requireAuth(true) needs user(name, password) or acceptAnyCredentials()");
+            }
+            if (implicitTls && port != 0 && port == implicitTlsPort) {
+                throw new IllegalStateException("port and implicitTls port are both " + port);
+            }
+            return new SmtpServerOptions(this);
+        }
+
+        private static int checkPort(String what, int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(what + " must be 0 (a free port) or 1 to 65535, was " + port);
+            }
+            return port;
+        }
+    }
+}

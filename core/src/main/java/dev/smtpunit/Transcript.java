@@ -1,0 +1,96 @@
+package dev.smtpunit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything that crossed the wire on one server: every session in connection order, each with its
+ * commands, replies and connection events. AUTH secrets are masked and message content is
+ * summarised (size and line count), never listed. Thread-safe; lists handed out are snapshots.
+ *
+ * <pre>{@code
+ * System.out.println(smtp.transcript());      // C: / S: form
+ * List<TranscriptEntry.Exchange> rcpts = smtp.transcript().exchanges(SmtpPhase.RCPT);
+ * }</pre>
+ */
+public final class Transcript {
+    private final ArrayList<SessionTranscript> sessions = new ArrayList<>();
+
+    /** Creates an empty transcript; servers make their own. */
+    public Transcript() {}
+
+    /**
+     * Internal: registers a new session.
+     *
+     * @param session the session
+     */
+    public synchronized void add(SessionTranscript session) {
+        sessions.add(session);
+    }
+
+    /** Internal: forgets every session. */
+    public synchronized void clear() {
+        sessions.clear();
+    }
+
+    /** @return every session in connection order */
+    public synchronized List<SessionTranscript> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /**
+     * The session with the given number.
+     *
+     * @param id the session number, from 1
+     * @return the session
+     * @throws IllegalArgumentException when no such session is recorded
+     */
+    public SessionTranscript session(int id) {
+        for (SessionTranscript s : sessions()) {
+            if (s.id() == id) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no session " + id + " in this transcript; sessions: "
+                + sessions().stream().map(SessionTranscript::id).toList());
+    }
+
+    /** @return every exchange of every session, sessions in order */
+    public List<TranscriptEntry.Exchange> exchanges() {
+        List<TranscriptEntry.Exchange> out = new ArrayList<>();
+        for (SessionTranscript s : sessions()) {
+            out.addAll(s.exchanges());
+        }
+        return out;
+    }
+
+    /**
+     * The exchanges of one phase, across sessions.
+     *
+     * @param phase the phase, or {@link SmtpPhase#ANY}
+     * @return the matching exchanges in order
+     */
+    public List<TranscriptEntry.Exchange> exchanges(SmtpPhase phase) {
+        return exchanges().stream().filter(x -> phase.covers(x.phase())).toList();
+    }
+
+    /** @return the phases of all client commands in order (greeting and content excluded) */
+    public List<SmtpPhase> commands() {
+        return exchanges().stream().map(TranscriptEntry.Exchange::phase)
+                .filter(p -> p != SmtpPhase.CONNECT && p != SmtpPhase.END_OF_DATA).toList();
+    }
+
+    /** @return the transcript in {@code C:}/{@code S:} form */
+    @Override
+    public String toString() {
+        List<SessionTranscript> all = sessions();
+        if (all.isEmpty()) {
+            return "(no SMTP session)\n";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (SessionTranscript s : all) {
+            sb.append(s);
+        }
+        return sb.toString();
+    }
+}

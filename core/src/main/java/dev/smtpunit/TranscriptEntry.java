@@ -1,0 +1,91 @@
+package dev.smtpunit;
+
+import java.time.Instant;
+
+/**
+ * One line of a session's history: either a command and its reply ({@link Exchange}) or something
+ * that happened to the connection ({@link Event}).
+ */
+public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, TranscriptEntry.Event {
+
+    /** @return when it happened, in epoch milliseconds */
+    long timestampMillis();
+
+    /** @return when it happened */
+    default Instant at() {
+        return Instant.ofEpochMilli(timestampMillis());
+    }
+
+    /**
+     * A client line and the server's answer. The greeting is an exchange of phase
+     * {@link SmtpPhase#CONNECT} with no client line; the message content is an exchange of phase
+     * {@link SmtpPhase#END_OF_DATA} whose client line summarises the content.
+     *
+     * @param timestampMillis when the reply was sent (or the line received, when no reply was sent)
+     * @param phase the command's phase
+     * @param clientLine the line as received, without CRLF, with AUTH secrets masked; null for the greeting
+     * @param reply the reply sent, or null when none was sent (connection closed, or still pending)
+     * @param injected true when the reply (or the absence of one) came from a fault rule
+     */
+    record Exchange(long timestampMillis, SmtpPhase phase, String clientLine, SmtpReply reply, boolean injected)
+            implements TranscriptEntry {
+
+        /** @return the reply code, or 0 when no reply was sent */
+        public int code() {
+            return reply == null ? 0 : reply.code();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            if (clientLine != null) {
+                sb.append("C: ").append(clientLine).append('\n');
+            }
+            if (reply == null) {
+                sb.append("S: (no reply)").append(injected ? "  [injected]" : "").append('\n');
+            } else {
+                for (int i = 0; i < reply.lines().size(); i++) {
+                    boolean last = i == reply.lines().size() - 1;
+                    sb.append("S: ").append(reply.code()).append(last ? ' ' : '-').append(reply.lines().get(i));
+                    if (last && injected) {
+                        sb.append("  [injected]");
+                    }
+                    sb.append('\n');
+                }
+            }
+            return sb.toString();
+        }
+    }
+
+    /**
+     * Something that happened to the connection rather than a command.
+     *
+     * @param timestampMillis when it happened
+     * @param kind what happened
+     * @param detail a human-readable description
+     */
+    record Event(long timestampMillis, Kind kind, String detail) implements TranscriptEntry {
+        @Override
+        public String toString() {
+            return "*  " + detail + "\n";
+        }
+    }
+
+    /** The kinds of {@link Event}. */
+    enum Kind {
+        /** The client connected. */
+        CONNECTED,
+        /** A TLS handshake completed; the detail names protocol and cipher. */
+        TLS_ESTABLISHED,
+        /** A TLS handshake failed; the detail says why. */
+        TLS_FAILED,
+        /** The client closed the connection. */
+        CLOSED_BY_CLIENT,
+        /** The server closed the connection. */
+        CLOSED_BY_SERVER,
+        /** The client broke a protocol rule; the detail says which. */
+        PROTOCOL_VIOLATION,
+        /** A fault rule acted without a reply (for example a delay). */
+        FAULT
+    }
+}

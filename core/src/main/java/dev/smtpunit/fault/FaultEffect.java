@@ -1,0 +1,152 @@
+package dev.smtpunit.fault;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import dev.smtpunit.SmtpReply;
+
+/**
+ * What a fault rule makes the server do instead of (or on top of) its normal behaviour.
+ *
+ * <p>A reply with a 2xx or 3xx code lets the command take effect as usual and only replaces what
+ * the client sees; a 4xx or 5xx reply stops the command (a refused {@code RCPT} adds no recipient, a
+ * refused end of data stores nothing).
+ */
+public sealed interface FaultEffect {
+
+    /**
+     * Sends this reply.
+     *
+     * @param reply the reply
+     * @param closeAfter close the connection once the reply is sent
+     */
+    record Reply(SmtpReply reply, boolean closeAfter) implements FaultEffect {
+        /** Checks the reply. */
+        public Reply {
+            Objects.requireNonNull(reply, "reply");
+        }
+    }
+
+    /** Closes the connection without any reply. */
+    record Close() implements FaultEffect {}
+
+    /**
+     * Waits, without blocking other sessions, then carries on normally or sends a reply.
+     *
+     * @param delay how long to wait
+     * @param reply the reply to send afterwards, or null to carry on normally
+     */
+    record Delay(Duration delay, SmtpReply reply) implements FaultEffect {
+        /** Checks the delay. */
+        public Delay {
+            checkPositive(delay, "delay");
+        }
+    }
+
+    /** Never replies; the client has to give up. */
+    record Stall() implements FaultEffect {}
+
+    /**
+     * Sends the reply one byte at a time.
+     *
+     * @param perByte the pause before each byte
+     * @param reply the reply to trickle, or null for the normal reply
+     */
+    record Trickle(Duration perByte, SmtpReply reply) implements FaultEffect {
+        /** Checks the pause. */
+        public Trickle {
+            checkPositive(perByte, "perByte");
+        }
+    }
+
+    /**
+     * At {@code END_OF_DATA} only: stores the message, then drops the connection before replying, so
+     * that a retrying client delivers it twice.
+     */
+    record StoreThenDrop() implements FaultEffect {}
+
+    /** Behaves normally; used in {@code enqueue} to let one command through. */
+    record Proceed() implements FaultEffect {}
+
+    /**
+     * Replies with a code and text.
+     *
+     * @param code the reply code
+     * @param text the first line, usually starting with an enhanced status code
+     * @param moreLines further lines of a multi-line reply
+     * @return the effect
+     */
+    static FaultEffect reply(int code, String text, String... moreLines) {
+        return new Reply(SmtpReply.of(code, text, moreLines), false);
+    }
+
+    /**
+     * Replies, then closes the connection.
+     *
+     * @param code the reply code
+     * @param text the reply text
+     * @return the effect
+     */
+    static FaultEffect replyAndClose(int code, String text) {
+        return new Reply(SmtpReply.of(code, text), true);
+    }
+
+    /** @return an effect that closes the connection without a reply */
+    static FaultEffect close() {
+        return new Close();
+    }
+
+    /**
+     * Delays, then behaves normally.
+     *
+     * @param delay how long
+     * @return the effect
+     */
+    static FaultEffect delay(Duration delay) {
+        return new Delay(delay, null);
+    }
+
+    /**
+     * Delays, then replies.
+     *
+     * @param delay how long
+     * @param code the reply code
+     * @param text the reply text
+     * @return the effect
+     */
+    static FaultEffect delayThenReply(Duration delay, int code, String text) {
+        return new Delay(delay, SmtpReply.of(code, text));
+    }
+
+    /** @return an effect that never replies */
+    static FaultEffect stall() {
+        return new Stall();
+    }
+
+    /**
+     * Sends the normal reply one byte at a time.
+     *
+     * @param perByte pause before each byte
+     * @return the effect
+     */
+    static FaultEffect trickle(Duration perByte) {
+        return new Trickle(perByte, null);
+    }
+
+    /** @return the store-then-drop effect, for {@code END_OF_DATA} */
+    static FaultEffect storeThenDrop() {
+        return new StoreThenDrop();
+    }
+
+    /** @return the effect of normal behaviour */
+    static FaultEffect proceed() {
+        return new Proceed();
+    }
+
+    private static void checkPositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.smtpunit.fault;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import dev.smtpunit.ReceivedMessage;
+
+/**
+ * Decides whether a fault rule applies to a command. Combine with {@link #and}, {@link #or} and
+ * {@link #negate}.
+ *
+ * <pre>{@code
+ * smtp.faults().on(RCPT).matching(recipient("ada@example.com").and(nthConnection(1))).reply(452, "4.2.2 Mailbox full");
+ * }</pre>
+ */
+@FunctionalInterface
+public interface FaultMatcher {
+
+    /**
+     * @param context the command being handled
+     * @return true when the rule should fire
+     */
+    boolean matches(FaultContext context);
+
+    /**
+     * @param other another matcher
+     * @return a matcher that needs both
+     */
+    default FaultMatcher and(FaultMatcher other) {
+        Objects.requireNonNull(other, "other");
+        return c -> matches(c) && other.matches(c);
+    }
+
+    /**
+     * @param other another matcher
+     * @return a matcher that needs either
+     */
+    default FaultMatcher or(FaultMatcher other) {
+        Objects.requireNonNull(other, "other");
+        return c -> matches(c) || other.matches(c);
+    }
+
+    /** @return the opposite matcher */
+    default FaultMatcher negate() {
+        return c -> !matches(c);
+    }
+
+    /** @return a matcher for every command */
+    static FaultMatcher any() {
+        return c -> true;
+    }
+
+    /**
+     * The RCPT TO address, compared without case.
+     *
+     * @param address the recipient
+     * @return the matcher
+     */
+    static FaultMatcher recipient(String address) {
+        return address(address);
+    }
+
+    /**
+     * The MAIL FROM address, compared without case.
+     *
+     * @param address the sender
+     * @return the matcher
+     */
+    static FaultMatcher sender(String address) {
+        return address(address);
+    }
+
+    private static FaultMatcher address(String address) {
+        Objects.requireNonNull(address, "address");
+        return c -> c.address().equalsIgnoreCase(address);
+    }
+
+    /**
+     * The MAIL FROM or RCPT TO address matches a regular expression (found anywhere, without case).
+     *
+     * @param regex the pattern
+     * @return the matcher
+     */
+    static FaultMatcher addressMatching(String regex) {
+        Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        return c -> p.matcher(c.address()).find();
+    }
+
+    /**
+     * The command argument matches a regular expression (found anywhere, without case).
+     *
+     * @param regex the pattern
+     * @return the matcher
+     */
+    static FaultMatcher argumentMatching(String regex) {
+        Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        return c -> p.matcher(c.argument()).find();
+    }
+
+    /**
+     * A MAIL or RCPT parameter is present, such as {@code SIZE}.
+     *
+     * @param name the parameter name, any case
+     * @return the matcher
+     */
+    static FaultMatcher hasParameter(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return c -> c.parameters().containsKey(upper);
+    }
+
+    /**
+     * The n-th connection to the server, from 1.
+     *
+     * @param n the connection number
+     * @return the matcher
+     */
+    static FaultMatcher nthConnection(int n) {
+        checkPositive(n);
+        return c -> c.sessionId() == n;
+    }
+
+    /**
+     * The n-th mail transaction on the server (counted by MAIL commands), from 1.
+     *
+     * @param n the transaction number
+     * @return the matcher
+     */
+    static FaultMatcher nthTransaction(int n) {
+        checkPositive(n);
+        return c -> c.transactionOnServer() == n;
+    }
+
+    /** @return a matcher for commands sent over TLS */
+    static FaultMatcher afterTls() {
+        return FaultContext::tlsActive;
+    }
+
+    /**
+     * The session authenticated as this user.
+     *
+     * @param user the AUTH user name
+     * @return the matcher
+     */
+    static FaultMatcher authenticatedAs(String user) {
+        Objects.requireNonNull(user, "user");
+        return c -> c.authenticatedUser().map(user::equals).orElse(false);
+    }
+
+    /**
+     * At END_OF_DATA: the message has a header with this value (decoded, compared exactly).
+     *
+     * @param name the header name
+     * @param value the expected value
+     * @return the matcher
+     */
+    static FaultMatcher header(String name, String value) {
+        return message(m -> m.headers(name).contains(value));
+    }
+
+    /**
+     * At END_OF_DATA: the message content is at least this many bytes.
+     *
+     * @param bytes the size
+     * @return the matcher
+     */
+    static FaultMatcher sizeAtLeast(long bytes) {
+        return message(m -> m.size() >= bytes);
+    }
+
+    /**
+     * At END_OF_DATA: the message satisfies a predicate.
+     *
+     * @param predicate the test on the message
+     * @return the matcher
+     */
+    static FaultMatcher message(Predicate<ReceivedMessage> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return c -> c.message().map(predicate::test).orElse(false);
+    }
+
+    private static void checkPositive(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("numbers count from 1, was " + n);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.smtpunit.fault;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.smtpunit.SmtpPhase;
+
+/**
+ * One scripted fault: a phase, a matcher, an effect and how many times it may fire. Registered as
+ * soon as it is made, with one use; change the count with {@link #times}, {@link #always} or
+ * {@link #once} before clients connect. Thread-safe.
+ */
+public final class FaultRule {
+    private static final int ALWAYS = Integer.MAX_VALUE;
+
+    private final SmtpPhase phase;
+    private final FaultMatcher matcher;
+    private final FaultEffect effect;
+    private final String description;
+    private final AtomicInteger remaining = new AtomicInteger(1);
+    private final AtomicInteger fired = new AtomicInteger();
+
+    FaultRule(SmtpPhase phase, FaultMatcher matcher, FaultEffect effect, String description) {
+        this.phase = phase;
+        this.matcher = matcher;
+        this.effect = effect;
+        this.description = description;
+    }
+
+    /** @return this rule, firing at most once (the default) */
+    public FaultRule once() {
+        return times(1);
+    }
+
+    /**
+     * Lets the rule fire up to {@code n} times; afterwards the server behaves normally.
+     *
+     * @param n at least 1
+     * @return this rule
+     */
+    public FaultRule times(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("times(n) needs n >= 1, was " + n);
+        }
+        remaining.set(n - fired.get() < 0 ? 0 : n - fired.get());
+        return this;
+    }
+
+    /** @return this rule, firing every time it matches */
+    public FaultRule always() {
+        remaining.set(ALWAYS);
+        return this;
+    }
+
+    /** @return the phase the rule is attached to */
+    public SmtpPhase phase() {
+        return phase;
+    }
+
+    /** @return what the rule does */
+    public FaultEffect effect() {
+        return effect;
+    }
+
+    /** @return how often the rule has fired */
+    public int timesFired() {
+        return fired.get();
+    }
+
+    /** @return whether the rule can still fire */
+    public boolean hasUsesLeft() {
+        return remaining.get() > 0;
+    }
+
+    boolean tryFire(FaultContext context) {
+        if (!phase.covers(context.phase()) || (phase == SmtpPhase.ANY && !isCommand(context.phase()))) {
+            return false;
+        }
+        if (remaining.get() <= 0 || !matcher.matches(context)) {
+            return false;
+        }
+        while (true) {
+            int left = remaining.get();
+            if (left <= 0) {
+                return false;
+            }
+            if (left == ALWAYS || remaining.compareAndSet(left, left - 1)) {
+                fired.incrementAndGet();
+                return true;
+            }
+        }
+    }
+
+    private static boolean isCommand(SmtpPhase p) {
+        return p != SmtpPhase.CONNECT && p != SmtpPhase.END_OF_DATA;
+    }
+
+    @Override
+    public String toString() {
+        int left = remaining.get();
+        return "on " + phase + (description.isEmpty() ? "" : " " + description) + " -> " + effect + ", fired "
+                + fired.get() + (left == ALWAYS ? ", always" : ", " + left + " left");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.smtpunit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.james.protocols.api.Response;
+
+import dev.smtpunit.SmtpReply;
+
+/**
+ * Shares equal strings and replies between the transactions of a server, so that a suite sending
+ * thousands of similar mails keeps one copy of each repeated command line, address and reply.
+ * Bounded: past its capacity new values are simply not shared.
+ */
+final class Interner {
+    private static final int CAPACITY = 4096;
+
+    /** A reply and its wire bytes. */
+    record WireReply(SmtpReply reply, byte[] wire) {
+        static WireReply of(SmtpReply reply) {
+            return new WireReply(reply, reply.toWireString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, WireReply> replies = new ConcurrentHashMap<>();
+
+    String string(String s) {
+        if (s == null) {
+            return null;
+        }
+        String shared = strings.get(s);
+        if (shared != null) {
+            return shared;
+        }
+        if (strings.size() < CAPACITY) {
+            shared = strings.putIfAbsent(s, s);
+            return shared == null ? s : shared;
+        }
+        return s;
+    }
+
+    WireReply reply(int code, String text) {
+        String key = code + " " + text;
+        WireReply r = replies.get(key);
+        if (r == null) {
+            r = WireReply.of(SmtpReply.of(code, text));
+            if (replies.size() < CAPACITY) {
+                WireReply prior = replies.putIfAbsent(key, r);
+                r = prior == null ? r : prior;
+            }
+        }
+        return r;
+    }
+
+    WireReply reply(SmtpReply reply) {
+        String key = reply.toWireString();
+        WireReply r = replies.get(key);
+        if (r == null) {
+            r = WireReply.of(reply);
+            if (replies.size() < CAPACITY) {
+                WireReply prior = replies.putIfAbsent(key, r);
+                r = prior == null ? r : prior;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Converts a James response.
+     *
+     * @param response the response, with at least one line
+     * @return the shared reply
+     */
+    WireReply reply(Response response) {
+        List<CharSequence> lines = response.getLines();
+        if (lines.size() == 1) {
+            String only = lines.get(0).toString();
+            return reply(Integer.parseInt(response.getRetCode()), only.length() > 4 ? only.substring(4) : "");
+        }
+        List<String> texts = new ArrayList<>(lines.size());
+        for (CharSequence l : lines) {
+            String s = l.toString();
+            texts.add(s.length() > 4 ? s.substring(4) : "");
+        }
+        return reply(new SmtpReply(Integer.parseInt(response.getRetCode()), texts));
+    }
+}

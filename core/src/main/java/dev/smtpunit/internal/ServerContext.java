@@ -1,0 +1,57 @@
+package dev.smtpunit.internal;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.Transcript;
+import dev.smtpunit.fault.Faults;
+
+/** What every connection of one running server shares. */
+final class ServerContext {
+    final SmtpServerOptions options;
+    final ServerConfiguration configuration;
+    final Mailbox mailbox;
+    final Transcript transcript;
+    final Faults faults;
+    final TlsMaterial tls;
+    final Interner interner = new Interner();
+    final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
+    private final AtomicInteger sessionIds;
+    private final AtomicInteger transactions;
+    private final AtomicInteger active = new AtomicInteger();
+
+    ServerContext(SmtpServerOptions options, Mailbox mailbox, Transcript transcript, Faults faults, TlsMaterial tls,
+            AtomicInteger sessionIds, AtomicInteger transactions) {
+        this.options = options;
+        this.configuration = new ServerConfiguration(options);
+        this.mailbox = mailbox;
+        this.transcript = transcript;
+        this.faults = faults;
+        this.tls = tls;
+        this.sessionIds = sessionIds;
+        this.transactions = transactions;
+    }
+
+    int nextSessionId() {
+        return sessionIds.incrementAndGet();
+    }
+
+    int nextTransaction() {
+        return transactions.incrementAndGet();
+    }
+
+    /** @return true when this connection is within the limit */
+    boolean admit() {
+        int now = active.incrementAndGet();
+        return options.maxConnections() == 0 || now <= options.maxConnections();
+    }
+
+    void release() {
+        active.decrementAndGet();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.smtpunit.internal;
+
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.Transcript;
+import dev.smtpunit.fault.Faults;
+
+/** The listening sockets of one started server, on the JVM's shared event loops. */
+public final class ServerRuntime {
+    private final ServerContext context;
+    private final List<Channel> listeners = new ArrayList<>(2);
+    private final InetSocketAddress plainAddress;
+    private final InetSocketAddress tlsAddress;
+
+    private ServerRuntime(ServerContext context, InetSocketAddress plain, InetSocketAddress tls) {
+        this.context = context;
+        this.plainAddress = plain;
+        this.tlsAddress = tls;
+    }
+
+    /**
+     * Binds the ports and starts accepting connections.
+     *
+     * @param options the options
+     * @param mailbox where messages go
+     * @param transcript where sessions are recorded
+     * @param faults the fault rules
+     * @param sessionIds the session counter, kept across restarts
+     * @param transactions the transaction counter, kept across restarts
+     * @return the running server
+     * @throws UncheckedIOException when a port cannot be bound, naming address and port
+     */
+    public static ServerRuntime start(SmtpServerOptions options, Mailbox mailbox, Transcript transcript, Faults faults,
+            AtomicInteger sessionIds, AtomicInteger transactions) {
+        TlsMaterial tls = options.tlsEnabled() ? TlsMaterial.of(options) : null;
+        ServerContext ctx = new ServerContext(options, mailbox, transcript, faults, tls, sessionIds, transactions);
+        List<Channel> bound = new ArrayList<>(2);
+        try {
+            Channel plain = bind(ctx, new InetSocketAddress(options.bindAddress(), options.port()), false);
+            bound.add(plain);
+            Channel secure = null;
+            if (options.implicitTls()) {
+                secure = bind(ctx, new InetSocketAddress(options.bindAddress(), options.implicitTlsPort()), true);
+                bound.add(secure);
+            }
+            ServerRuntime runtime = new ServerRuntime(ctx, (InetSocketAddress) plain.localAddress(),
+                    secure == null ? null : (InetSocketAddress) secure.localAddress());
+            runtime.listeners.addAll(bound);
+            return runtime;
+        } catch (RuntimeException e) {
+            for (Channel c : bound) {
+                c.close().syncUninterruptibly();
+            }
+            throw e;
+        }
+    }
+
+    private static Channel bind(ServerContext ctx, InetSocketAddress address, boolean implicitTls) {
+        long idleMillis = ctx.options.idleTimeout().toMillis();
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(EventLoops.group())
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 256)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ctx.connections.add(ch);
+                        if (implicitTls) {
+                            ch.pipeline().addLast("tls", ctx.tls.newHandler(ch.alloc()));
+                        }
+                        ch.pipeline().addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
+                        ch.pipeline().addLast("smtp", new SmtpConnection(ctx, implicitTls));
+                    }
+                });
+        ChannelFuture f = bootstrap.bind(address).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            Throwable cause = f.cause();
+            String where = address.getAddress().getHostAddress() + ":" + address.getPort();
+            if (cause instanceof BindException) {
+                throw new UncheckedIOException("Cannot start the SMTP server: " + where + " is already in use ("
+                        + cause.getMessage() + "); use port 0 for a free port", (BindException) cause);
+            }
+            throw new IllegalStateException("Cannot start the SMTP server on " + where + ": " + cause, cause);
+        }
+        return f.channel();
+    }
+
+    /** @return the bound plain SMTP address */
+    public InetSocketAddress plainAddress() {
+        return plainAddress;
+    }
+
+    /** @return the bound SMTPS address, or null */
+    public InetSocketAddress tlsAddress() {
+        return tlsAddress;
+    }
+
+    /** @return the certificate chain the server presents, or an empty list without TLS */
+    public List<X509Certificate> certificateChain() {
+        return context.tls == null ? List.of() : context.tls.chain();
+    }
+
+    /** Closes the listening sockets (the ports are free when this returns) and every connection. */
+    public void stop() {
+        for (Channel c : listeners) {
+            c.close().syncUninterruptibly();
+        }
+        context.connections.close();
+    }
+}

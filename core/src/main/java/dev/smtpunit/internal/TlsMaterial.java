@@ -1,0 +1,60 @@
+package dev.smtpunit.internal;
+
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.SslHandler;
+
+import dev.smtpunit.SmtpServerOptions;
+
+/** The server side of TLS: a key, its certificate chain and the context built from them. */
+final class TlsMaterial {
+    private final List<X509Certificate> chain;
+    private final SSLContext context;
+
+    private TlsMaterial(PrivateKey key, List<X509Certificate> chain) {
+        this.chain = List.copyOf(chain);
+        try {
+            char[] pw = "smtpunit".toCharArray();
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("server", key, pw, chain.toArray(new X509Certificate[0]));
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, pw);
+            context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up TLS with the given key and certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private static final class Generated {
+        static final TlsMaterial INSTANCE = new TlsMaterial(SelfSignedCertificate.shared().keyPair().getPrivate(),
+                List.of(SelfSignedCertificate.shared().certificate()));
+    }
+
+    static TlsMaterial of(SmtpServerOptions options) {
+        if (options.tlsKey() != null) {
+            return new TlsMaterial(options.tlsKey(), options.tlsChain());
+        }
+        return Generated.INSTANCE;
+    }
+
+    List<X509Certificate> chain() {
+        return chain;
+    }
+
+    SslHandler newHandler(ByteBufAllocator alloc) {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        engine.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        return new SslHandler(engine);
+    }
+}
