@@ -327,7 +327,13 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
                 }
             }
         }
-        if (phase == SmtpPhase.MAIL && args != null && session.getAttachment(SMTPSession.SENDER, ProtocolSession.State.Transaction).isEmpty()) {
+        boolean inTransaction = session.getAttachment(SMTPSession.SENDER, ProtocolSession.State.Transaction).isPresent();
+        if (phase == SmtpPhase.MAIL && inTransaction) {
+            // James would answer 503 but also drop the transaction in progress
+            rejectLine(phase, shown, "5.5.1 Error: nested MAIL command", 503);
+            return;
+        }
+        if (phase == SmtpPhase.MAIL && args != null) {
             transactionInSession++;
             transactionOnServer = server.nextTransaction();
         }

@@ -1,0 +1,159 @@
+package dev.smtpunit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+class LifecycleTest {
+
+    @Test
+    void bindsLoopbackAndAFreePortByDefault() {
+        try (MockSmtpServer smtp = new MockSmtpServer().start()) {
+            assertThat(smtp.host()).isEqualTo("127.0.0.1");
+            assertThat(smtp.port()).isPositive();
+            assertThat(smtp.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void namesAddressAndPortWhenThePortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = taken.getLocalPort();
+            MockSmtpServer smtp = new MockSmtpServer(SmtpServerOptions.builder().port(port).build());
+            assertThatThrownBy(smtp::start).isInstanceOf(UncheckedIOException.class)
+                    .hasMessageStartingWith("Cannot start the SMTP server: 127.0.0.1:" + port + " is already in use");
+            assertThat(smtp.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void freesThePortOnCloseAndCloseIsIdempotent() throws Exception {
+        MockSmtpServer smtp = new MockSmtpServer().start();
+        int port = smtp.port();
+        smtp.close();
+        smtp.close();
+        try (ServerSocket again = new ServerSocket()) {
+            again.setReuseAddress(true);
+            again.bind(new InetSocketAddress("127.0.0.1", port));
+        }
+        try (MockSmtpServer same = MockSmtpServer.started(SmtpServerOptions.builder().port(port).build())) {
+            assertThat(same.port()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void canBeRestartedAndKeepsItsMailboxUntilReset() throws Exception {
+        MockSmtpServer smtp = new MockSmtpServer().start();
+        Mail.send(Mail.plain(smtp), "before restart");
+        smtp.stop();
+        assertThatThrownBy(smtp::port).isInstanceOf(IllegalStateException.class).hasMessageContaining("call start() first");
+        smtp.start();
+        Mail.send(Mail.plain(smtp), "after restart");
+        assertThat(smtp.mailbox().awaitMessages(2, Duration.ofSeconds(5))).hasSize(2);
+        smtp.faults().on(SmtpPhase.RCPT).reply(452, "4.2.2 full");
+        smtp.reset();
+        assertThat(smtp.mailbox().messages()).isEmpty();
+        assertThat(smtp.transcript().sessions()).isEmpty();
+        assertThat(smtp.faults().rules()).isEmpty();
+        smtp.close();
+    }
+
+    @Test
+    void refusesToStartTwice() {
+        try (MockSmtpServer smtp = new MockSmtpServer().start()) {
+            assertThatThrownBy(smtp::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("already running");
+        }
+    }
+
+    @Test
+    void leaksNoThreadsOverManyStartStopCycles() throws Exception {
+        try (MockSmtpServer warm = new MockSmtpServer().start()) {
+            Mail.send(Mail.plain(warm), "warm-up");
+        }
+        int baseline = Thread.activeCount();
+        for (int i = 0; i < 200; i++) {
+            try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+                c.reply();
+                c.command("QUIT");
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(
+                () -> assertThat(Thread.activeCount()).isLessThanOrEqualTo(baseline + 1));
+    }
+
+    @Test
+    void refusesConnectionsOverTheLimitWith421() throws Exception {
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().maxConnections(1).build());
+                RawClient first = RawClient.connect(smtp)) {
+            assertThat(first.reply()).startsWith("220 ");
+            try (RawClient second = RawClient.connect(smtp)) {
+                assertThat(second.reply()).isEqualTo("421 4.7.0 localhost Error: too many connections, try again later");
+                assertThat(second.isClosedByServer()).isTrue();
+            }
+            assertThat(first.command("NOOP")).startsWith("250");
+        }
+    }
+
+    @Test
+    void closesAnIdleConnectionWith421() throws Exception {
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().idleTimeout(Duration.ofMillis(200)).build());
+                RawClient c = RawClient.connect(smtp)) {
+            c.reply();
+            assertThat(c.reply()).isEqualTo("421 4.4.2 localhost Error: timeout exceeded");
+            assertThat(c.isClosedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void usesTheConfiguredHostnameAndGreeting() throws Exception {
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().hostname("mx.test").build());
+                RawClient c = RawClient.connect(smtp)) {
+            assertThat(c.reply()).isEqualTo("220 mx.test ESMTP SmtpUnit");
+            assertThat(c.command("EHLO x")).startsWith("250-mx.test Hello x [127.0.0.1]");
+        }
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().greeting("mx.test ready to test").build());
+                RawClient c = RawClient.connect(smtp)) {
+            assertThat(c.reply()).isEqualTo("220 mx.test ready to test");
+        }
+    }
+
+    @Test
+    void hidesAndAddsExtensions() throws Exception {
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
+                .hideExtensions("pipelining", "8BITMIME").advertiseExtensions("SMTPUTF8").build());
+                RawClient c = RawClient.connect(smtp)) {
+            c.reply();
+            assertThat(c.command("EHLO x")).isEqualTo("250-localhost Hello x [127.0.0.1]\n250-ENHANCEDSTATUSCODES\n250 SMTPUTF8");
+        }
+    }
+
+    @Test
+    void refusesRecipientsOutsideTheAcceptedDomains() throws Exception {
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().acceptedDomains("example.com").build());
+                RawClient c = RawClient.connect(smtp)) {
+            c.reply();
+            c.command("EHLO x");
+            c.command("MAIL FROM:<a@elsewhere.org>");
+            assertThat(c.command("RCPT TO:<b@Example.COM>")).startsWith("250 ");
+            assertThat(c.command("RCPT TO:<c@elsewhere.org>")).isEqualTo("550 5.7.1 <c@elsewhere.org>: Relay access denied");
+        }
+    }
+
+    @Test
+    void explainsMisconfiguredOptions() {
+        assertThatThrownBy(() -> SmtpServerOptions.builder().requireAuth(true).build()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("requireAuth(true) needs user(name, password) or acceptAnyCredentials()");
+        assertThatThrownBy(() -> SmtpServerOptions.builder().port(70000)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("port must be 0 (a free port) or 1 to 65535, was 70000");
+        assertThatThrownBy(() -> new MockSmtpServer().start().clientTrust()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TLS is off");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.smtpunit;
+
+import java.util.Properties;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/** Sends with Jakarta Mail in tests. */
+final class Mail {
+    private Mail() {}
+
+    static Properties plain(MockSmtpServer smtp) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", smtp.host());
+        p.setProperty("mail.smtp.port", Integer.toString(smtp.port()));
+        p.setProperty("mail.smtp.connectiontimeout", "5000");
+        p.setProperty("mail.smtp.timeout", "5000");
+        return p;
+    }
+
+    static MimeMessage simple(Session session, String from, String to, String subject, String body) throws MessagingException {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+        m.setSubject(subject, "UTF-8");
+        m.setText(body, "UTF-8");
+        return m;
+    }
+
+    static void send(Properties props, String subject) throws MessagingException {
+        Session s = Session.getInstance(props);
+        Transport.send(simple(s, "app@example.com", "ada@example.com", subject, "Hello"));
+    }
+
+    static void send(Properties props, String user, String password, String subject) throws MessagingException {
+        props.setProperty("mail.smtp.auth", "true");
+        Session s = Session.getInstance(props);
+        Transport.send(simple(s, "app@example.com", "ada@example.com", subject, "Hello"), user, password);
+    }
+}
