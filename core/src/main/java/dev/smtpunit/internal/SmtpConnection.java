@@ -140,7 +140,8 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        info = new SessionInfo(server.nextSessionId(), remote, "");
+        Integer id = ctx.channel().attr(SessionNumbering.SESSION_ID).get();
+        info = new SessionInfo(id != null ? id : server.nextSessionId(), remote, "");
         transcript = new SessionTranscript(info.id(), remote);
         server.transcript.add(transcript);
         event(TranscriptEntry.Kind.CONNECTED, "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()

@@ -1,0 +1,284 @@
+package dev.smtpunit.fault;
+
+import static dev.smtpunit.SmtpPhase.CONNECT;
+import static dev.smtpunit.SmtpPhase.END_OF_DATA;
+import static dev.smtpunit.SmtpPhase.MAIL;
+import static dev.smtpunit.SmtpPhase.RCPT;
+import static dev.smtpunit.fault.FaultMatcher.afterTls;
+import static dev.smtpunit.fault.FaultMatcher.authenticatedAs;
+import static dev.smtpunit.fault.FaultMatcher.hasParameter;
+import static dev.smtpunit.fault.FaultMatcher.header;
+import static dev.smtpunit.fault.FaultMatcher.nthConnection;
+import static dev.smtpunit.fault.FaultMatcher.nthTransaction;
+import static dev.smtpunit.fault.FaultMatcher.recipient;
+import static dev.smtpunit.fault.FaultMatcher.sender;
+import static dev.smtpunit.fault.FaultMatcher.sizeAtLeast;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+
+import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.SmtpPhase;
+import dev.smtpunit.SmtpServerOptions;
+
+/** Matchers, counts and ordering of rules, with Jakarta Mail and raw sockets. */
+class FaultRulesTest {
+
+    private static Properties props(MockSmtpServer smtp) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", smtp.host());
+        p.setProperty("mail.smtp.port", Integer.toString(smtp.port()));
+        p.setProperty("mail.smtp.connectiontimeout", "5000");
+        p.setProperty("mail.smtp.timeout", "5000");
+        return p;
+    }
+
+    private static MimeMessage message(Session s, String to, String subject) throws MessagingException {
+        MimeMessage m = new MimeMessage(s);
+        m.setFrom(new InternetAddress("app@example.com"));
+        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+        m.setSubject(subject);
+        m.setText("body");
+        return m;
+    }
+
+    private static void send(MockSmtpServer smtp, String to, String subject) throws MessagingException {
+        Session s = Session.getInstance(props(smtp));
+        Transport.send(message(s, to, subject));
+    }
+
+    @Test
+    void jakartaMailDeliversPartiallyWhenOneOfTwoRecipientsGets452() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start()) {
+            smtp.faults().on(RCPT).matching(recipient("full@example.com")).reply(452, "4.2.2 Mailbox full");
+            Properties p = props(smtp);
+            p.setProperty("mail.smtp.sendpartial", "true");
+            Session s = Session.getInstance(p);
+            assertThatThrownBy(() -> Transport.send(message(s, "full@example.com, ok@example.com", "partial")))
+                    .isInstanceOfSatisfying(SendFailedException.class, e -> {
+                        assertThat(e.getValidUnsentAddresses()).extracting(Object::toString).containsExactly("full@example.com");
+                        assertThat(e.getValidSentAddresses()).extracting(Object::toString).containsExactly("ok@example.com");
+                    });
+            ReceivedMessage m = smtp.mailbox().awaitMessages(1, java.time.Duration.ofSeconds(5)).get(0);
+            assertThat(m.envelope().recipientAddresses()).containsExactly("ok@example.com");
+            assertThat(m.to()).containsExactly("full@example.com", "ok@example.com");
+        }
+    }
+
+    @Test
+    void jakartaMailSeesA421AtConnect() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start()) {
+            smtp.faults().on(CONNECT).replyAndClose(421, "4.3.2 Try again later");
+            assertThatThrownBy(() -> send(smtp, "a@example.com", "x")).isInstanceOf(MessagingException.class)
+                    .hasMessageContaining("421");
+            assertThat(smtp.mailbox().messages()).isEmpty();
+        }
+    }
+
+    @Test
+    void jakartaMailSeesA554AtTheEndOfData() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start()) {
+            smtp.faults().on(END_OF_DATA).reply(554, "5.6.0 Content rejected");
+            assertThatThrownBy(() -> send(smtp, "a@example.com", "x")).isInstanceOf(MessagingException.class)
+                    .hasMessageContaining("554 5.6.0 Content rejected");
+            assertThat(smtp.mailbox().messages()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRetryingClientStoresExactlyOneMessageAfterTwoFailures() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start()) {
+            FaultRule rule = smtp.faults().on(RCPT).reply(452, "4.3.1 Insufficient system storage").times(2);
+            int attempts = 0;
+            while (true) {
+                attempts++;
+                try {
+                    send(smtp, "ada@example.com", "retried");
+                    break;
+                } catch (SendFailedException e) {
+                    assertThat(attempts).as("gave up").isLessThan(5);
+                }
+            }
+            assertThat(attempts).isEqualTo(3);
+            assertThat(rule.timesFired()).isEqualTo(2);
+            assertThat(rule.hasUsesLeft()).isFalse();
+            assertThat(smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
+            assertThat(smtp.transcript().exchanges(RCPT)).extracting(x -> x.code()).containsExactly(452, 452, 250);
+        }
+    }
+
+    @Test
+    void enqueueScriptsTheNextRepliesOfAPhaseInOrder() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawSmtp c = new RawSmtp(smtp)) {
+            smtp.faults().enqueue(RCPT, FaultEffect.reply(452, "4.5.3 Too many recipients"), FaultEffect.proceed(),
+                    FaultEffect.reply(550, "5.1.1 No such user"));
+            c.reply();
+            c.command("EHLO x");
+            c.command("MAIL FROM:<a@example.com>");
+            assertThat(c.command("RCPT TO:<1@example.com>")).isEqualTo("452 4.5.3 Too many recipients");
+            assertThat(c.command("RCPT TO:<2@example.com>")).startsWith("250 2.1.5");
+            assertThat(c.command("RCPT TO:<3@example.com>")).isEqualTo("550 5.1.1 No such user");
+            assertThat(c.command("RCPT TO:<4@example.com>")).startsWith("250 2.1.5");
+            assertThat(smtp.faults().unused()).isEmpty();
+        }
+    }
+
+    @Test
+    void triesRulesInOrderAndFallsThroughSpentOnes() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawSmtp c = new RawSmtp(smtp)) {
+            smtp.faults().on(MAIL).matching(sender("vip@example.com")).reply(451, "4.0.0 first").once();
+            smtp.faults().on(MAIL).reply(452, "4.0.0 second").times(2);
+            FaultRule never = smtp.faults().on(RCPT).matching(recipient("nobody@example.com")).reply(550, "5.0.0 never");
+            c.reply();
+            c.command("EHLO x");
+            assertThat(c.command("MAIL FROM:<vip@example.com>")).isEqualTo("451 4.0.0 first");
+            assertThat(c.command("MAIL FROM:<vip@example.com>")).isEqualTo("452 4.0.0 second");
+            assertThat(c.command("MAIL FROM:<other@example.com>")).isEqualTo("452 4.0.0 second");
+            assertThat(c.command("MAIL FROM:<vip@example.com>")).startsWith("250");
+            assertThat(smtp.faults().unused()).containsExactly(never);
+            assertThat(never.toString()).isEqualTo("on RCPT (matching) -> Reply[reply=550 5.0.0 never, closeAfter=false], fired 0, 1 left");
+        }
+    }
+
+    @Test
+    void alwaysFiresEveryTime() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start()) {
+            smtp.faults().on(CONNECT).replyAndClose(421, "4.3.2 down").always();
+            for (int i = 0; i < 3; i++) {
+                try (RawSmtp c = new RawSmtp(smtp)) {
+                    assertThat(c.reply()).isEqualTo("421 4.3.2 down");
+                }
+            }
+            smtp.faults().clear();
+            try (RawSmtp c = new RawSmtp(smtp)) {
+                assertThat(c.reply()).startsWith("220 ");
+            }
+        }
+    }
+
+    @Test
+    void matchesOnConnectionTransactionParameterAndMessage() throws Exception {
+        SmtpServerOptions options = SmtpServerOptions.builder().maxMessageSize(100_000).build();
+        try (MockSmtpServer smtp = MockSmtpServer.started(options)) {
+            smtp.faults().on(MAIL).matching(nthConnection(2)).reply(421, "4.0.0 second connection");
+            smtp.faults().on(MAIL).matching(hasParameter("size")).reply(452, "4.3.1 size given");
+            smtp.faults().on(END_OF_DATA).matching(header("X-Reject", "yes")).reply(550, "5.7.0 header");
+            smtp.faults().on(END_OF_DATA).matching(sizeAtLeast(5000)).reply(552, "5.3.4 big");
+            smtp.faults().on(RCPT).matching(nthTransaction(4)).reply(450, "4.0.0 fourth transaction");
+            try (RawSmtp first = new RawSmtp(smtp); RawSmtp second = new RawSmtp(smtp)) {
+                first.reply();
+                second.reply();
+                first.command("EHLO a");
+                second.command("EHLO b");
+                assertThat(second.command("MAIL FROM:<a@example.com>")).isEqualTo("421 4.0.0 second connection");
+                assertThat(first.command("MAIL FROM:<a@example.com> SIZE=10")).isEqualTo("452 4.3.1 size given");
+                assertThat(first.command("MAIL FROM:<a@example.com>")).startsWith("250");
+                first.command("RCPT TO:<b@example.com>");
+                first.command("DATA");
+                assertThat(first.command("X-Reject: yes\r\n\r\n.")).isEqualTo("550 5.7.0 header");
+                first.command("MAIL FROM:<a@example.com>");
+                assertThat(first.command("RCPT TO:<b@example.com>")).isEqualTo("450 4.0.0 fourth transaction");
+                first.command("RSET");
+                first.command("MAIL FROM:<a@example.com>");
+                first.command("RCPT TO:<b@example.com>");
+                first.command("DATA");
+                assertThat(first.command("Subject: big\r\n\r\n" + "x".repeat(6000) + "\r\n.")).isEqualTo("552 5.3.4 big");
+            }
+            assertThat(smtp.mailbox().messages()).isEmpty();
+        }
+    }
+
+    @Test
+    void matchesOnTlsAndAuthenticatedUser() throws Exception {
+        SmtpServerOptions options = SmtpServerOptions.builder().startTls(SmtpServerOptions.StartTlsMode.OFFERED)
+                .user("app", "pw").user("batch", "pw").build();
+        try (MockSmtpServer smtp = MockSmtpServer.started(options)) {
+            smtp.faults().on(MAIL).matching(afterTls().and(authenticatedAs("batch"))).reply(451, "4.7.0 batch throttled").always();
+            Properties p = smtp.clientTrust().startTlsProperties(smtp);
+            p.setProperty("mail.smtp.auth", "true");
+            Session s = Session.getInstance(p);
+            Transport.send(message(s, "a@example.com", "app mail"), "app", "pw");
+            assertThatThrownBy(() -> Transport.send(message(s, "a@example.com", "batch mail"), "batch", "pw"))
+                    .hasMessageContaining("451 4.7.0 batch throttled");
+            assertThat(smtp.mailbox().messages()).extracting(ReceivedMessage::subject).containsExactly("app mail");
+        }
+    }
+
+    @Test
+    void acceptsRuleChangesWhileClientsAreSending() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start()) {
+            ExecutorService pool = Executors.newFixedThreadPool(5);
+            List<Future<Integer>> senders = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                senders.add(pool.submit(() -> {
+                    int refused = 0;
+                    try (RawSmtp c = new RawSmtp(smtp)) {
+                        c.reply();
+                        c.command("EHLO x");
+                        for (int i = 0; i < 100; i++) {
+                            String r = c.command("MAIL FROM:<a@example.com>");
+                            if (r.startsWith("250")) {
+                                c.command("RSET");
+                            } else {
+                                refused++;
+                            }
+                        }
+                    }
+                    return refused;
+                }));
+            }
+            Future<?> changer = pool.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    smtp.faults().on(MAIL).reply(451, "4.0.0 changing");
+                    if (i % 10 == 9) {
+                        smtp.faults().clear();
+                    }
+                }
+                return null;
+            });
+            changer.get(30, TimeUnit.SECONDS);
+            int refused = 0;
+            for (Future<Integer> f : senders) {
+                refused += f.get(30, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            int fired = smtp.faults().rules().stream().mapToInt(FaultRule::timesFired).sum();
+            assertThat(refused).as("each refusal came from exactly one rule use").isGreaterThanOrEqualTo(fired);
+            assertThat(smtp.transcript().exchanges(SmtpPhase.MAIL)).hasSize(400);
+            assertThat(smtp.transcript().exchanges(SmtpPhase.MAIL).stream().filter(x -> x.injected()).count()).isEqualTo(refused);
+        }
+    }
+
+    @Test
+    void explainsMisuse() {
+        Faults faults = new Faults();
+        assertThatThrownBy(() -> faults.on(MAIL).storeThenDrop()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("storeThenDrop() only applies to END_OF_DATA, not MAIL");
+        assertThatThrownBy(() -> faults.on(MAIL).reply(99, "x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SMTP reply code must be between 200 and 599, was 99");
+        assertThatThrownBy(() -> faults.on(MAIL).reply(450, "x").times(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("times(n) needs n >= 1, was 0");
+        assertThatThrownBy(() -> faults.on(MAIL).delay(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("delay must be positive, was PT0S");
+        assertThatThrownBy(() -> faults.on(SmtpPhase.UNKNOWN)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
