@@ -1,0 +1,160 @@
+package dev.smtpunit.cli;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.SmtpServerOptions;
+
+/**
+ * Runs a server by hand, for trying a client with telnet, swaks or an application:
+ *
+ * <pre>
+ * mvn -q -pl core exec:java -Dexec.args="--port 2525 --user app:secret --starttls offered"
+ * swaks --server 127.0.0.1:2525 --to ada@example.com
+ * </pre>
+ *
+ * Prints each message's envelope and subject as it arrives; stops cleanly on Ctrl-C.
+ */
+public final class SmtpUnitCli {
+    private SmtpUnitCli() {}
+
+    /**
+     * Entry point.
+     *
+     * @param args the options; {@code --help} lists them
+     */
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        SmtpServerOptions options;
+        boolean transcript = false;
+        try {
+            SmtpServerOptions.Builder b = SmtpServerOptions.builder().port(2525);
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--help", "-h" -> {
+                        out.print(usage());
+                        return;
+                    }
+                    case "--port" -> b.port(Integer.parseInt(value(args, ++i, a)));
+                    case "--smtps-port" -> b.implicitTls(Integer.parseInt(value(args, ++i, a)));
+                    case "--bind" -> b.bindAddress(address(value(args, ++i, a)));
+                    case "--hostname" -> b.hostname(value(args, ++i, a));
+                    case "--starttls" -> b.startTls(SmtpServerOptions.StartTlsMode.valueOf(value(args, ++i, a).toUpperCase(Locale.ROOT)));
+                    case "--user" -> {
+                        String v = value(args, ++i, a);
+                        int colon = v.indexOf(':');
+                        if (colon <= 0) {
+                            throw new IllegalArgumentException("--user takes name:password, was " + v);
+                        }
+                        b.user(v.substring(0, colon), v.substring(colon + 1));
+                    }
+                    case "--accept-any-auth" -> b.acceptAnyCredentials();
+                    case "--require-auth" -> b.requireAuth(true);
+                    case "--max-size" -> b.maxMessageSize(Long.parseLong(value(args, ++i, a)));
+                    case "--transcript" -> transcript = true;
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            options = b.build();
+        } catch (RuntimeException e) {
+            System.err.println("smtpunit: " + e.getMessage());
+            System.err.print(usage());
+            System.exit(2);
+            return;
+        }
+        run(options, transcript, out);
+    }
+
+    private static void run(SmtpServerOptions options, boolean transcript, PrintStream out) {
+        MockSmtpServer server = new MockSmtpServer(options).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread printer = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            printer.interrupt();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            out.println("SmtpUnit stopped; " + server.mailbox().size() + " message(s) received.");
+        }, "smtpunit-cli-stop"));
+        out.println("SmtpUnit listening on " + server.host() + ":" + server.port()
+                + (options.implicitTls() ? " (SMTPS on " + server.smtpsPort() + ")" : "") + " " + options);
+        out.println("Press Ctrl-C to stop.");
+        Mailbox mailbox = server.mailbox();
+        int printed = 0;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                List<ReceivedMessage> all;
+                try {
+                    all = mailbox.awaitMessages(printed + 1, Duration.ofDays(365));
+                } catch (IllegalStateException interrupted) {
+                    break;
+                }
+                for (ReceivedMessage m : all.subList(printed, all.size())) {
+                    out.println(describe(printed + 1, m));
+                    if (transcript) {
+                        out.print(server.transcript().session(m.envelope().sessionId()));
+                    }
+                    printed++;
+                }
+            }
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    static String describe(int n, ReceivedMessage m) {
+        String subject;
+        try {
+            subject = m.subject();
+        } catch (IllegalStateException e) {
+            subject = "(unparseable)";
+        }
+        return "#" + n + " from <" + m.envelope().sender() + "> to " + m.envelope().recipientAddresses() + " subject \""
+                + subject + "\" " + m.size() + " bytes, session " + m.envelope().sessionId()
+                + m.envelope().tls().map(t -> ", " + t.protocol()).orElse("")
+                + m.envelope().authenticatedUser().map(u -> ", auth " + u).orElse("");
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static InetAddress address(String s) {
+        try {
+            return InetAddress.getByName(s);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--bind: unknown address " + s, e);
+        }
+    }
+
+    static String usage() {
+        return """
+                Usage: smtpunit [options]
+                  --port N              plain SMTP port (default 2525; 0 = any free port)
+                  --smtps-port N        also listen for implicit TLS (SMTPS) on N
+                  --bind ADDRESS        address to listen on (default 127.0.0.1)
+                  --hostname NAME       name in the greeting and EHLO reply (default localhost)
+                  --starttls MODE       off | offered | required (default off)
+                  --user NAME:PASSWORD  offer AUTH PLAIN/LOGIN for this user (repeatable)
+                  --accept-any-auth     offer AUTH and accept any credentials
+                  --require-auth        refuse MAIL before AUTH (530)
+                  --max-size BYTES      advertise SIZE and refuse larger messages (552)
+                  --transcript          print each message's SMTP session too
+                """;
+    }
+}
