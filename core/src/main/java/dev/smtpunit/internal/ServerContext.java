@@ -21,6 +21,8 @@ final class ServerContext {
     final TlsMaterial tls;
     final Interner interner = new Interner();
     final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
+    /** Set when the server stops, so that closed connections are recorded as closed by the server. */
+    volatile boolean stopping;
     private final AtomicInteger sessionIds;
     private final AtomicInteger transactions;
     private final AtomicInteger active = new AtomicInteger();

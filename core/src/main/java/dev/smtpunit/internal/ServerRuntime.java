@@ -126,6 +126,7 @@ public final class ServerRuntime {
         for (Channel c : listeners) {
             c.close().syncUninterruptibly();
         }
-        context.connections.close();
+        context.stopping = true;
+        context.connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 }

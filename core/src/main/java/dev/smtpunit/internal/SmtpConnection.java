@@ -173,8 +173,12 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
             event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection lost during DATA after " + data.size()
                     + " bytes; the message was discarded");
         }
-        event(closingByServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER : TranscriptEntry.Kind.CLOSED_BY_CLIENT,
-                closingByServer ? "connection closed by server" : "connection closed by client");
+        if (server.stopping && !closingByServer) {
+            event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection closed by server (server stopped)");
+        } else {
+            event(closingByServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER : TranscriptEntry.Kind.CLOSED_BY_CLIENT,
+                    closingByServer ? "connection closed by server" : "connection closed by client");
+        }
         mode = Mode.CLOSED;
         if (input != null) {
             input.release();

@@ -1,0 +1,74 @@
+package dev.smtpunit.junit5;
+
+import java.lang.reflect.Constructor;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+import dev.smtpunit.SmtpServerOptions;
+
+/** Turns an {@link SmtpServer} annotation into options, naming the attribute at fault when one is wrong. */
+final class AnnotationOptions {
+    private AnnotationOptions() {}
+
+    static SmtpServerOptions of(SmtpServer a, String where) {
+        SmtpServerOptions.Builder b = SmtpServerOptions.builder();
+        apply(where, "port", () -> b.port(a.port()));
+        apply(where, "hostname", () -> b.hostname(a.hostname()));
+        b.startTls(a.startTls());
+        if (a.smtps()) {
+            b.implicitTls(0);
+        }
+        for (String user : a.users()) {
+            int colon = user.indexOf(':');
+            if (colon <= 0) {
+                throw new ExtensionConfigurationException("@SmtpServer(users = \"" + user + "\") on " + where
+                        + ": each user must be \"name:password\", for example users = \"app:secret\"");
+            }
+            apply(where, "users", () -> b.user(user.substring(0, colon), user.substring(colon + 1)));
+        }
+        if (a.acceptAnyCredentials()) {
+            apply(where, "acceptAnyCredentials", b::acceptAnyCredentials);
+        }
+        b.requireAuth(a.requireAuth());
+        apply(where, "maxMessageSize", () -> b.maxMessageSize(a.maxMessageSize()));
+        if (a.configurer() != SmtpServerConfigurer.None.class) {
+            SmtpServerConfigurer configurer = instantiate(a.configurer(), where);
+            try {
+                configurer.configure(b);
+            } catch (RuntimeException e) {
+                throw new ExtensionConfigurationException("@SmtpServer(configurer = " + a.configurer().getSimpleName()
+                        + ".class) on " + where + " failed: " + e.getMessage(), e);
+            }
+        }
+        try {
+            return b.build();
+        } catch (RuntimeException e) {
+            String hint = a.requireAuth() && a.users().length == 0 && !a.acceptAnyCredentials()
+                    ? "@SmtpServer(requireAuth = true) on " + where + " needs users = \"name:password\" or acceptAnyCredentials = true"
+                    : "@SmtpServer on " + where + ": " + e.getMessage();
+            throw new ExtensionConfigurationException(hint, e);
+        }
+    }
+
+    private static void apply(String where, String attribute, Runnable setter) {
+        try {
+            setter.run();
+        } catch (RuntimeException e) {
+            throw new ExtensionConfigurationException("@SmtpServer(" + attribute + ") on " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SmtpServerConfigurer instantiate(Class<? extends SmtpServerConfigurer> type, String where) {
+        try {
+            Constructor<? extends SmtpServerConfigurer> c = type.getDeclaredConstructor();
+            c.setAccessible(true);
+            return c.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new ExtensionConfigurationException("@SmtpServer(configurer = " + type.getSimpleName() + ".class) on " + where
+                    + ": the configurer needs a no-argument constructor", e);
+        } catch (ReflectiveOperationException e) {
+            throw new ExtensionConfigurationException("@SmtpServer(configurer = " + type.getSimpleName() + ".class) on " + where
+                    + ": cannot create it: " + e, e);
+        }
+    }
+}

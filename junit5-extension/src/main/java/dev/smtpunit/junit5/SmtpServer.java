@@ -1,0 +1,83 @@
+package dev.smtpunit.junit5;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.smtpunit.SmtpServerOptions.StartTlsMode;
+
+/**
+ * Gives a test a real SMTP server. On a test class (or on an annotation of your own, as a
+ * meta-annotation) it registers the extension and sets the defaults; every {@code MockSmtpServer}
+ * parameter of a test or lifecycle method is then injected. On a field or parameter it configures
+ * that server.
+ *
+ * <ul>
+ *   <li>a test-method parameter, {@code @BeforeEach} parameter or instance field: one server per test;
+ *   <li>a {@code static} field or {@code @BeforeAll} parameter: one server per class, reset (mail,
+ *       transcript, faults) before each test;
+ *   <li>{@code @Nested} classes see the servers of their enclosing classes;
+ *   <li>{@link #name()} tells several servers of one test apart; elements with the same name share
+ *       one server.
+ * </ul>
+ *
+ * <pre>{@code
+ * @SmtpServer
+ * class SignupMailTest {
+ *     @Test
+ *     void sendsWelcomeMail(MockSmtpServer smtp) {
+ *         app.mailer().useSmtp(smtp.host(), smtp.port());
+ *         app.signup("ada@example.com");
+ *         assertThat(smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0).subject()).isEqualTo("Welcome");
+ *     }
+ * }
+ * }</pre>
+ *
+ * When a test fails, the transcript and mailbox of every server it used are attached to the
+ * failure and published as a report entry.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE, ElementType.FIELD, ElementType.PARAMETER})
+@ExtendWith(SmtpServerExtension.class)
+public @interface SmtpServer {
+
+    /** @return tells several servers apart; elements with the same name share one server */
+    String name() default "";
+
+    /** @return the plain SMTP port; 0 (the default) picks a free one */
+    int port() default 0;
+
+    /** @return how STARTTLS is offered */
+    StartTlsMode startTls() default StartTlsMode.OFF;
+
+    /** @return whether to open an implicit-TLS (SMTPS) port as well, on a free port */
+    boolean smtps() default false;
+
+    /** @return users for AUTH PLAIN/LOGIN, each {@code "name:password"} */
+    String[] users() default {};
+
+    /** @return offer AUTH and accept any credentials */
+    boolean acceptAnyCredentials() default false;
+
+    /** @return refuse MAIL with 530 until the client authenticated */
+    boolean requireAuth() default false;
+
+    /** @return the largest accepted message in bytes (SIZE, 552); 0 for no limit */
+    long maxMessageSize() default 0;
+
+    /** @return the host name in the greeting and EHLO reply */
+    String hostname() default "localhost";
+
+    /** @return a class that sets anything else on the options builder; needs a no-argument constructor */
+    Class<? extends SmtpServerConfigurer> configurer() default SmtpServerConfigurer.None.class;
+
+    /** @return fail the test when a fault rule scripted for this server never fired */
+    boolean failOnUnusedFaults() default false;
+}

@@ -1,0 +1,267 @@
+package dev.smtpunit.junit5;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+
+import dev.smtpunit.MockSmtpServer;
+
+/**
+ * The extension behind {@link SmtpServer}: creates, injects, resets and closes servers, applies
+ * {@link SmtpFault}s and attaches SMTP evidence to failures. Keeps no state of its own: servers live
+ * in the {@link ExtensionContext.Store} of the test or class they belong to, which makes it safe
+ * under parallel execution. Registered by the annotation; there is nothing to configure on it.
+ */
+public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        AfterAllCallback, ParameterResolver, TestExecutionExceptionHandler {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SmtpServerExtension.class);
+
+    @SmtpServer
+    private static final class Defaults {}
+
+    private static final SmtpServer DEFAULTS = Defaults.class.getAnnotation(SmtpServer.class);
+
+    /** Created by JUnit. */
+    public SmtpServerExtension() {}
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        for (Field field : annotatedFields(testClass, true)) {
+            SmtpServer config = field.getAnnotation(SmtpServer.class);
+            ServerRegistry.Entry entry = resolve(context, config.name(), config, "static field " + where(field), true);
+            set(field, null, entry.server());
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        for (ServerRegistry registry : classRegistries(context)) {
+            for (ServerRegistry.Entry e : registry.all()) {
+                e.server().reset();
+            }
+        }
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            for (Field field : annotatedFields(instance.getClass(), false)) {
+                SmtpServer config = field.getAnnotation(SmtpServer.class);
+                ServerRegistry.Entry entry = resolve(context, config.name(), config, "field " + where(field), false);
+                set(field, instance, entry.server());
+            }
+        }
+        List<SmtpFault> faults = new ArrayList<>();
+        List<Class<?>> classes = enclosingClasses(context.getRequiredTestClass());
+        for (int i = classes.size() - 1; i >= 0; i--) {
+            faults.addAll(AnnotationSupport.findRepeatableAnnotations(classes.get(i), SmtpFault.class));
+        }
+        faults.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), SmtpFault.class));
+        String where = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        for (SmtpFault fault : faults) {
+            ServerRegistry.Entry entry = resolve(context, fault.server(), null, "@SmtpFault on " + where, false);
+            FaultScripts.apply(fault, entry.server(), where);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        try {
+            if (context.getExecutionException().isEmpty()) {
+                checkUnusedFaults(context);
+            }
+        } finally {
+            ServerRegistry own = ownRegistry(context);
+            if (own != null) {
+                own.close();
+            }
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        ServerRegistry own = ownRegistry(context);
+        if (own != null) {
+            own.close();
+        }
+    }
+
+    private void checkUnusedFaults(ExtensionContext context) {
+        StringBuilder unused = new StringBuilder();
+        for (ServerRegistry.Entry e : visible(context)) {
+            if (e.config().failOnUnusedFaults() && !e.server().faults().unused().isEmpty()) {
+                unused.append(e.name().isEmpty() ? "the SMTP server" : "SMTP server '" + e.name() + "'").append(":\n");
+                e.server().faults().unused().forEach(r -> unused.append("  ").append(r).append('\n'));
+            }
+        }
+        if (unused.length() > 0) {
+            AssertionError error = new AssertionError("Fault rules never fired (@SmtpServer(failOnUnusedFaults = true)) on "
+                    + unused + "The client never reached the scripted phase; see the transcript below.");
+            error.addSuppressed(new Diagnostics.SmtpEvidence(Diagnostics.report(visible(context))));
+            throw error;
+        }
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == MockSmtpServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        if (parameterContext.getDeclaringExecutable() instanceof Constructor) {
+            throw new ParameterResolutionException("MockSmtpServer cannot be injected into the constructor of "
+                    + parameterContext.getDeclaringExecutable().getDeclaringClass().getSimpleName()
+                    + ": take it as a test or lifecycle method parameter, or annotate a field with @SmtpServer");
+        }
+        Optional<SmtpServer> own = parameterContext.findAnnotation(SmtpServer.class);
+        String name = own.map(SmtpServer::name).orElseGet(() -> classConfig(context).name());
+        boolean perClass = parameterContext.getDeclaringExecutable().isAnnotationPresent(BeforeAll.class)
+                || context.getTestMethod().isEmpty();
+        java.lang.reflect.Parameter p = parameterContext.getParameter();
+        String origin = "parameter " + (p.isNamePresent() ? "'" + p.getName() + "'" : "#" + (parameterContext.getIndex() + 1))
+                + " of " + parameterContext.getDeclaringExecutable().getName() + "()";
+        return resolve(context, name, own.orElse(null), origin, perClass).server();
+    }
+
+    // ------------------------------------------------------------------ failures
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        List<ServerRegistry.Entry> servers = visible(context);
+        if (!servers.isEmpty()) {
+            String report = Diagnostics.report(servers);
+            context.publishReportEntry("smtpunit.evidence", report);
+            throwable.addSuppressed(new Diagnostics.SmtpEvidence(report));
+        }
+        throw throwable;
+    }
+
+    // ------------------------------------------------------------------ resolution
+
+    private ServerRegistry.Entry resolve(ExtensionContext context, String name, SmtpServer elementConfig, String origin,
+            boolean perClass) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            ServerRegistry registry = ownRegistry(c);
+            ServerRegistry.Entry existing = registry == null ? null : registry.get(name);
+            if (existing != null) {
+                if (elementConfig != null && !elementConfig.equals(existing.config())) {
+                    throw new ExtensionConfigurationException("@SmtpServer on " + origin + " asks for server '" + name
+                            + "' with other settings than " + existing.origin() + "; give one of them another name()");
+                }
+                return existing;
+            }
+        }
+        SmtpServer config = elementConfig != null ? elementConfig : classConfig(context);
+        ServerRegistry registry = context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(key(context), k -> new ServerRegistry(), ServerRegistry.class);
+        MockSmtpServer server = new MockSmtpServer(AnnotationOptions.of(config, origin)).start();
+        ServerRegistry.Entry entry = new ServerRegistry.Entry(name, server, config, origin, perClass);
+        registry.put(entry);
+        return entry;
+    }
+
+    /** Store lookups see parent contexts too, so each context keys its registry by its own id. */
+    private static String key(ExtensionContext context) {
+        return "servers:" + context.getUniqueId();
+    }
+
+    private static ServerRegistry ownRegistry(ExtensionContext context) {
+        return context.getStore(NAMESPACE).get(key(context), ServerRegistry.class);
+    }
+
+    private static SmtpServer classConfig(ExtensionContext context) {
+        Optional<Class<?>> testClass = context.getTestClass();
+        if (testClass.isPresent()) {
+            for (Class<?> c : enclosingClasses(testClass.get())) {
+                Optional<SmtpServer> found = AnnotationSupport.findAnnotation(c, SmtpServer.class);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+        }
+        return DEFAULTS;
+    }
+
+    /** The class and its enclosing classes, innermost first. */
+    private static List<Class<?>> enclosingClasses(Class<?> inner) {
+        List<Class<?>> out = new ArrayList<>();
+        for (Class<?> c = inner; c != null; c = c.getEnclosingClass()) {
+            out.add(c);
+        }
+        return out;
+    }
+
+    private static List<ServerRegistry> classRegistries(ExtensionContext methodContext) {
+        List<ServerRegistry> out = new ArrayList<>();
+        for (ExtensionContext c = methodContext.getParent().orElse(null); c != null; c = c.getParent().orElse(null)) {
+            ServerRegistry r = ownRegistry(c);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static List<ServerRegistry.Entry> visible(ExtensionContext context) {
+        List<ServerRegistry.Entry> out = new ArrayList<>();
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            ServerRegistry r = ownRegistry(c);
+            if (r != null) {
+                out.addAll(r.all());
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ fields
+
+    private static List<Field> annotatedFields(Class<?> type, boolean statics) {
+        List<Field> fields = AnnotationSupport.findAnnotatedFields(type, SmtpServer.class,
+                f -> Modifier.isStatic(f.getModifiers()) == statics, HierarchyTraversalMode.TOP_DOWN);
+        for (Field f : fields) {
+            if (f.getType() != MockSmtpServer.class) {
+                throw new ExtensionConfigurationException("@SmtpServer field '" + f.getName() + "' in "
+                        + f.getDeclaringClass().getSimpleName() + " must be of type MockSmtpServer, but is "
+                        + f.getType().getSimpleName());
+            }
+            if (Modifier.isFinal(f.getModifiers())) {
+                throw new ExtensionConfigurationException("@SmtpServer field '" + f.getName() + "' in "
+                        + f.getDeclaringClass().getSimpleName() + " must not be final: the extension assigns it");
+            }
+        }
+        return fields;
+    }
+
+    private static String where(Field f) {
+        return "'" + f.getName() + "' in " + f.getDeclaringClass().getSimpleName();
+    }
+
+    private static void set(Field field, Object target, MockSmtpServer server) {
+        try {
+            field.setAccessible(true);
+            field.set(target, server);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ExtensionConfigurationException("cannot assign @SmtpServer field " + where(field) + ": " + e, e);
+        }
+    }
+}
