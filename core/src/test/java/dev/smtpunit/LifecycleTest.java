@@ -50,6 +50,19 @@ class LifecycleTest {
     }
 
     @Test
+    void thePortIsFreeTheMomentStopReturns() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            MockSmtpServer smtp = new MockSmtpServer().start();
+            int port = smtp.port();
+            smtp.close();
+            try (java.nio.channels.ServerSocketChannel again = java.nio.channels.ServerSocketChannel.open()) {
+                again.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, false);
+                again.bind(new InetSocketAddress("127.0.0.1", port));
+            }
+        }
+    }
+
+    @Test
     void canBeRestartedAndKeepsItsMailboxUntilReset() throws Exception {
         MockSmtpServer smtp = new MockSmtpServer().start();
         Mail.send(Mail.plain(smtp), "before restart");

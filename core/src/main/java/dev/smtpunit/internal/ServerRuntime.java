@@ -1,8 +1,10 @@
 package dev.smtpunit.internal;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,10 @@ import dev.smtpunit.fault.Faults;
 /** The listening sockets of one started server, on the JVM's shared event loops. */
 public final class ServerRuntime {
     private final ServerContext context;
-    private final List<Channel> listeners = new ArrayList<>(2);
+    private final List<Listener> listeners = new ArrayList<>(2);
+
+    /** A listening Netty channel and the JDK channel under it, which we close ourselves. */
+    private record Listener(Channel channel, ServerSocketChannel socket) {}
     private final InetSocketAddress plainAddress;
     private final InetSocketAddress tlsAddress;
 
@@ -52,32 +57,38 @@ public final class ServerRuntime {
             AtomicInteger sessionIds, AtomicInteger transactions) {
         TlsMaterial tls = options.tlsEnabled() ? TlsMaterial.of(options) : null;
         ServerContext ctx = new ServerContext(options, mailbox, transcript, faults, tls, sessionIds, transactions);
-        List<Channel> bound = new ArrayList<>(2);
+        List<Listener> bound = new ArrayList<>(2);
         try {
-            Channel plain = bind(ctx, new InetSocketAddress(options.bindAddress(), options.port()), false);
+            Listener plain = bind(ctx, new InetSocketAddress(options.bindAddress(), options.port()), false);
             bound.add(plain);
-            Channel secure = null;
+            Listener secure = null;
             if (options.implicitTls()) {
                 secure = bind(ctx, new InetSocketAddress(options.bindAddress(), options.implicitTlsPort()), true);
                 bound.add(secure);
             }
-            ServerRuntime runtime = new ServerRuntime(ctx, (InetSocketAddress) plain.localAddress(),
-                    secure == null ? null : (InetSocketAddress) secure.localAddress());
+            ServerRuntime runtime = new ServerRuntime(ctx, (InetSocketAddress) plain.channel().localAddress(),
+                    secure == null ? null : (InetSocketAddress) secure.channel().localAddress());
             runtime.listeners.addAll(bound);
             return runtime;
         } catch (RuntimeException e) {
-            for (Channel c : bound) {
-                c.close().syncUninterruptibly();
+            for (Listener l : bound) {
+                close(l);
             }
             throw e;
         }
     }
 
-    private static Channel bind(ServerContext ctx, InetSocketAddress address, boolean implicitTls) {
+    private static Listener bind(ServerContext ctx, InetSocketAddress address, boolean implicitTls) {
         long idleMillis = ctx.options.idleTimeout().toMillis();
+        ServerSocketChannel socket;
+        try {
+            socket = ServerSocketChannel.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a server socket: " + e.getMessage(), e);
+        }
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(EventLoops.group())
-                .channel(NioServerSocketChannel.class)
+                .channelFactory(() -> new NioServerSocketChannel(socket))
                 .option(ChannelOption.SO_BACKLOG, 256)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -95,6 +106,8 @@ public final class ServerRuntime {
                 });
         ChannelFuture f = bootstrap.bind(address).awaitUninterruptibly();
         if (!f.isSuccess()) {
+            f.channel().close().awaitUninterruptibly();
+            closeQuietly(socket);
             Throwable cause = f.cause();
             String where = address.getAddress().getHostAddress() + ":" + address.getPort();
             if (cause instanceof BindException) {
@@ -103,7 +116,31 @@ public final class ServerRuntime {
             }
             throw new IllegalStateException("Cannot start the SMTP server on " + where + ": " + cause, cause);
         }
-        return f.channel();
+        return new Listener(f.channel(), socket);
+    }
+
+    /**
+     * Closes a listening socket so that its port is free on return. The JDK defers the real close of
+     * a channel registered with a selector until that selector's next select, so a plain Netty close
+     * can return while the port is still bound: deregister first, wait for the selector to let go,
+     * then close the socket directly.
+     */
+    private static void close(Listener l) {
+        l.channel().deregister().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (l.socket().isRegistered() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        closeQuietly(l.socket());
+        l.channel().close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    private static void closeQuietly(ServerSocketChannel socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
     }
 
     /** @return the bound plain SMTP address */
@@ -123,8 +160,8 @@ public final class ServerRuntime {
 
     /** Closes the listening sockets (the ports are free when this returns) and every connection. */
     public void stop() {
-        for (Channel c : listeners) {
-            c.close().syncUninterruptibly();
+        for (Listener l : listeners) {
+            close(l);
         }
         context.stopping = true;
         context.connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
