@@ -26,9 +26,10 @@ public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, Transc
      * @param clientLine the line as received, without CRLF, with AUTH secrets masked; null for the greeting
      * @param reply the reply sent, or null when none was sent (connection closed, or still pending)
      * @param injected true when the reply (or the absence of one) came from a fault rule
+     * @param pipelined true when the client sent this command before it had the reply to the previous one
      */
-    record Exchange(long timestampMillis, SmtpPhase phase, String clientLine, SmtpReply reply, boolean injected)
-            implements TranscriptEntry {
+    record Exchange(long timestampMillis, SmtpPhase phase, String clientLine, SmtpReply reply, boolean injected,
+            boolean pipelined) implements TranscriptEntry {
 
         /** @return the reply code, or 0 when no reply was sent */
         public int code() {

@@ -65,6 +65,8 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
     private DataReceiver data;
     private boolean inRead;
     private boolean flushPending;
+    /** Whether the command being handled arrived before the reply to the previous one was sent. */
+    private boolean pipelined;
     private boolean suspended;
     private boolean discardingLongLine;
     private boolean closingByServer;
@@ -289,6 +291,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void commandLine(ByteBuf buf, int start, int lf) {
+        pipelined = flushPending;
         boolean crlf = lf > start && buf.getByte(lf - 1) == '\r';
         int end = crlf ? lf - 1 : lf;
         int length = end - start;
@@ -454,7 +457,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
             if (effect instanceof FaultEffect.StoreThenDrop) {
                 normal.get();
             }
-            transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, null, true));
+            transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, null, true, pipelined));
             if (effect instanceof FaultEffect.StoreThenDrop) {
                 event(TranscriptEntry.Kind.FAULT, "message stored; connection dropped before the reply was sent");
             }
@@ -472,7 +475,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
                 flushIfNeeded();
             }, d.delay().toNanos(), TimeUnit.NANOSECONDS);
         } else if (effect instanceof FaultEffect.Stall) {
-            transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, null, true));
+            transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, null, true, pipelined));
             event(TranscriptEntry.Kind.FAULT, "stalling: no reply to " + phase + " will be sent");
             suspend();
         } else if (effect instanceof FaultEffect.Trickle t) {
@@ -482,7 +485,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
                 deliver(phase, shown, outcome, false, false);
                 return;
             }
-            transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, outcome.reply().reply(), true));
+            transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, outcome.reply().reply(), true, pipelined));
             event(TranscriptEntry.Kind.FAULT, "trickling the reply to " + phase + " one byte every "
                     + t.perByte().toMillis() + " ms");
             suspend();
@@ -518,7 +521,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (outcome.reply() == null) {
-            transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, null, injected));
+            transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, null, injected, pipelined));
             closeAfterFlush();
             return;
         }
@@ -536,7 +539,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void send(SmtpPhase phase, String shown, Interner.WireReply reply, boolean injected) {
-        transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, reply.reply(), injected));
+        transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, reply.reply(), injected, pipelined));
         ctx.write(Unpooled.wrappedBuffer(reply.wire()));
         flushPending = true;
         if (!inRead) {
@@ -596,6 +599,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
 
     private void endOfData() {
         mode = Mode.COMMAND;
+        pipelined = false;
         DataReceiver received = data;
         data = null;
         String summary = "<message: " + received.size() + " bytes, " + received.lines() + " lines>";

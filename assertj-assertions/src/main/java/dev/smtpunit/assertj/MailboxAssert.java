@@ -1,0 +1,223 @@
+package dev.smtpunit.assertj;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ListAssert;
+
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.assertj.internal.Describe;
+import dev.smtpunit.assertj.internal.ShouldHave;
+import dev.smtpunit.assertj.internal.Waiting;
+
+/**
+ * Assertions on a server's mailbox. After {@link #eventually()} every assertion waits (up to a
+ * deadline) for the mailbox to satisfy it, for mail sent asynchronously.
+ *
+ * <pre>{@code
+ * assertThat(smtp.mailbox()).eventually().hasMessageCount(1);
+ * assertThat(smtp.mailbox()).hasMessageTo("ada@example.com").hasSubject("Welcome, Ada");
+ * }</pre>
+ */
+public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
+    private Duration waitFor;
+
+    /**
+     * @param actual the mailbox under test
+     */
+    public MailboxAssert(Mailbox actual) {
+        super(actual, MailboxAssert.class);
+    }
+
+    /**
+     * Makes the following assertions wait up to {@link SmtpAssertions#defaultTimeout()} for the mailbox
+     * to satisfy them.
+     * <pre>{@code assertThat(smtp.mailbox()).eventually().hasMessageTo("ada@example.com");}</pre>
+     *
+     * @return this
+     */
+    public MailboxAssert eventually() {
+        return eventually(SmtpAssertions.defaultTimeout());
+    }
+
+    /**
+     * Makes the following assertions wait up to {@code timeout}.
+     * <pre>{@code assertThat(smtp.mailbox()).eventually(Duration.ofSeconds(30)).hasMessageCount(3);}</pre>
+     *
+     * @param timeout the deadline
+     * @return this
+     */
+    public MailboxAssert eventually(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        this.waitFor = timeout;
+        return this;
+    }
+
+    private void check(Runnable r) {
+        isNotNull();
+        Waiting.check(waitFor, r);
+    }
+
+    private void fail(String expectation, List<ReceivedMessage> messages, String nearest) {
+        String holds = messages.isEmpty() ? "it is empty."
+                : "it holds " + messages.size() + " message" + (messages.size() == 1 ? "" : "s") + ":%n"
+                        + Describe.messages(messages).replace("%", "%%");
+        throwAssertionError(ShouldHave.text("%nExpecting mailbox to " + expectation.replace("%", "%%") + "%nbut " + holds
+                + (nearest == null ? "" : "%n" + nearest.replace("%", "%%"))));
+    }
+
+    /**
+     * Exactly {@code count} messages arrived.
+     * <pre>{@code assertThat(smtp.mailbox()).hasMessageCount(2);}</pre>
+     *
+     * @param count the number
+     * @return this
+     */
+    public MailboxAssert hasMessageCount(int count) {
+        check(() -> {
+            List<ReceivedMessage> messages = actual.messages();
+            if (messages.size() != count) {
+                fail("hold " + count + " message" + (count == 1 ? "" : "s"), messages, null);
+            }
+        });
+        return this;
+    }
+
+    /**
+     * No message arrived.
+     * <pre>{@code assertThat(smtp.mailbox()).isEmpty();}</pre>
+     *
+     * @return this
+     */
+    public MailboxAssert isEmpty() {
+        return hasMessageCount(0);
+    }
+
+    /**
+     * Watches the mailbox for the whole duration and fails if a message arrives.
+     * <pre>{@code assertThat(smtp.mailbox()).hasNoMessageWithin(Duration.ofMillis(300));}</pre>
+     *
+     * @param duration how long to watch
+     * @return this
+     */
+    public MailboxAssert hasNoMessageWithin(Duration duration) {
+        isNotNull();
+        try {
+            actual.assertNoMessageWithin(duration);
+        } catch (AssertionError e) {
+            fail("receive no message within " + duration.toMillis() + " ms", actual.messages(), null);
+        }
+        return this;
+    }
+
+    /**
+     * A message was sent to this address (envelope recipient, which includes BCC); continues with
+     * assertions on the first such message.
+     * <pre>{@code assertThat(smtp.mailbox()).hasMessageTo("ada@example.com").hasSubject("Welcome");}</pre>
+     *
+     * @param address the recipient
+     * @return assertions on the message
+     */
+    public ReceivedMessageAssert hasMessageTo(String address) {
+        return find("contain a message to <" + address + ">",
+                m -> m.envelope().recipientAddresses().stream().anyMatch(address::equalsIgnoreCase),
+                m -> m.envelope().recipientAddresses().stream().mapToInt(r -> Describe.distance(r, address)).min().orElse(1000),
+                m -> "its recipients are " + m.envelope().recipientAddresses());
+    }
+
+    /**
+     * A message was sent from this address (envelope sender); continues with assertions on the
+     * first such message.
+     * <pre>{@code assertThat(smtp.mailbox()).hasMessageFrom("noreply@example.com");}</pre>
+     *
+     * @param address the sender
+     * @return assertions on the message
+     */
+    public ReceivedMessageAssert hasMessageFrom(String address) {
+        return find("contain a message from <" + address + ">", m -> m.envelope().sender().equalsIgnoreCase(address),
+                m -> Describe.distance(m.envelope().sender(), address), m -> "its sender is <" + m.envelope().sender() + ">");
+    }
+
+    /**
+     * A message has exactly this subject; continues with assertions on the first such message.
+     * <pre>{@code assertThat(smtp.mailbox()).hasMessageWithSubject("Reset your password");}</pre>
+     *
+     * @param subject the subject
+     * @return assertions on the message
+     */
+    public ReceivedMessageAssert hasMessageWithSubject(String subject) {
+        return find("contain a message with subject \"" + subject + "\"", m -> m.subject().equals(subject),
+                m -> Describe.distance(m.subject(), subject), m -> "its subject is \"" + m.subject() + "\"");
+    }
+
+    /**
+     * A message satisfies the predicate; continues with assertions on the first such message.
+     * <pre>{@code assertThat(smtp.mailbox()).hasMessageMatching(m -> m.attachments().size() == 2, "two attachments");}</pre>
+     *
+     * @param predicate the condition
+     * @param description what the condition means, for the failure message
+     * @return assertions on the message
+     */
+    public ReceivedMessageAssert hasMessageMatching(Predicate<? super ReceivedMessage> predicate, String description) {
+        return find("contain a message matching " + description, predicate, null, null);
+    }
+
+    private ReceivedMessageAssert find(String expectation, Predicate<? super ReceivedMessage> match,
+            Function<ReceivedMessage, Integer> distance, Function<ReceivedMessage, String> difference) {
+        ReceivedMessage[] found = new ReceivedMessage[1];
+        check(() -> {
+            List<ReceivedMessage> messages = actual.messages();
+            found[0] = messages.stream().filter(match).findFirst().orElse(null);
+            if (found[0] == null) {
+                String nearest = null;
+                if (distance != null && !messages.isEmpty()) {
+                    ReceivedMessage best = messages.stream().min(Comparator.comparing(distance)).orElseThrow();
+                    nearest = "The nearest is message " + (messages.indexOf(best) + 1) + ": " + difference.apply(best) + ".";
+                }
+                fail(expectation, messages, nearest);
+            }
+        });
+        return new ReceivedMessageAssert(found[0]);
+    }
+
+    /**
+     * Every message passes the given assertions.
+     * <pre>{@code assertThat(smtp.mailbox()).allMessagesSatisfy(m -> assertThat(m).wasDeliveredOverTls());}</pre>
+     *
+     * @param requirements assertions on one message
+     * @return this
+     */
+    public MailboxAssert allMessagesSatisfy(Consumer<ReceivedMessage> requirements) {
+        check(() -> {
+            List<ReceivedMessage> messages = actual.messages();
+            for (int i = 0; i < messages.size(); i++) {
+                try {
+                    requirements.accept(messages.get(i));
+                } catch (AssertionError e) {
+                    fail("hold only messages that satisfy the requirements, but message " + (i + 1) + " does not:"
+                            + e.getMessage(), messages, null);
+                }
+            }
+        });
+        return this;
+    }
+
+    /**
+     * Continues with AssertJ's list assertions on a snapshot of the messages.
+     * <pre>{@code assertThat(smtp.mailbox()).messages().extracting(ReceivedMessage::subject).containsExactly("A", "B");}</pre>
+     *
+     * @return list assertions
+     */
+    public ListAssert<ReceivedMessage> messages() {
+        isNotNull();
+        return Assertions.assertThat(actual.messages());
+    }
+}

@@ -1,0 +1,405 @@
+package dev.smtpunit.assertj;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.assertj.core.api.AbstractAssert;
+
+import dev.smtpunit.Attachment;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.assertj.internal.Describe;
+import dev.smtpunit.assertj.internal.ShouldHave;
+
+/**
+ * Assertions on one received message: headers, bodies, attachments and the SMTP envelope.
+ *
+ * <pre>{@code
+ * assertThat(mail).hasSubject("Welcome, Ada")
+ *                 .hasEnvelopeRecipients("ada@example.com")
+ *                 .hasTextBodyContaining("confirm your address")
+ *                 .wasDeliveredOverTls();
+ * }</pre>
+ */
+public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert, ReceivedMessage> {
+
+    /**
+     * @param actual the message under test
+     */
+    public ReceivedMessageAssert(ReceivedMessage actual) {
+        super(actual, ReceivedMessageAssert.class);
+    }
+
+    private String self() {
+        return Describe.message(actual);
+    }
+
+    private ReceivedMessageAssert expect(boolean ok, String what, Object expected, Object was) {
+        if (!ok) {
+            throwAssertionError(ShouldHave.value(self(), what, expected, was));
+        }
+        return this;
+    }
+
+    /**
+     * The decoded subject equals the given text.
+     * <pre>{@code assertThat(mail).hasSubject("Welcome, Ada");}</pre>
+     *
+     * @param expected the subject
+     * @return this
+     */
+    public ReceivedMessageAssert hasSubject(String expected) {
+        isNotNull();
+        return expect(Objects.equals(actual.subject(), expected), "subject", expected, actual.subject());
+    }
+
+    /**
+     * The decoded subject contains the given text.
+     * <pre>{@code assertThat(mail).hasSubjectContaining("Welcome");}</pre>
+     *
+     * @param part the text
+     * @return this
+     */
+    public ReceivedMessageAssert hasSubjectContaining(String part) {
+        isNotNull();
+        return expect(actual.subject().contains(part), "subject containing", part, actual.subject());
+    }
+
+    /**
+     * The {@code From} header names this address.
+     * <pre>{@code assertThat(mail).isFrom("app@example.com");}</pre>
+     *
+     * @param address the address
+     * @return this
+     */
+    public ReceivedMessageAssert isFrom(String address) {
+        isNotNull();
+        return expect(containsIgnoringCase(actual.from(), address), "From", address, actual.from());
+    }
+
+    /**
+     * The {@code To} header names exactly these addresses, in any order.
+     * <pre>{@code assertThat(mail).hasTo("ada@example.com", "bob@example.com");}</pre>
+     *
+     * @param addresses the addresses
+     * @return this
+     */
+    public ReceivedMessageAssert hasTo(String... addresses) {
+        isNotNull();
+        return expect(sameIgnoringOrder(actual.to(), addresses), "To", List.of(addresses), actual.to());
+    }
+
+    /**
+     * The {@code Cc} header names exactly these addresses, in any order.
+     * <pre>{@code assertThat(mail).hasCc("boss@example.com");}</pre>
+     *
+     * @param addresses the addresses
+     * @return this
+     */
+    public ReceivedMessageAssert hasCc(String... addresses) {
+        isNotNull();
+        return expect(sameIgnoringOrder(actual.cc(), addresses), "Cc", List.of(addresses), actual.cc());
+    }
+
+    /**
+     * The envelope sender ({@code MAIL FROM}) is this address; empty for the null sender.
+     * <pre>{@code assertThat(mail).hasEnvelopeSender("bounces@example.com");}</pre>
+     *
+     * @param address the reverse path
+     * @return this
+     */
+    public ReceivedMessageAssert hasEnvelopeSender(String address) {
+        isNotNull();
+        String sender = actual.envelope().sender();
+        return expect(sender.equalsIgnoreCase(address), "envelope sender (MAIL FROM)", address, sender);
+    }
+
+    /**
+     * The envelope recipients ({@code RCPT TO}, including BCC) are exactly these, in the order sent.
+     * <pre>{@code assertThat(mail).hasEnvelopeRecipients("ada@example.com", "audit@example.com");}</pre>
+     *
+     * @param addresses the forward paths
+     * @return this
+     */
+    public ReceivedMessageAssert hasEnvelopeRecipients(String... addresses) {
+        isNotNull();
+        List<String> rcpts = actual.envelope().recipientAddresses();
+        return expect(rcpts.equals(List.of(addresses)), "envelope recipients (RCPT TO), in order", List.of(addresses), rcpts);
+    }
+
+    /**
+     * The envelope recipients include these (others may be there too).
+     * <pre>{@code assertThat(mail).hasEnvelopeRecipientsContaining("audit@example.com");}</pre>
+     *
+     * @param addresses the forward paths
+     * @return this
+     */
+    public ReceivedMessageAssert hasEnvelopeRecipientsContaining(String... addresses) {
+        isNotNull();
+        List<String> rcpts = actual.envelope().recipientAddresses();
+        boolean all = Arrays.stream(addresses).allMatch(a -> containsIgnoringCase(rcpts, a));
+        return expect(all, "envelope recipients (RCPT TO) containing", List.of(addresses), rcpts);
+    }
+
+    /**
+     * A header is present.
+     * <pre>{@code assertThat(mail).hasHeader("List-Unsubscribe");}</pre>
+     *
+     * @param name the header name
+     * @return this
+     */
+    public ReceivedMessageAssert hasHeader(String name) {
+        isNotNull();
+        return expect(!actual.headers(name).isEmpty(), "header", name, "no such header");
+    }
+
+    /**
+     * A header has this value (one of its values, decoded).
+     * <pre>{@code assertThat(mail).hasHeader("X-Priority", "1");}</pre>
+     *
+     * @param name the header name
+     * @param value the expected value
+     * @return this
+     */
+    public ReceivedMessageAssert hasHeader(String name, String value) {
+        isNotNull();
+        List<String> values = actual.headers(name);
+        return expect(values.contains(value), "header " + name, value, values.isEmpty() ? "no such header" : values);
+    }
+
+    /**
+     * The plain-text body equals the text; line endings are compared as {@code \n} and a final line
+     * break is ignored.
+     * <pre>{@code assertThat(mail).hasTextBody("Hello Ada");}</pre>
+     *
+     * @param expected the text
+     * @return this
+     */
+    public ReceivedMessageAssert hasTextBody(String expected) {
+        isNotNull();
+        String body = actual.textBody().orElse(null);
+        return expect(body != null && normalize(body).equals(normalize(expected)), "text body", expected,
+                body == null ? "no text/plain part" : body);
+    }
+
+    /**
+     * The plain-text body contains the text.
+     * <pre>{@code assertThat(mail).hasTextBodyContaining("confirm your address");}</pre>
+     *
+     * @param part the text
+     * @return this
+     */
+    public ReceivedMessageAssert hasTextBodyContaining(String part) {
+        isNotNull();
+        String body = actual.textBody().orElse(null);
+        return expect(body != null && normalize(body).contains(normalize(part)), "text body containing", part,
+                body == null ? "no text/plain part" : body);
+    }
+
+    /**
+     * The plain-text body matches the regular expression (found anywhere).
+     * <pre>{@code assertThat(mail).hasTextBodyMatching("code: \\d{6}");}</pre>
+     *
+     * @param regex the pattern
+     * @return this
+     */
+    public ReceivedMessageAssert hasTextBodyMatching(String regex) {
+        isNotNull();
+        String body = actual.textBody().orElse(null);
+        return expect(body != null && Pattern.compile(regex).matcher(body).find(), "text body matching", regex,
+                body == null ? "no text/plain part" : body);
+    }
+
+    /**
+     * The HTML body equals the text (line endings as {@code \n}, final line break ignored).
+     * <pre>{@code assertThat(mail).hasHtmlBody("<p>Hi</p>");}</pre>
+     *
+     * @param expected the HTML
+     * @return this
+     */
+    public ReceivedMessageAssert hasHtmlBody(String expected) {
+        isNotNull();
+        String body = actual.htmlBody().orElse(null);
+        return expect(body != null && normalize(body).equals(normalize(expected)), "HTML body", expected,
+                body == null ? "no text/html part" : body);
+    }
+
+    /**
+     * The HTML body contains the text.
+     * <pre>{@code assertThat(mail).hasHtmlBodyContaining("<a href=");}</pre>
+     *
+     * @param part the text
+     * @return this
+     */
+    public ReceivedMessageAssert hasHtmlBodyContaining(String part) {
+        isNotNull();
+        String body = actual.htmlBody().orElse(null);
+        return expect(body != null && normalize(body).contains(normalize(part)), "HTML body containing", part,
+                body == null ? "no text/html part" : body);
+    }
+
+    /**
+     * The HTML body matches the regular expression (found anywhere).
+     * <pre>{@code assertThat(mail).hasHtmlBodyMatching("href=\"https://[^\"]+/confirm");}</pre>
+     *
+     * @param regex the pattern
+     * @return this
+     */
+    public ReceivedMessageAssert hasHtmlBodyMatching(String regex) {
+        isNotNull();
+        String body = actual.htmlBody().orElse(null);
+        return expect(body != null && Pattern.compile(regex).matcher(body).find(), "HTML body matching", regex,
+                body == null ? "no text/html part" : body);
+    }
+
+    /**
+     * An attachment with this file name exists.
+     * <pre>{@code assertThat(mail).hasAttachment("invoice.pdf");}</pre>
+     *
+     * @param fileName the file name
+     * @return this
+     */
+    public ReceivedMessageAssert hasAttachment(String fileName) {
+        isNotNull();
+        return expect(attachment(fileName) != null, "attachment", fileName, names());
+    }
+
+    /**
+     * An attachment with this file name and content type exists.
+     * <pre>{@code assertThat(mail).hasAttachment("invoice.pdf", "application/pdf");}</pre>
+     *
+     * @param fileName the file name
+     * @param contentType the MIME type without parameters
+     * @return this
+     */
+    public ReceivedMessageAssert hasAttachment(String fileName, String contentType) {
+        hasAttachment(fileName);
+        Attachment a = attachment(fileName);
+        return expect(a.contentType().equalsIgnoreCase(contentType), "attachment " + fileName + " of type", contentType,
+                a.contentType());
+    }
+
+    /**
+     * An attachment with this file name has exactly these bytes.
+     * <pre>{@code assertThat(mail).hasAttachmentWithContent("report.csv", csvBytes);}</pre>
+     *
+     * @param fileName the file name
+     * @param content the expected bytes
+     * @return this
+     */
+    public ReceivedMessageAssert hasAttachmentWithContent(String fileName, byte[] content) {
+        hasAttachment(fileName);
+        Attachment a = attachment(fileName);
+        return expect(Arrays.equals(a.content(), content), "attachment " + fileName + " with content",
+                content.length + " bytes", a.size() + " different bytes");
+    }
+
+    /**
+     * The message has this many attachments.
+     * <pre>{@code assertThat(mail).hasAttachmentCount(0);}</pre>
+     *
+     * @param count the number
+     * @return this
+     */
+    public ReceivedMessageAssert hasAttachmentCount(int count) {
+        isNotNull();
+        return expect(actual.attachments().size() == count, "attachment count", count, actual.attachments().size() + " " + names());
+    }
+
+    /**
+     * The top-level content type is multipart.
+     * <pre>{@code assertThat(mail).isMultipart();}</pre>
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert isMultipart() {
+        isNotNull();
+        return expect(actual.isMultipart(), "a multipart content type", "multipart/*", actual.contentType());
+    }
+
+    /**
+     * The top-level content type is not multipart.
+     * <pre>{@code assertThat(mail).isNotMultipart();}</pre>
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert isNotMultipart() {
+        isNotNull();
+        return expect(!actual.isMultipart(), "a single-part content type", "not multipart/*", actual.contentType());
+    }
+
+    /**
+     * The content is at most this many bytes.
+     * <pre>{@code assertThat(mail).hasSizeAtMost(100_000);}</pre>
+     *
+     * @param bytes the limit
+     * @return this
+     */
+    public ReceivedMessageAssert hasSizeAtMost(long bytes) {
+        isNotNull();
+        return expect(actual.size() <= bytes, "size at most", bytes + " bytes", actual.size() + " bytes");
+    }
+
+    /**
+     * The message was sent in a TLS-protected session (STARTTLS or SMTPS).
+     * <pre>{@code assertThat(mail).wasDeliveredOverTls();}</pre>
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert wasDeliveredOverTls() {
+        isNotNull();
+        return expect(actual.envelope().tls().isPresent(), "been delivered over", "TLS", "plain text (no STARTTLS, no SMTPS)");
+    }
+
+    /**
+     * The message was sent in plain text.
+     * <pre>{@code assertThat(mail).wasDeliveredInPlainText();}</pre>
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert wasDeliveredInPlainText() {
+        isNotNull();
+        return expect(actual.envelope().tls().isEmpty(), "been delivered over", "plain text",
+                actual.envelope().tls().map(t -> t.protocol()).orElse(""));
+    }
+
+    /**
+     * The client authenticated as this user before sending.
+     * <pre>{@code assertThat(mail).wasAuthenticatedAs("app");}</pre>
+     *
+     * @param user the AUTH user name
+     * @return this
+     */
+    public ReceivedMessageAssert wasAuthenticatedAs(String user) {
+        isNotNull();
+        return expect(actual.envelope().authenticatedUser().map(user::equals).orElse(false), "been authenticated as", user,
+                actual.envelope().authenticatedUser().orElse("not authenticated"));
+    }
+
+    private Attachment attachment(String fileName) {
+        return actual.attachments().stream().filter(a -> a.fileName().equals(fileName)).findFirst().orElse(null);
+    }
+
+    private List<String> names() {
+        return actual.attachments().stream().map(a -> a.fileName() + " (" + a.contentType() + ")").toList();
+    }
+
+    private static String normalize(String s) {
+        String n = s.replace("\r\n", "\n");
+        return n.endsWith("\n") ? n.substring(0, n.length() - 1) : n;
+    }
+
+    private static boolean containsIgnoringCase(List<String> list, String value) {
+        return list.stream().anyMatch(v -> v.equalsIgnoreCase(value));
+    }
+
+    private static boolean sameIgnoringOrder(List<String> actual, String[] expected) {
+        if (actual.size() != expected.length) {
+            return false;
+        }
+        List<String> lower = actual.stream().map(String::toLowerCase).sorted().toList();
+        List<String> want = Arrays.stream(expected).map(String::toLowerCase).sorted().toList();
+        return lower.equals(want);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.smtpunit.assertj;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.Transcript;
+
+/**
+ * The entry point of SmtpUnit's AssertJ assertions.
+ *
+ * <pre>{@code
+ * import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
+ *
+ * assertThat(smtp).eventually().hasMessageTo("ada@example.com")
+ *         .hasSubject("Welcome, Ada")
+ *         .hasTextBodyContaining("confirm your address");
+ * assertThat(smtp.transcript()).repliedTo(RCPT, 452).times(2).thenRepliedTo(RCPT, 250);
+ * }</pre>
+ */
+public final class SmtpAssertions {
+    private static volatile Duration defaultTimeout = Duration.ofSeconds(5);
+
+    private SmtpAssertions() {}
+
+    /**
+     * @param server the server
+     * @return assertions on it
+     */
+    public static SmtpServerAssert assertThat(MockSmtpServer server) {
+        return new SmtpServerAssert(server);
+    }
+
+    /**
+     * @param mailbox the mailbox
+     * @return assertions on it
+     */
+    public static MailboxAssert assertThat(Mailbox mailbox) {
+        return new MailboxAssert(mailbox);
+    }
+
+    /**
+     * @param message the message
+     * @return assertions on it
+     */
+    public static ReceivedMessageAssert assertThat(ReceivedMessage message) {
+        return new ReceivedMessageAssert(message);
+    }
+
+    /**
+     * @param transcript the transcript
+     * @return assertions on it
+     */
+    public static TranscriptAssert assertThat(Transcript transcript) {
+        return new TranscriptAssert(transcript);
+    }
+
+    /** @return how long {@code eventually()} waits; 5 seconds unless changed */
+    public static Duration defaultTimeout() {
+        return defaultTimeout;
+    }
+
+    /**
+     * Changes how long {@code eventually()} waits, for the whole JVM.
+     *
+     * @param timeout a positive duration
+     */
+    public static void setDefaultTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the default timeout must be positive, was " + timeout);
+        }
+        defaultTimeout = timeout;
+    }
+}

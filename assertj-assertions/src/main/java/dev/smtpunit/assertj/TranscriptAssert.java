@@ -1,0 +1,209 @@
+package dev.smtpunit.assertj;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.assertj.core.api.AbstractAssert;
+
+import dev.smtpunit.SessionTranscript;
+import dev.smtpunit.SmtpPhase;
+import dev.smtpunit.Transcript;
+import dev.smtpunit.TranscriptEntry;
+import dev.smtpunit.assertj.internal.ShouldHave;
+
+/**
+ * Assertions on what crossed the wire. Failures print the whole transcript in {@code C:}/{@code S:}
+ * form.
+ *
+ * <pre>{@code
+ * assertThat(smtp.transcript()).containsCommandsInOrder(EHLO, STARTTLS, EHLO, AUTH, MAIL, RCPT, DATA, QUIT)
+ *                              .upgradedToTlsBeforeAuth()
+ *                              .usedAuthMechanism("PLAIN");
+ * assertThat(smtp.transcript()).repliedTo(RCPT, 452).times(2).thenRepliedTo(RCPT, 250);
+ * }</pre>
+ */
+public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcript> {
+
+    /**
+     * @param actual the transcript under test
+     */
+    public TranscriptAssert(Transcript actual) {
+        super(actual, TranscriptAssert.class);
+    }
+
+    void failWith(String expectation) {
+        throwAssertionError(ShouldHave.text("%nExpecting transcript to " + expectation.replace("%", "%%") + "%nbut it was:%n"
+                + actual.toString().stripTrailing().replace("%", "%%")));
+    }
+
+    /**
+     * The client sent these commands in this order (others may come between).
+     * <pre>{@code assertThat(transcript).containsCommandsInOrder(EHLO, STARTTLS, EHLO, AUTH, MAIL);}</pre>
+     *
+     * @param phases the commands
+     * @return this
+     */
+    public TranscriptAssert containsCommandsInOrder(SmtpPhase... phases) {
+        isNotNull();
+        List<SmtpPhase> commands = actual.commands();
+        int at = 0;
+        for (SmtpPhase c : commands) {
+            if (at < phases.length && phases[at] == c) {
+                at++;
+            }
+        }
+        if (at < phases.length) {
+            failWith("contain the commands " + Arrays.toString(phases) + " in this order (" + phases[at]
+                    + " not found after the ones before it); the commands were " + commands);
+        }
+        return this;
+    }
+
+    /**
+     * The client sent exactly these commands, in this order, across all sessions.
+     * <pre>{@code assertThat(transcript).containsExactlyCommands(EHLO, MAIL, RCPT, DATA, QUIT);}</pre>
+     *
+     * @param phases the commands
+     * @return this
+     */
+    public TranscriptAssert containsExactlyCommands(SmtpPhase... phases) {
+        isNotNull();
+        List<SmtpPhase> commands = actual.commands();
+        if (!commands.equals(List.of(phases))) {
+            failWith("contain exactly the commands " + Arrays.toString(phases) + " but the commands were " + commands);
+        }
+        return this;
+    }
+
+    /**
+     * The server answered a command of this phase with this code at least once; continue with
+     * {@link ReplySequence#times(int)} and {@link ReplySequence#thenRepliedTo(SmtpPhase, int)}.
+     * <pre>{@code assertThat(transcript).repliedTo(RCPT, 452).times(2).thenRepliedTo(RCPT, 250);}</pre>
+     *
+     * @param phase the command
+     * @param code the reply code
+     * @return the reply sequence
+     */
+    public ReplySequence repliedTo(SmtpPhase phase, int code) {
+        isNotNull();
+        return new ReplySequence(this, actual.exchanges(), 0).repliedTo(phase, code);
+    }
+
+    /**
+     * In every session that used AUTH, TLS was established before it.
+     * <pre>{@code assertThat(transcript).upgradedToTlsBeforeAuth();}</pre>
+     *
+     * @return this
+     */
+    public TranscriptAssert upgradedToTlsBeforeAuth() {
+        isNotNull();
+        boolean sawAuth = false;
+        for (SessionTranscript s : actual.sessions()) {
+            boolean tls = false;
+            for (TranscriptEntry e : s.entries()) {
+                if (e instanceof TranscriptEntry.Event ev && ev.kind() == TranscriptEntry.Kind.TLS_ESTABLISHED) {
+                    tls = true;
+                } else if (e instanceof TranscriptEntry.Exchange x && x.phase() == SmtpPhase.AUTH) {
+                    sawAuth = true;
+                    if (!tls) {
+                        failWith("show TLS established before AUTH, but session " + s.id() + " sent AUTH in plain text");
+                    }
+                }
+            }
+        }
+        if (!sawAuth) {
+            failWith("show TLS established before AUTH, but no session used AUTH");
+        }
+        return this;
+    }
+
+    /**
+     * Some session authenticated with this SASL mechanism.
+     * <pre>{@code assertThat(transcript).usedAuthMechanism("PLAIN");}</pre>
+     *
+     * @param mechanism such as PLAIN or LOGIN
+     * @return this
+     */
+    public TranscriptAssert usedAuthMechanism(String mechanism) {
+        isNotNull();
+        String prefix = "AUTH " + mechanism.toUpperCase(Locale.ROOT);
+        boolean used = actual.exchanges(SmtpPhase.AUTH).stream().anyMatch(x -> x.clientLine() != null
+                && (x.clientLine().toUpperCase(Locale.ROOT).equals(prefix) || x.clientLine().toUpperCase(Locale.ROOT).startsWith(prefix + " ")));
+        if (!used) {
+            failWith("show AUTH " + mechanism.toUpperCase(Locale.ROOT));
+        }
+        return this;
+    }
+
+    /**
+     * The client pipelined at least one command (sent it before the previous reply).
+     * <pre>{@code assertThat(transcript).usedPipelining();}</pre>
+     *
+     * @return this
+     */
+    public TranscriptAssert usedPipelining() {
+        isNotNull();
+        if (actual.exchanges().stream().noneMatch(TranscriptEntry.Exchange::pipelined)) {
+            failWith("show pipelined commands, but the client waited for every reply");
+        }
+        return this;
+    }
+
+    /**
+     * This many connections were made.
+     * <pre>{@code assertThat(transcript).hasSessionCount(3);}</pre>
+     *
+     * @param count the number of sessions
+     * @return this
+     */
+    public TranscriptAssert hasSessionCount(int count) {
+        isNotNull();
+        int n = actual.sessions().size();
+        if (n != count) {
+            failWith("have " + count + " session" + (count == 1 ? "" : "s") + " but it has " + n);
+        }
+        return this;
+    }
+
+    /**
+     * The client broke no protocol rule (bare LF, plaintext after STARTTLS, ...).
+     * <pre>{@code assertThat(transcript).hasNoProtocolViolations();}</pre>
+     *
+     * @return this
+     */
+    public TranscriptAssert hasNoProtocolViolations() {
+        isNotNull();
+        List<String> violations = new ArrayList<>();
+        for (SessionTranscript s : actual.sessions()) {
+            for (TranscriptEntry.Event e : s.events()) {
+                if (e.kind() == TranscriptEntry.Kind.PROTOCOL_VIOLATION) {
+                    violations.add("session " + s.id() + ": " + e.detail());
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            failWith("show no protocol violation, but found " + violations);
+        }
+        return this;
+    }
+
+    /**
+     * Continues with assertions on one session only.
+     * <pre>{@code assertThat(transcript).session(2).containsExactlyCommands(EHLO, MAIL, RCPT, DATA, QUIT);}</pre>
+     *
+     * @param id the session number, from 1
+     * @return assertions on a transcript holding only that session
+     */
+    public TranscriptAssert session(int id) {
+        isNotNull();
+        Transcript one = new Transcript();
+        try {
+            one.add(actual.session(id));
+        } catch (IllegalArgumentException e) {
+            failWith("have a session " + id);
+        }
+        return new TranscriptAssert(one);
+    }
+}

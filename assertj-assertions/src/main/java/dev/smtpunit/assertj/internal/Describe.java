@@ -1,0 +1,63 @@
+package dev.smtpunit.assertj.internal;
+
+import java.util.List;
+
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.ReceivedMessage;
+
+/** How messages and mailboxes appear in failure messages. */
+public final class Describe {
+    private Describe() {}
+
+    /**
+     * @param m a message
+     * @return one line: subject, envelope sender and recipients, size
+     */
+    public static String message(ReceivedMessage m) {
+        String subject;
+        try {
+            subject = "\"" + m.subject() + "\"";
+        } catch (IllegalStateException e) {
+            subject = "(unparseable content)";
+        }
+        return subject + " from <" + m.envelope().sender() + "> to " + m.envelope().recipientAddresses() + " (" + m.size()
+                + " bytes)";
+    }
+
+    /**
+     * @param messages the mailbox content
+     * @return a numbered list, or a sentence for an empty mailbox
+     */
+    public static String messages(List<ReceivedMessage> messages) {
+        if (messages.isEmpty()) {
+            return "  (the mailbox is empty)";
+        }
+        return Mailbox.list(messages).stripTrailing();
+    }
+
+    /**
+     * The Levenshtein distance, for naming the nearest match.
+     *
+     * @param a one string
+     * @param b another
+     * @return the number of single-character edits between them
+     */
+    public static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

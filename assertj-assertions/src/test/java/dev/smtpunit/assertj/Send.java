@@ -1,0 +1,56 @@
+package dev.smtpunit.assertj;
+
+import java.util.Properties;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import dev.smtpunit.MockSmtpServer;
+
+/** Sends real mail with Jakarta Mail for the assertion tests. */
+final class Send {
+    private Send() {}
+
+    static Properties props(MockSmtpServer smtp) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", smtp.host());
+        p.setProperty("mail.smtp.port", Integer.toString(smtp.port()));
+        p.setProperty("mail.smtp.timeout", "5000");
+        return p;
+    }
+
+    static void text(MockSmtpServer smtp, String from, String to, String subject, String body) throws Exception {
+        Session s = Session.getInstance(props(smtp));
+        MimeMessage m = new MimeMessage(s);
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+        m.setSubject(subject);
+        m.setText(body);
+        m.setHeader("X-Campaign", "spring");
+        Transport.send(m);
+    }
+
+    static void withAttachment(MockSmtpServer smtp) throws Exception {
+        Session s = Session.getInstance(props(smtp));
+        MimeMessage m = new MimeMessage(s);
+        m.setFrom(new InternetAddress("billing@example.com"));
+        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse("ada@example.com"));
+        m.setRecipients(Message.RecipientType.CC, InternetAddress.parse("boss@example.com"));
+        m.setSubject("Invoice 42");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent("<p>Your invoice</p>", "text/html; charset=UTF-8");
+        MimeBodyPart file = new MimeBodyPart();
+        file.setContent("a,b\n1,2\n", "text/csv");
+        file.setFileName("invoice.csv");
+        MimeMultipart mp = new MimeMultipart();
+        mp.addBodyPart(html);
+        mp.addBodyPart(file);
+        m.setContent(mp);
+        Transport.send(m);
+    }
+}

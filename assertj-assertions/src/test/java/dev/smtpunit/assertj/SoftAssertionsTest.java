@@ -1,0 +1,36 @@
+package dev.smtpunit.assertj;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Duration;
+
+import org.assertj.core.error.AssertJMultipleFailuresError;
+import org.junit.jupiter.api.Test;
+
+import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.SmtpPhase;
+
+class SoftAssertionsTest {
+
+    @Test
+    void collectsEveryFailure() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start()) {
+            Send.text(smtp, "app@example.com", "ada@example.com", "Welcome", "Hello");
+            ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+
+            SmtpSoftAssertions softly = new SmtpSoftAssertions();
+            softly.assertThat(mail).hasSubject("Goodbye").hasTextBodyContaining("Hello").isFrom("nobody@example.com");
+            softly.assertThat(smtp.mailbox()).hasMessageCount(3);
+            softly.assertThat(smtp.transcript()).containsCommandsInOrder(SmtpPhase.STARTTLS);
+            softly.assertThat(smtp).hasMessageCount(1);
+
+            Throwable t = catchThrowable(softly::assertAll);
+            assertThat(t).isInstanceOf(AssertJMultipleFailuresError.class);
+            assertThat(((AssertJMultipleFailuresError) t).getFailures()).hasSize(4);
+            assertThat(t.getMessage()).contains("to have subject:", "to have From:", "to hold 3 messages",
+                    "contain the commands [STARTTLS]");
+        }
+    }
+}
