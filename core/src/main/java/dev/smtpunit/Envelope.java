@@ -1,12 +1,12 @@
 package dev.smtpunit;
 
+import dev.smtpunit.internal.SessionInfo;
+
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.smtpunit.internal.SessionInfo;
 
 /**
  * The SMTP envelope of one mail transaction: what the client said about the message, as opposed to

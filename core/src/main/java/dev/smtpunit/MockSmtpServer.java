@@ -1,11 +1,11 @@
 package dev.smtpunit;
 
+import dev.smtpunit.fault.Faults;
+import dev.smtpunit.internal.ServerRuntime;
+
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dev.smtpunit.fault.Faults;
-import dev.smtpunit.internal.ServerRuntime;
 
 /**
  * A real SMTP server inside the test's JVM, on 127.0.0.1 and a free port by default. It keeps every
@@ -112,6 +112,35 @@ public final class MockSmtpServer implements AutoCloseable {
             throw new IllegalStateException("this server has no implicit-TLS port: build its options with implicitTls(0)");
         }
         return a.getPort();
+    }
+
+    /**
+     * Jakarta Mail properties that point a {@code Session} at this server's plain port, with 10 s
+     * connect and read timeouts so that a broken test fails instead of hanging.
+     * <pre>{@code Session session = Session.getInstance(smtp.properties());}</pre>
+     *
+     * @return new properties, free to change
+     */
+    public java.util.Properties properties() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("mail.smtp.host", host());
+        p.setProperty("mail.smtp.port", Integer.toString(port()));
+        p.setProperty("mail.smtp.connectiontimeout", "10000");
+        p.setProperty("mail.smtp.timeout", "10000");
+        return p;
+    }
+
+    /**
+     * The Spring Boot properties that point {@code spring.mail.*} at this server; for
+     * {@code @DynamicPropertySource} or a test property source.
+     *
+     * @return {@code spring.mail.host} and {@code spring.mail.port}, in that order
+     */
+    public java.util.Map<String, String> springMailProperties() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("spring.mail.host", host());
+        m.put("spring.mail.port", Integer.toString(port()));
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** @return the options the server was made with */

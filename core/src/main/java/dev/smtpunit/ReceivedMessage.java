@@ -1,12 +1,11 @@
 package dev.smtpunit;
 
+import dev.smtpunit.internal.MimeView;
+import jakarta.mail.internet.MimeMessage;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.mail.internet.MimeMessage;
-
-import dev.smtpunit.internal.MimeView;
 
 /**
  * One message the server accepted: one per mail <em>transaction</em>, however many recipients it

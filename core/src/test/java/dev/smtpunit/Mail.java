@@ -1,13 +1,13 @@
 package dev.smtpunit;
 
-import java.util.Properties;
-
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
+import java.util.Properties;
 
 /** Sends with Jakarta Mail in tests. */
 final class Mail {

@@ -1,13 +1,12 @@
 package dev.smtpunit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import jakarta.mail.MessagingException;
+import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import jakarta.mail.MessagingException;
-
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SizeLimitTest {
     private final SmtpServerOptions options = SmtpServerOptions.builder().maxMessageSize(1000).build();

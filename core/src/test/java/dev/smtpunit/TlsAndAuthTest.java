@@ -1,17 +1,15 @@
 package dev.smtpunit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.smtpunit.SmtpServerOptions.StartTlsMode;
+import jakarta.mail.AuthenticationFailedException;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-import jakarta.mail.AuthenticationFailedException;
-
-import org.junit.jupiter.api.Test;
-
-import dev.smtpunit.SmtpServerOptions.StartTlsMode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** STARTTLS, implicit TLS and AUTH, with Jakarta Mail and a raw socket. */
 class TlsAndAuthTest {

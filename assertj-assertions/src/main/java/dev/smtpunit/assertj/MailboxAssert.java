@@ -1,5 +1,14 @@
 package dev.smtpunit.assertj;
 
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.assertj.internal.Describe;
+import dev.smtpunit.assertj.internal.ShouldHave;
+import dev.smtpunit.assertj.internal.Waiting;
+import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ListAssert;
+
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -7,16 +16,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
-import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.api.Assertions;
-import org.assertj.core.api.ListAssert;
-
-import dev.smtpunit.Mailbox;
-import dev.smtpunit.ReceivedMessage;
-import dev.smtpunit.assertj.internal.Describe;
-import dev.smtpunit.assertj.internal.ShouldHave;
-import dev.smtpunit.assertj.internal.Waiting;
 
 /**
  * Assertions on a server's mailbox. After {@link #eventually()} every assertion waits (up to a

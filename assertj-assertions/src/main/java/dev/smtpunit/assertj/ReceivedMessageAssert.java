@@ -1,16 +1,15 @@
 package dev.smtpunit.assertj;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
-import java.util.regex.Pattern;
-
-import org.assertj.core.api.AbstractAssert;
-
 import dev.smtpunit.Attachment;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.assertj.internal.Describe;
 import dev.smtpunit.assertj.internal.ShouldHave;
+import org.assertj.core.api.AbstractAssert;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Assertions on one received message: headers, bodies, attachments and the SMTP envelope.

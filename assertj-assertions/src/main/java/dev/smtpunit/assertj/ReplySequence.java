@@ -1,9 +1,9 @@
 package dev.smtpunit.assertj;
 
-import java.util.List;
-
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.TranscriptEntry;
+
+import java.util.List;
 
 /**
  * A story of replies, read in order through the transcript: "RCPT got 452 twice, then 250".

@@ -1,12 +1,12 @@
 package dev.smtpunit.assertj;
 
-import java.time.Duration;
-import java.util.Objects;
-
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Transcript;
+
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The entry point of SmtpUnit's AssertJ assertions.

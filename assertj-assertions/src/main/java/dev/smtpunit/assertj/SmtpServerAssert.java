@@ -1,10 +1,9 @@
 package dev.smtpunit.assertj;
 
-import java.time.Duration;
-
+import dev.smtpunit.MockSmtpServer;
 import org.assertj.core.api.AbstractAssert;
 
-import dev.smtpunit.MockSmtpServer;
+import java.time.Duration;
 
 /**
  * Assertions on a server, as a shortcut to its mailbox and transcript.

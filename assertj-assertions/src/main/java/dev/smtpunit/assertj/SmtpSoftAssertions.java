@@ -1,11 +1,10 @@
 package dev.smtpunit.assertj;
 
-import org.assertj.core.api.AbstractSoftAssertions;
-
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Transcript;
+import org.assertj.core.api.AbstractSoftAssertions;
 
 /**
  * Collects failures of SmtpUnit assertions and reports them together.

@@ -1,17 +1,16 @@
 package dev.smtpunit.assertj;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-
-import org.assertj.core.api.AbstractAssert;
-
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.Transcript;
 import dev.smtpunit.TranscriptEntry;
 import dev.smtpunit.assertj.internal.ShouldHave;
+import org.assertj.core.api.AbstractAssert;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Assertions on what crossed the wire. Failures print the whole transcript in {@code C:}/{@code S:}

@@ -1,20 +1,19 @@
 package dev.smtpunit.assertj;
 
-import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.ReceivedMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import dev.smtpunit.Mailbox;
-import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.ReceivedMessage;
+import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MailboxAssertTest {
     private MockSmtpServer smtp;

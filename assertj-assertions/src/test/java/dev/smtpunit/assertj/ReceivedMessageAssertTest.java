@@ -1,17 +1,16 @@
 package dev.smtpunit.assertj;
 
-import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-
+import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.ReceivedMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.ReceivedMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every message assertion passes on a real mail and fails with an exact message. */
 class ReceivedMessageAssertTest {

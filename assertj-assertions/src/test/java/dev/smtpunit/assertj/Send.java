@@ -1,7 +1,6 @@
 package dev.smtpunit.assertj;
 
-import java.util.Properties;
-
+import dev.smtpunit.MockSmtpServer;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -10,7 +9,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
-import dev.smtpunit.MockSmtpServer;
+import java.util.Properties;
 
 /** Sends real mail with Jakarta Mail for the assertion tests. */
 final class Send {

@@ -1,16 +1,15 @@
 package dev.smtpunit.assertj;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
-import java.time.Duration;
-
-import org.assertj.core.error.AssertJMultipleFailuresError;
-import org.junit.jupiter.api.Test;
-
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SmtpPhase;
+import org.assertj.core.error.AssertJMultipleFailuresError;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class SoftAssertionsTest {
 

@@ -1,14 +1,13 @@
 package dev.smtpunit.assertj;
 
-import static dev.smtpunit.SmtpPhase.AUTH;
-import static dev.smtpunit.SmtpPhase.DATA;
-import static dev.smtpunit.SmtpPhase.EHLO;
-import static dev.smtpunit.SmtpPhase.MAIL;
-import static dev.smtpunit.SmtpPhase.QUIT;
-import static dev.smtpunit.SmtpPhase.RCPT;
-import static dev.smtpunit.SmtpPhase.STARTTLS;
-import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.SmtpServerOptions;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,16 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
-import org.junit.jupiter.api.Test;
-
-import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.SmtpServerOptions;
+import static dev.smtpunit.SmtpPhase.AUTH;
+import static dev.smtpunit.SmtpPhase.DATA;
+import static dev.smtpunit.SmtpPhase.EHLO;
+import static dev.smtpunit.SmtpPhase.MAIL;
+import static dev.smtpunit.SmtpPhase.QUIT;
+import static dev.smtpunit.SmtpPhase.RCPT;
+import static dev.smtpunit.SmtpPhase.STARTTLS;
+import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TranscriptAssertTest {
 

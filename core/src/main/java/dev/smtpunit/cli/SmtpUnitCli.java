@@ -1,5 +1,10 @@
 package dev.smtpunit.cli;
 
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.SmtpServerOptions;
+
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -7,11 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-
-import dev.smtpunit.Mailbox;
-import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.ReceivedMessage;
-import dev.smtpunit.SmtpServerOptions;
 
 /**
  * Runs a server by hand, for trying a client with telnet, swaks or an application:

@@ -1,10 +1,10 @@
 package dev.smtpunit.fault;
 
-import java.util.Map;
-import java.util.Optional;
-
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SmtpPhase;
+
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a {@link FaultMatcher} can see when a rule is tried: the command, its session and, at

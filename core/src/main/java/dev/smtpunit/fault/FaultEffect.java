@@ -1,9 +1,9 @@
 package dev.smtpunit.fault;
 
+import dev.smtpunit.SmtpReply;
+
 import java.time.Duration;
 import java.util.Objects;
-
-import dev.smtpunit.SmtpReply;
 
 /**
  * What a fault rule makes the server do instead of (or on top of) its normal behaviour.

@@ -1,11 +1,11 @@
 package dev.smtpunit.fault;
 
+import dev.smtpunit.ReceivedMessage;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-
-import dev.smtpunit.ReceivedMessage;
 
 /**
  * Decides whether a fault rule applies to a command. Combine with {@link #and}, {@link #or} and

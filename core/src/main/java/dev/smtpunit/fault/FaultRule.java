@@ -1,8 +1,8 @@
 package dev.smtpunit.fault;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import dev.smtpunit.SmtpPhase;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One scripted fault: a phase, a matcher, an effect and how many times it may fire. Registered as

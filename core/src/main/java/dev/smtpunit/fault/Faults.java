@@ -1,10 +1,10 @@
 package dev.smtpunit.fault;
 
+import dev.smtpunit.SmtpPhase;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import dev.smtpunit.SmtpPhase;
 
 /**
  * The fault rules of one server. Rules are tried in the order added; the first one whose phase and

@@ -1,9 +1,9 @@
 package dev.smtpunit.fault;
 
+import dev.smtpunit.SmtpPhase;
+
 import java.time.Duration;
 import java.util.Objects;
-
-import dev.smtpunit.SmtpPhase;
 
 /**
  * Builds a fault rule: optionally narrow it with {@link #matching}, then give its effect, which

@@ -1,12 +1,6 @@
 package dev.smtpunit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-
+import dev.smtpunit.SmtpServerOptions;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
@@ -15,7 +9,12 @@ import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.esmtp.EhloExtension;
 
-import dev.smtpunit.SmtpServerOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * AUTH PLAIN and LOGIN (RFC 4954, RFC 4616), replacing James' handler: every error path ends the

@@ -1,12 +1,12 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.SmtpPhase;
+import dev.smtpunit.SmtpServerOptions;
+
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import dev.smtpunit.SmtpPhase;
-import dev.smtpunit.SmtpServerOptions;
 
 /**
  * The checks SmtpUnit makes before James sees a command, where James is more lenient than the RFCs:

@@ -1,18 +1,16 @@
 package dev.smtpunit.internal;
 
-import java.net.InetSocketAddress;
-import java.util.Optional;
-
-import javax.net.ssl.SSLSession;
-
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
-
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.ProtocolTransport;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
+
+import javax.net.ssl.SSLSession;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /** James' view of one connection; replies and line-handler changes go to our connection. */
 final class ConnectionTransport implements ProtocolTransport {

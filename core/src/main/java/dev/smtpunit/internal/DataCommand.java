@@ -1,13 +1,13 @@
 package dev.smtpunit.internal;
 
-import java.util.Collection;
-import java.util.Set;
-
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
+
+import java.util.Collection;
+import java.util.Set;
 
 /**
  * DATA: checks the sequence, then hands the connection to our own content reader instead of James'

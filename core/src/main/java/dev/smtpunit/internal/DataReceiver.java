@@ -1,9 +1,9 @@
 package dev.smtpunit.internal;
 
+import io.netty.buffer.ByteBuf;
+
 import java.util.ArrayList;
 import java.util.List;
-
-import io.netty.buffer.ByteBuf;
 
 /**
  * Reads message content after 354 until {@code <CRLF>.<CRLF>} and nothing else: a line of a single

@@ -1,11 +1,11 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.SmtpReply;
+import dev.smtpunit.SmtpServerOptions;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import dev.smtpunit.SmtpReply;
-import dev.smtpunit.SmtpServerOptions;
 
 /** Hides and adds EHLO keywords as the options say. */
 final class Extensions {

@@ -1,13 +1,12 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.SmtpReply;
+import org.apache.james.protocols.api.Response;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-
-import org.apache.james.protocols.api.Response;
-
-import dev.smtpunit.SmtpReply;
 
 /**
  * Shares equal strings and replies between the transactions of a server, so that a suite sending

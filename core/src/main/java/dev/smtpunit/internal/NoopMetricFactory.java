@@ -1,11 +1,11 @@
 package dev.smtpunit.internal;
 
-import java.time.Duration;
-
 import org.apache.james.metrics.api.Metric;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.api.TimeMetric;
 import org.reactivestreams.Publisher;
+
+import java.time.Duration;
 
 /** James' handlers want a metric factory; a test server publishes no metrics. */
 final class NoopMetricFactory implements MetricFactory {

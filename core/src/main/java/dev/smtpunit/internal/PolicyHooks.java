@@ -1,9 +1,6 @@
 package dev.smtpunit.internal;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
+import dev.smtpunit.SmtpServerOptions;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -12,7 +9,9 @@ import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 
-import dev.smtpunit.SmtpServerOptions;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /** The server's rules for MAIL and RCPT: TLS and AUTH requirements, accepted recipient domains. */
 final class PolicyHooks implements MailHook, RcptHook {

@@ -1,7 +1,5 @@
 package dev.smtpunit.internal;
 
-import java.util.List;
-
 import org.apache.james.protocols.api.handler.CommandDispatcher;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.api.handler.ProtocolHandler;
@@ -21,6 +19,8 @@ import org.apache.james.protocols.smtp.core.VrfyCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.MailSizeEsmtpExtension;
 import org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler;
+
+import java.util.List;
 
 /**
  * The James command chain, wired once per JVM and shared by every server: its handlers keep no

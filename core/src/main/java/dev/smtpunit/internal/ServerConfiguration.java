@@ -1,8 +1,7 @@
 package dev.smtpunit.internal;
 
-import org.apache.james.protocols.smtp.SMTPConfigurationImpl;
-
 import dev.smtpunit.SmtpServerOptions;
+import org.apache.james.protocols.smtp.SMTPConfigurationImpl;
 
 /**
  * James' view of our options. Overrides the defaults that would call

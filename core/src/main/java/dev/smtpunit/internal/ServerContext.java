@@ -1,15 +1,14 @@
 package dev.smtpunit.internal;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.ImmediateEventExecutor;
-
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.SmtpServerOptions;
 import dev.smtpunit.Transcript;
 import dev.smtpunit.fault.Faults;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** What every connection of one running server shares. */
 final class ServerContext {

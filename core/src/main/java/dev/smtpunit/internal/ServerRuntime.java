@@ -1,5 +1,18 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.Transcript;
+import dev.smtpunit.fault.Faults;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -10,20 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.timeout.IdleStateHandler;
-
-import dev.smtpunit.Mailbox;
-import dev.smtpunit.SmtpServerOptions;
-import dev.smtpunit.Transcript;
-import dev.smtpunit.fault.Faults;
 
 /** The listening sockets of one started server, on the JVM's shared event loops. */
 public final class ServerRuntime {

@@ -1,18 +1,16 @@
 package dev.smtpunit.internal;
 
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
-import java.util.List;
+import dev.smtpunit.SmtpServerOptions;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.SslHandler;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.ssl.SslHandler;
-
-import dev.smtpunit.SmtpServerOptions;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /** The server side of TLS: a key, its certificate chain and the context built from them. */
 final class TlsMaterial {

@@ -1,25 +1,24 @@
 package dev.smtpunit.fault;
 
+import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.SmtpPhase;
+import dev.smtpunit.TranscriptEntry;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import static dev.smtpunit.SmtpPhase.CONNECT;
 import static dev.smtpunit.SmtpPhase.DATA;
 import static dev.smtpunit.SmtpPhase.END_OF_DATA;
 import static dev.smtpunit.SmtpPhase.MAIL;
 import static dev.smtpunit.SmtpPhase.RCPT;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.ReceivedMessage;
-import dev.smtpunit.SmtpPhase;
-import dev.smtpunit.TranscriptEntry;
 
 /** Each fault effect, observed byte for byte with a raw socket. */
 class FaultEffectsTest {

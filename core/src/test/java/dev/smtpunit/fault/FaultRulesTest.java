@@ -1,5 +1,27 @@
 package dev.smtpunit.fault;
 
+import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.SmtpPhase;
+import dev.smtpunit.SmtpServerOptions;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import static dev.smtpunit.SmtpPhase.CONNECT;
 import static dev.smtpunit.SmtpPhase.END_OF_DATA;
 import static dev.smtpunit.SmtpPhase.MAIL;
@@ -15,30 +37,6 @@ import static dev.smtpunit.fault.FaultMatcher.sender;
 import static dev.smtpunit.fault.FaultMatcher.sizeAtLeast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
-import org.junit.jupiter.api.Test;
-
-import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.ReceivedMessage;
-import dev.smtpunit.SmtpPhase;
-import dev.smtpunit.SmtpServerOptions;
 
 /** Matchers, counts and ordering of rules, with Jakarta Mail and raw sockets. */
 class FaultRulesTest {

@@ -1,5 +1,7 @@
 package dev.smtpunit.fault;
 
+import dev.smtpunit.MockSmtpServer;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +11,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.smtpunit.MockSmtpServer;
 
 /** A raw-socket client for fault tests. */
 final class RawSmtp implements AutoCloseable {

@@ -1,10 +1,9 @@
 package dev.smtpunit.junit5;
 
-import java.lang.reflect.Constructor;
-
+import dev.smtpunit.SmtpServerOptions;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
-import dev.smtpunit.SmtpServerOptions;
+import java.lang.reflect.Constructor;
 
 /** Turns an {@link SmtpServer} annotation into options, naming the attribute at fault when one is wrong. */
 final class AnnotationOptions {

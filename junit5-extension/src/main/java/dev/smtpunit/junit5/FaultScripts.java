@@ -1,14 +1,13 @@
 package dev.smtpunit.junit5;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.fault.FaultEffect;
 import dev.smtpunit.fault.FaultMatcher;
 import dev.smtpunit.fault.FaultRule;
 import dev.smtpunit.fault.RuleBuilder;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+import java.time.Duration;
 
 /** Turns {@link SmtpFault} annotations into fault rules. */
 final class FaultScripts {

@@ -1,11 +1,11 @@
 package dev.smtpunit.junit5;
 
+import dev.smtpunit.MockSmtpServer;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.smtpunit.MockSmtpServer;
 
 /**
  * The servers of one extension context (a test, or a class), by name. Kept in the context's store;

@@ -1,13 +1,13 @@
 package dev.smtpunit.junit5;
 
+import dev.smtpunit.SmtpPhase;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
-import dev.smtpunit.SmtpPhase;
 
 /**
  * Scripts a fault on the test's server before the test runs, like {@code smtp.faults().on(...)}.

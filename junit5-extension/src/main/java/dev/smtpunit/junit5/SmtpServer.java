@@ -1,15 +1,14 @@
 package dev.smtpunit.junit5;
 
+import dev.smtpunit.SmtpServerOptions.StartTlsMode;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.smtpunit.SmtpServerOptions.StartTlsMode;
 
 /**
  * Gives a test a real SMTP server. On a test class (or on an annotation of your own, as a

@@ -1,18 +1,17 @@
 package dev.smtpunit.junit5;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-
+import dev.smtpunit.junit5.fixtures.FailingFixture;
+import dev.smtpunit.junit5.fixtures.Send;
+import dev.smtpunit.junit5.fixtures.UnusedFaultFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 
-import dev.smtpunit.junit5.fixtures.FailingFixture;
-import dev.smtpunit.junit5.fixtures.Send;
-import dev.smtpunit.junit5.fixtures.UnusedFaultFixture;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DiagnosticsScenarioTest {
 

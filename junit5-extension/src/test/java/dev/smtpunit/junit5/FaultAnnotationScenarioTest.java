@@ -1,8 +1,7 @@
 package dev.smtpunit.junit5;
 
-import org.junit.jupiter.api.Test;
-
 import dev.smtpunit.junit5.fixtures.FaultAnnotationFixture;
+import org.junit.jupiter.api.Test;
 
 class FaultAnnotationScenarioTest {
     @Test

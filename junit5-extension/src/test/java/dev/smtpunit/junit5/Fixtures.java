@@ -1,15 +1,14 @@
 package dev.smtpunit.junit5;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import dev.smtpunit.junit5.fixtures.Send;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
-
-import dev.smtpunit.junit5.fixtures.Send;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /** Runs fixture classes through the Jupiter engine. */
 final class Fixtures {

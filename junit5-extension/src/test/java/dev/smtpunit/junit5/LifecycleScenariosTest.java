@@ -1,11 +1,5 @@
 package dev.smtpunit.junit5;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.junit5.fixtures.BeforeAllParameterFixture;
 import dev.smtpunit.junit5.fixtures.InstanceFieldFixture;
@@ -14,6 +8,11 @@ import dev.smtpunit.junit5.fixtures.PerTestParameterFixture;
 import dev.smtpunit.junit5.fixtures.Send;
 import dev.smtpunit.junit5.fixtures.StaticFieldFixture;
 import dev.smtpunit.junit5.fixtures.TwoServersFixture;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** One scenario per test: where a server comes from, how long it lives, and that it is closed. */
 class LifecycleScenariosTest {

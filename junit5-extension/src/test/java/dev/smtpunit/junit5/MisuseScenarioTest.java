@@ -1,14 +1,13 @@
 package dev.smtpunit.junit5;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.smtpunit.junit5.fixtures.MisuseFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.Event;
 
-import dev.smtpunit.junit5.fixtures.MisuseFixtures;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each misuse fails the test with a message that names the attribute or field and the fix. */
 class MisuseScenarioTest {

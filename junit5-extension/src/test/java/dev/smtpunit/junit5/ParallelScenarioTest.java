@@ -1,11 +1,10 @@
 package dev.smtpunit.junit5;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
-
 import dev.smtpunit.junit5.fixtures.ParallelFixture;
 import dev.smtpunit.junit5.fixtures.Send;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ParallelScenarioTest {
 

@@ -1,9 +1,9 @@
 package dev.smtpunit.assertj.internal;
 
-import java.util.List;
-
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.ReceivedMessage;
+
+import java.util.List;
 
 /** How messages and mailboxes appear in failure messages. */
 public final class Describe {

@@ -1,9 +1,9 @@
 package dev.smtpunit.assertj.internal;
 
-import java.time.Duration;
-
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
 
 /** Retries an assertion with Awaitility until it passes or the deadline comes. */
 public final class Waiting {
