@@ -23,7 +23,8 @@ final class EventLoops {
     }
 
     private static EventLoopGroup create() {
-        int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() * 2));
+        // the system property is a tuning knob for benchmarks; the default suits test suites
+        int threads = Integer.getInteger("smtpunit.ioThreads", Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() * 2)));
         AtomicInteger n = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "smtpunit-io-" + n.incrementAndGet());

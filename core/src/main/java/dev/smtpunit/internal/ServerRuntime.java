@@ -54,6 +54,7 @@ public final class ServerRuntime {
      */
     public static ServerRuntime start(SmtpServerOptions options, Mailbox mailbox, Transcript transcript, Faults faults,
             AtomicInteger sessionIds, AtomicInteger transactions) {
+        Warmup.begin();
         TlsMaterial tls = options.tlsEnabled() ? TlsMaterial.of(options) : null;
         ServerContext ctx = new ServerContext(options, mailbox, transcript, faults, tls, sessionIds, transactions);
         List<Listener> bound = new ArrayList<>(2);

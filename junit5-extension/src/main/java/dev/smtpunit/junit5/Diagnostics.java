@@ -17,7 +17,7 @@ final class Diagnostics {
             String label = e.name().isEmpty() ? "SMTP server" : "SMTP server '" + e.name() + "'";
             sb.append("=== ").append(label).append(" (").append(e.server().isRunning() ? e.server().host() + ":" + e.server().port()
                     : "stopped").append(") ===\n");
-            sb.append("Mailbox: ").append(e.server().mailbox().summary()).append('\n');
+            sb.append("Mailbox: ").append(e.server().mailbox().summary().stripTrailing()).append('\n');
             if (!e.server().faults().rules().isEmpty()) {
                 sb.append("Fault rules:\n").append(e.server().faults()).append('\n');
             }

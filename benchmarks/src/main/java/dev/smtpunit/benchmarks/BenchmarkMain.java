@@ -1,0 +1,275 @@
+package dev.smtpunit.benchmarks;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Measures SmtpUnit and prints a Markdown table. Run with
+ * {@code mvn -q -Pbenchmarks -pl benchmarks -am verify -DskipTests}.
+ * Medians of several rounds; every loop is bounded in count and time.
+ */
+public final class BenchmarkMain {
+    private static final int MESSAGES = 20_000;
+    private static final byte[] ONE_KB = LoadClient.message(1024, "bench");
+
+    private BenchmarkMain() {}
+
+    public static void main(String[] args) throws Exception {
+        List<Supplier<Target>> targets = new ArrayList<>();
+        targets.add(SmtpUnitTarget::new);
+        targets.addAll(Peers.available());
+        List<String[]> rows = new ArrayList<>();
+        for (Supplier<Target> t : targets) {
+            rows.add(measure(t));
+        }
+        System.out.println();
+        System.out.println("| server | per-test cycle (median) | start+stop (median) | msg/s, 1 conn | msg/s, 8 conn"
+                + " | retained heap per 1 KB msg | allocated per msg | 25 MB message | 25 MB transient heap | cold start over bare JVM |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (String[] r : rows) {
+            System.out.println("| " + String.join(" | ", r) + " |");
+        }
+        System.out.println();
+        System.out.println("Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+    }
+
+    private static String[] measure(Supplier<Target> factory) throws Exception {
+        String name = factory.get().name();
+        System.err.println("measuring " + name + " ...");
+        if ("after-cycles".equals(System.getProperty("bench.only"))) {
+            System.err.printf(Locale.ROOT, "  before cycles: %,.0f msg/s on 1 connection%n", throughput(factory, 1));
+            cycle(factory, 0, 3000);
+            System.err.printf(Locale.ROOT, "  after cycles: %,.0f msg/s on 1 connection%n", throughput(factory, 1));
+            System.err.println("  pid " + ProcessHandle.current().pid());
+            Thread.sleep(Long.getLong("bench.pause", 0));
+            System.err.printf(Locale.ROOT, "  after the pause: %,.0f msg/s on 1 connection%n", throughput(factory, 1));
+            return new String[] {name, "", "", "", "", "", "", "", "", ""};
+        }
+        if ("throughput".equals(System.getProperty("bench.only"))) {
+            double one = median(3, () -> throughput(factory, 1));
+            double eight = median(3, () -> throughput(factory, 8));
+            System.err.printf(Locale.ROOT, "  %s: %,.0f msg/s on 1 connection, %,.0f msg/s on 8%n", name, one, eight);
+            return new String[] {name, "", "", String.format(Locale.ROOT, "%,.0f", one), String.format(Locale.ROOT, "%,.0f", eight),
+                    "", "", "", "", ""};
+        }
+        double cycle = cycle(factory, 1500, 3000);
+        double startStop = startStop(factory, 1500, 5000);
+        double one = median(3, () -> throughput(factory, 1));
+        double eight = median(3, () -> throughput(factory, 8));
+        double[] heap = retainedAndAllocated(factory);
+        double[] big = median2(3, () -> bigMessage(factory));
+        double cold = name.equals("SmtpUnit") ? coldStart() : Double.NaN;
+        return new String[] {name, fmt(cycle, "ms"), fmt(startStop, "ms"), String.format(Locale.ROOT, "%,.0f", one),
+                String.format(Locale.ROOT, "%,.0f", eight), fmt(heap[0] / 1024, "KB"), fmt(heap[1] / 1024, "KB"),
+                fmt(big[0], "ms"), fmt(big[1] / (1 << 20), "MB"), Double.isNaN(cold) ? "n/a" : "+" + fmt(cold, "ms")};
+    }
+
+    private static String fmt(double v, String unit) {
+        return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : "%.0f %s", v, unit);
+    }
+
+    /** Start, send one 1 KB message, see it stored, stop. */
+    private static double cycle(Supplier<Target> factory, int warmup, int rounds) throws Exception {
+        double[] ms = new double[rounds];
+        for (int i = 0; i < warmup + rounds; i++) {
+            long t0 = System.nanoTime();
+            try (Target t = factory.get()) {
+                t.start();
+                try (LoadClient c = new LoadClient(t.port())) {
+                    c.send(ONE_KB);
+                    awaitStored(t, 1);
+                    c.quit();
+                }
+            }
+            if (i >= warmup) {
+                ms[i - warmup] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        return median(ms);
+    }
+
+    private static double startStop(Supplier<Target> factory, int warmup, int rounds) throws Exception {
+        double[] ms = new double[rounds];
+        for (int i = 0; i < warmup + rounds; i++) {
+            long t0 = System.nanoTime();
+            Target t = factory.get();
+            t.start();
+            t.close();
+            if (i >= warmup) {
+                ms[i - warmup] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        return median(ms);
+    }
+
+    private static void awaitStored(Target t, int n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (t.stored() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(t.name() + " stored " + t.stored() + " of " + n + " messages");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Messages per second for 20,000 messages of 1 KB over {@code connections} connections. */
+    private static double throughput(Supplier<Target> factory, int connections) throws Exception {
+        try (Target t = factory.get()) {
+            t.start();
+            ExecutorService pool = Executors.newFixedThreadPool(connections);
+            int each = MESSAGES / connections;
+            long t0 = System.nanoTime();
+            List<Future<?>> fs = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                fs.add(pool.submit(() -> {
+                    try (LoadClient client = new LoadClient(t.port())) {
+                        for (int i = 0; i < each; i++) {
+                            client.send(ONE_KB);
+                        }
+                        client.quit();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            awaitStored(t, each * connections);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            pool.shutdown();
+            if (t.stored() != each * connections) {
+                throw new IllegalStateException(t.name() + " lost or duplicated messages: " + t.stored());
+            }
+            return each * connections / seconds;
+        }
+    }
+
+    /** Retained heap and allocation per stored 1 KB message, over 20,000 messages on 1 connection. */
+    private static double[] retainedAndAllocated(Supplier<Target> factory) throws Exception {
+        try (Target t = factory.get()) {
+            t.start();
+            long before = usedAfterGc();
+            long allocBefore = allocatedByAllThreads();
+            try (LoadClient client = new LoadClient(t.port())) {
+                for (int i = 0; i < MESSAGES; i++) {
+                    client.send(ONE_KB);
+                }
+                client.quit();
+            }
+            awaitStored(t, MESSAGES);
+            long allocated = allocatedByAllThreads() - allocBefore;
+            long after = usedAfterGc();
+            if (t instanceof SmtpUnitTarget s) {
+                s.server().transcript().clear();
+                long withoutTranscript = usedAfterGc();
+                System.err.printf(Locale.ROOT, "  SmtpUnit: mailbox alone %.2f KB/msg, transcript %.2f KB/msg%n",
+                        (withoutTranscript - before) / 1024.0 / MESSAGES, (after - withoutTranscript) / 1024.0 / MESSAGES);
+            }
+            return new double[] {(after - before) / (double) MESSAGES, allocated / (double) MESSAGES};
+        }
+    }
+
+    /** Time for one 25 MB message, and the heap it needed beyond the stored bytes' baseline. */
+    private static double[] bigMessage(Supplier<Target> factory) throws Exception {
+        byte[] big = LoadClient.message(25 << 20, "big");
+        try (Target t = factory.get()) {
+            t.start();
+            try (LoadClient c = new LoadClient(t.port())) {
+                long base = usedAfterGc();
+                List<MemoryPoolMXBean> pools = heapPools();
+                pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+                long t0 = System.nanoTime();
+                c.send(big);
+                awaitStored(t, 1);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                return new double[] {ms, Math.max(0, peak - base - big.length)};
+            }
+        }
+    }
+
+    /** Wall time of a fresh JVM that starts a server and sends one message, minus a bare JVM's. */
+    private static double coldStart() throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        String cp = System.getProperty("java.class.path");
+        double[] bare = new double[5];
+        double[] server = new double[5];
+        for (int i = 0; i < 5; i++) {
+            bare[i] = run(java, cp, "bare");
+            server[i] = run(java, cp, "server");
+        }
+        return median(server) - median(bare);
+    }
+
+    private static double run(String java, String cp, String mode) throws Exception {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(java, "-cp", cp, ColdStart.class.getName(), mode).inheritIO().start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("cold-start JVM failed");
+        }
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+
+    private static long usedAfterGc() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    private static long allocatedByAllThreads() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] ids = mx.getAllThreadIds();
+        return Arrays.stream(mx.getThreadAllocatedBytes(ids)).filter(v -> v > 0).sum();
+    }
+
+    interface Measurement {
+        double run() throws Exception;
+    }
+
+    interface Measurement2 {
+        double[] run() throws Exception;
+    }
+
+    private static double median(int rounds, Measurement m) throws Exception {
+        double[] v = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            v[i] = m.run();
+        }
+        return median(v);
+    }
+
+    private static double[] median2(int rounds, Measurement2 m) throws Exception {
+        double[] a = new double[rounds];
+        double[] b = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            double[] r = m.run();
+            a[i] = r[0];
+            b[i] = r[1];
+        }
+        return new double[] {median(a), median(b)};
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
