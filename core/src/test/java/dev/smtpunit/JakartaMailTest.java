@@ -22,7 +22,7 @@ class JakartaMailTest {
     @Test
     void storesPlainMailOncePerTransactionWithBccInTheEnvelopeOnly() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
-            Session session = Session.getInstance(Mail.plain(smtp));
+            Session session = Session.getInstance(smtp.properties());
             MimeMessage m = new MimeMessage(session);
             m.setFrom(new InternetAddress("App <app@example.com>"));
             m.setRecipients(Message.RecipientType.TO, InternetAddress.parse("ada@example.com, bob@example.com"));
@@ -53,7 +53,7 @@ class JakartaMailTest {
     @Test
     void readsTextHtmlAndAttachmentsThroughNestedMultiparts() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
-            Session session = Session.getInstance(Mail.plain(smtp));
+            Session session = Session.getInstance(smtp.properties());
             MimeMessage m = new MimeMessage(session);
             m.setFrom(new InternetAddress("app@example.com"));
             m.setRecipients(Message.RecipientType.TO, InternetAddress.parse("ada@example.com"));

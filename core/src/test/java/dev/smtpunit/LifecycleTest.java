@@ -65,11 +65,11 @@ class LifecycleTest {
     @Test
     void canBeRestartedAndKeepsItsMailboxUntilReset() throws Exception {
         MockSmtpServer smtp = new MockSmtpServer().start();
-        Mail.send(Mail.plain(smtp), "before restart");
+        Mail.send(smtp.properties(), "before restart");
         smtp.stop();
         assertThatThrownBy(smtp::port).isInstanceOf(IllegalStateException.class).hasMessageContaining("call start() first");
         smtp.start();
-        Mail.send(Mail.plain(smtp), "after restart");
+        Mail.send(smtp.properties(), "after restart");
         assertThat(smtp.mailbox().awaitMessages(2, Duration.ofSeconds(5))).hasSize(2);
         smtp.faults().on(SmtpPhase.RCPT).reply(452, "4.2.2 full");
         smtp.reset();
@@ -89,7 +89,7 @@ class LifecycleTest {
     @Test
     void leaksNoThreadsOverManyStartStopCycles() throws Exception {
         try (MockSmtpServer warm = new MockSmtpServer().start()) {
-            Mail.send(Mail.plain(warm), "warm-up");
+            Mail.send(warm.properties(), "warm-up");
         }
         int baseline = Thread.activeCount();
         for (int i = 0; i < 200; i++) {

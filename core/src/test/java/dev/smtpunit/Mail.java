@@ -13,15 +13,6 @@ import java.util.Properties;
 final class Mail {
     private Mail() {}
 
-    static Properties plain(MockSmtpServer smtp) {
-        Properties p = new Properties();
-        p.setProperty("mail.smtp.host", smtp.host());
-        p.setProperty("mail.smtp.port", Integer.toString(smtp.port()));
-        p.setProperty("mail.smtp.connectiontimeout", "5000");
-        p.setProperty("mail.smtp.timeout", "5000");
-        return p;
-    }
-
     static MimeMessage simple(Session session, String from, String to, String subject, String body) throws MessagingException {
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(from));

@@ -15,7 +15,7 @@ class MailboxTest {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
             CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
                 try {
-                    Mail.send(Mail.plain(smtp), "late");
+                    Mail.send(smtp.properties(), "late");
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -34,7 +34,7 @@ class MailboxTest {
             assertThatThrownBy(() -> smtp.mailbox().awaitMessages(1, Duration.ofMillis(50)))
                     .isInstanceOf(Mailbox.MailboxTimeoutException.class)
                     .hasMessage("Expected at least 1 message within 50 ms but the mailbox is empty.");
-            Mail.send(Mail.plain(smtp), "only one");
+            Mail.send(smtp.properties(), "only one");
             assertThatThrownBy(() -> smtp.mailbox().awaitMessages(2, Duration.ofMillis(50)))
                     .hasMessage("Expected at least 2 messages within 50 ms but 1 message arrived:\n"
                             + "  1. from <app@example.com> to [ada@example.com] subject \"only one\" ("
@@ -51,7 +51,7 @@ class MailboxTest {
     void handsOutSnapshots() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
             var before = smtp.mailbox().messages();
-            Mail.send(Mail.plain(smtp), "x");
+            Mail.send(smtp.properties(), "x");
             smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5));
             assertThat(before).isEmpty();
             assertThatThrownBy(() -> smtp.mailbox().messages().clear()).isInstanceOf(UnsupportedOperationException.class);

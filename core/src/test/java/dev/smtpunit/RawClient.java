@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A raw-socket SMTP client for protocol tests: sends exact bytes, reads exact replies. */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    RawClient(String host, int port) throws IOException {
+    public RawClient(String host, int port) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress(host, port), 5000);
         socket.setSoTimeout(5000);
@@ -27,30 +27,39 @@ final class RawClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    static RawClient connect(MockSmtpServer server) throws IOException {
+    public static RawClient connect(MockSmtpServer server) throws IOException {
         return new RawClient(server.host(), server.port());
     }
 
     /** Sends the bytes as they are (no CRLF added). */
-    RawClient sendRaw(String s) throws IOException {
+    public RawClient sendRaw(String s) throws IOException {
         out.write(s.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return this;
     }
 
     /** Sends a line with CRLF. */
-    RawClient send(String line) throws IOException {
+    public RawClient send(String line) throws IOException {
         return sendRaw(line + "\r\n");
     }
 
     /** Sends a line and reads one (possibly multi-line) reply. */
-    String command(String line) throws IOException {
+    public String command(String line) throws IOException {
         send(line);
         return reply();
     }
 
+    /** Reads one reply, or returns null when none comes within the socket timeout. */
+    public String replyOrTimeout() throws IOException {
+        try {
+            return reply();
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+    }
+
     /** Reads one reply, multi-line joined with \n, without CRLFs. */
-    String reply() throws IOException {
+    public String reply() throws IOException {
         List<String> lines = new ArrayList<>();
         while (true) {
             String l = readLine();
@@ -65,7 +74,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads one line without its CRLF, or null at end of stream. Fails on a line not ending in CRLF. */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) != -1) {
@@ -82,7 +91,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** @return true when the server closed the connection (read returns end of stream) within 5 s */
-    boolean isClosedByServer() throws IOException {
+    public boolean isClosedByServer() throws IOException {
         try {
             return in.read() == -1;
         } catch (SocketTimeoutException e) {
@@ -93,7 +102,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Upgrades this connection to TLS (after a 220 to STARTTLS). */
-    void upgradeToTls(SSLSocketFactory factory, String host) throws IOException {
+    public void upgradeToTls(SSLSocketFactory factory, String host) throws IOException {
         SSLSocket ssl = (SSLSocket) factory.createSocket(socket, host, socket.getPort(), true);
         ssl.startHandshake();
         socket = ssl;
@@ -101,7 +110,7 @@ final class RawClient implements AutoCloseable {
         out = ssl.getOutputStream();
     }
 
-    void setTimeoutMillis(int millis) throws IOException {
+    public void setTimeoutMillis(int millis) throws IOException {
         socket.setSoTimeout(millis);
     }
 

@@ -40,7 +40,7 @@ class SizeLimitTest {
     @Test
     void jakartaMailSeesThe552() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(options)) {
-            var props = Mail.plain(smtp);
+            var props = smtp.properties();
             var session = jakarta.mail.Session.getInstance(props);
             var message = Mail.simple(session, "a@example.com", "b@example.com", "big", "x".repeat(5000));
             assertThatThrownBy(() -> jakarta.mail.Transport.send(message)).isInstanceOf(MessagingException.class)

@@ -88,7 +88,7 @@ class TlsAndAuthTest {
     @Test
     void refusesAWrongPasswordWith535() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().user("app", "s3cret").build())) {
-            assertThatThrownBy(() -> Mail.send(Mail.plain(smtp), "app", "wrong", "x"))
+            assertThatThrownBy(() -> Mail.send(smtp.properties(), "app", "wrong", "x"))
                     .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("535 5.7.8");
             try (RawClient c = RawClient.connect(smtp)) {
                 c.reply();

@@ -9,22 +9,13 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
-import java.util.Properties;
 
 /** Sends real mail with Jakarta Mail for the assertion tests. */
 final class Send {
     private Send() {}
 
-    static Properties props(MockSmtpServer smtp) {
-        Properties p = new Properties();
-        p.setProperty("mail.smtp.host", smtp.host());
-        p.setProperty("mail.smtp.port", Integer.toString(smtp.port()));
-        p.setProperty("mail.smtp.timeout", "5000");
-        return p;
-    }
-
     static void text(MockSmtpServer smtp, String from, String to, String subject, String body) throws Exception {
-        Session s = Session.getInstance(props(smtp));
+        Session s = Session.getInstance(smtp.properties());
         MimeMessage m = new MimeMessage(s);
         m.setFrom(new InternetAddress(from));
         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
@@ -35,7 +26,7 @@ final class Send {
     }
 
     static void withAttachment(MockSmtpServer smtp) throws Exception {
-        Session s = Session.getInstance(props(smtp));
+        Session s = Session.getInstance(smtp.properties());
         MimeMessage m = new MimeMessage(s);
         m.setFrom(new InternetAddress("billing@example.com"));
         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse("ada@example.com"));

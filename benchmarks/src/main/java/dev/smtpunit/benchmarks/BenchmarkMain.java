@@ -48,15 +48,6 @@ public final class BenchmarkMain {
     private static String[] measure(Supplier<Target> factory) throws Exception {
         String name = factory.get().name();
         System.err.println("measuring " + name + " ...");
-        if ("after-cycles".equals(System.getProperty("bench.only"))) {
-            System.err.printf(Locale.ROOT, "  before cycles: %,.0f msg/s on 1 connection%n", throughput(factory, 1));
-            cycle(factory, 0, 3000);
-            System.err.printf(Locale.ROOT, "  after cycles: %,.0f msg/s on 1 connection%n", throughput(factory, 1));
-            System.err.println("  pid " + ProcessHandle.current().pid());
-            Thread.sleep(Long.getLong("bench.pause", 0));
-            System.err.printf(Locale.ROOT, "  after the pause: %,.0f msg/s on 1 connection%n", throughput(factory, 1));
-            return new String[] {name, "", "", "", "", "", "", "", "", ""};
-        }
         if ("throughput".equals(System.getProperty("bench.only"))) {
             double one = median(3, () -> throughput(factory, 1));
             double eight = median(3, () -> throughput(factory, 8));

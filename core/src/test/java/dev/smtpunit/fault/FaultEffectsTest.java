@@ -1,6 +1,7 @@
 package dev.smtpunit.fault;
 
 import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.RawClient;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.TranscriptEntry;
@@ -34,8 +35,8 @@ class FaultEffectsTest {
         smtp.close();
     }
 
-    private RawSmtp connectAndGreet() throws Exception {
-        RawSmtp c = new RawSmtp(smtp);
+    private RawClient connectAndGreet() throws Exception {
+        RawClient c = RawClient.connect(smtp);
         assertThat(c.reply()).startsWith("220 ");
         c.command("EHLO x");
         return c;
@@ -44,11 +45,11 @@ class FaultEffectsTest {
     @Test
     void repliesInsteadOfTheGreetingAndCloses() throws Exception {
         smtp.faults().on(CONNECT).replyAndClose(421, "4.3.2 Try again later");
-        try (RawSmtp c = new RawSmtp(smtp)) {
+        try (RawClient c = RawClient.connect(smtp)) {
             assertThat(c.reply()).isEqualTo("421 4.3.2 Try again later");
-            assertThat(c.closedByServer()).isTrue();
+            assertThat(c.isClosedByServer()).isTrue();
         }
-        try (RawSmtp c = new RawSmtp(smtp)) {
+        try (RawClient c = RawClient.connect(smtp)) {
             assertThat(c.reply()).as("the rule fired once").isEqualTo("220 localhost ESMTP SmtpUnit");
         }
         TranscriptEntry.Exchange greeting = smtp.transcript().session(1).exchanges().get(0);
@@ -60,7 +61,7 @@ class FaultEffectsTest {
     @Test
     void refusesOneRecipientAndAcceptsTheOther() throws Exception {
         smtp.faults().on(RCPT).matching(FaultMatcher.recipient("full@example.com")).reply(452, "4.2.2 Mailbox full");
-        try (RawSmtp c = connectAndGreet()) {
+        try (RawClient c = connectAndGreet()) {
             c.command("MAIL FROM:<a@example.com>");
             assertThat(c.command("RCPT TO:<full@example.com>")).isEqualTo("452 4.2.2 Mailbox full");
             assertThat(c.command("RCPT TO:<ok@example.com>")).startsWith("250 2.1.5");
@@ -74,7 +75,7 @@ class FaultEffectsTest {
     @Test
     void sendsMultiLineReplies() throws Exception {
         smtp.faults().on(MAIL).reply(451, "4.3.0 first line", "second line");
-        try (RawSmtp c = connectAndGreet()) {
+        try (RawClient c = connectAndGreet()) {
             assertThat(c.command("MAIL FROM:<a@example.com>")).isEqualTo("451-4.3.0 first line\n451 second line");
         }
     }
@@ -82,7 +83,7 @@ class FaultEffectsTest {
     @Test
     void positiveInjectedRepliesLetTheCommandTakeEffect() throws Exception {
         smtp.faults().on(RCPT).reply(251, "2.1.5 User not local; will forward");
-        try (RawSmtp c = connectAndGreet()) {
+        try (RawClient c = connectAndGreet()) {
             c.command("MAIL FROM:<a@example.com>");
             assertThat(c.command("RCPT TO:<b@example.com>")).isEqualTo("251 2.1.5 User not local; will forward");
             assertThat(c.command("DATA")).startsWith("354");
@@ -95,11 +96,11 @@ class FaultEffectsTest {
     @Test
     void closesWithoutAReply() throws Exception {
         smtp.faults().on(DATA).close();
-        try (RawSmtp c = connectAndGreet()) {
+        try (RawClient c = connectAndGreet()) {
             c.command("MAIL FROM:<a@example.com>");
             c.command("RCPT TO:<b@example.com>");
             c.send("DATA");
-            assertThat(c.closedByServer()).isTrue();
+            assertThat(c.isClosedByServer()).isTrue();
         }
         var exchanges = smtp.transcript().session(1).exchanges();
         TranscriptEntry.Exchange last = exchanges.get(exchanges.size() - 1);
@@ -111,7 +112,7 @@ class FaultEffectsTest {
     @Test
     void rejectsAtTheEndOfDataAndStoresNothing() throws Exception {
         smtp.faults().on(END_OF_DATA).reply(554, "5.7.1 Spam detected");
-        try (RawSmtp c = connectAndGreet()) {
+        try (RawClient c = connectAndGreet()) {
             c.command("MAIL FROM:<a@example.com>");
             c.command("RCPT TO:<b@example.com>");
             c.command("DATA");
@@ -125,12 +126,12 @@ class FaultEffectsTest {
     @Test
     void storesThenDropsBeforeReplying() throws Exception {
         smtp.faults().on(END_OF_DATA).storeThenDrop();
-        try (RawSmtp c = connectAndGreet()) {
+        try (RawClient c = connectAndGreet()) {
             c.command("MAIL FROM:<a@example.com>");
             c.command("RCPT TO:<b@example.com>");
             c.command("DATA");
             c.send("Subject: twice\r\n\r\n.");
-            assertThat(c.closedByServer()).isTrue();
+            assertThat(c.isClosedByServer()).isTrue();
         }
         assertThat(smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5))).extracting(ReceivedMessage::subject).containsExactly("twice");
         assertThat(smtp.transcript().session(1).events()).extracting(TranscriptEntry.Event::detail)
@@ -141,13 +142,13 @@ class FaultEffectsTest {
     @Test
     void delaysWithoutBlockingOtherSessions() throws Exception {
         smtp.faults().on(RCPT).matching(FaultMatcher.nthConnection(1)).delay(Duration.ofMillis(1500));
-        try (RawSmtp slow = connectAndGreet()) {
+        try (RawClient slow = connectAndGreet()) {
             slow.command("MAIL FROM:<slow@example.com>");
             long sent = System.nanoTime();
             slow.send("RCPT TO:<b@example.com>");
 
             CompletableFuture<String> fastDone = CompletableFuture.supplyAsync(() -> {
-                try (RawSmtp fast = connectAndGreet()) {
+                try (RawClient fast = connectAndGreet()) {
                     fast.command("MAIL FROM:<fast@example.com>");
                     fast.command("RCPT TO:<b@example.com>");
                     fast.command("DATA");
@@ -168,7 +169,7 @@ class FaultEffectsTest {
     @Test
     void delaysThenReplies() throws Exception {
         smtp.faults().on(MAIL).delayThenReply(Duration.ofMillis(300), 421, "4.4.5 Slow and busy");
-        try (RawSmtp c = connectAndGreet()) {
+        try (RawClient c = connectAndGreet()) {
             long start = System.nanoTime();
             assertThat(c.command("MAIL FROM:<a@example.com>")).isEqualTo("421 4.4.5 Slow and busy");
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(300);
@@ -178,7 +179,7 @@ class FaultEffectsTest {
     @Test
     void keepsPipelinedCommandsInOrderAcrossADelay() throws Exception {
         smtp.faults().on(MAIL).delay(Duration.ofMillis(200));
-        try (RawSmtp c = connectAndGreet()) {
+        try (RawClient c = connectAndGreet()) {
             c.sendRaw("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nNOOP\r\n");
             assertThat(c.reply()).startsWith("250 2.1.0");
             assertThat(c.reply()).startsWith("250 2.1.5");
@@ -189,10 +190,10 @@ class FaultEffectsTest {
     @Test
     void stallsUntilTheClientGivesUp() throws Exception {
         smtp.faults().on(SmtpPhase.ANY).matching(FaultMatcher.argumentMatching("^TO:")).stall();
-        try (RawSmtp c = connectAndGreet()) {
+        try (RawClient c = connectAndGreet()) {
             c.command("MAIL FROM:<a@example.com>");
             c.send("RCPT TO:<b@example.com>");
-            c.timeoutMillis(300);
+            c.setTimeoutMillis(300);
             assertThat(c.replyOrTimeout()).as("no reply within the client's timeout").isNull();
         }
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().session(1).isClosed());
@@ -203,7 +204,7 @@ class FaultEffectsTest {
     @Test
     void tricklesTheReplyByteByByte() throws Exception {
         smtp.faults().on(SmtpPhase.NOOP).trickle(Duration.ofMillis(20));
-        try (RawSmtp c = connectAndGreet()) {
+        try (RawClient c = connectAndGreet()) {
             long start = System.nanoTime();
             assertThat(c.command("NOOP")).isEqualTo("250 2.0.0 OK");
             // 14 bytes on the wire, 20 ms before each

@@ -1,6 +1,7 @@
 package dev.smtpunit.fault;
 
 import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.RawClient;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.SmtpServerOptions;
@@ -60,7 +61,7 @@ class FaultRulesTest {
     }
 
     private static void send(MockSmtpServer smtp, String to, String subject) throws MessagingException {
-        Session s = Session.getInstance(props(smtp));
+        Session s = Session.getInstance(smtp.properties());
         Transport.send(message(s, to, subject));
     }
 
@@ -68,7 +69,7 @@ class FaultRulesTest {
     void jakartaMailDeliversPartiallyWhenOneOfTwoRecipientsGets452() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
             smtp.faults().on(RCPT).matching(recipient("full@example.com")).reply(452, "4.2.2 Mailbox full");
-            Properties p = props(smtp);
+            Properties p = smtp.properties();
             p.setProperty("mail.smtp.sendpartial", "true");
             Session s = Session.getInstance(p);
             assertThatThrownBy(() -> Transport.send(message(s, "full@example.com, ok@example.com", "partial")))
@@ -126,7 +127,7 @@ class FaultRulesTest {
 
     @Test
     void enqueueScriptsTheNextRepliesOfAPhaseInOrder() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawSmtp c = new RawSmtp(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
             smtp.faults().enqueue(RCPT, FaultEffect.reply(452, "4.5.3 Too many recipients"), FaultEffect.proceed(),
                     FaultEffect.reply(550, "5.1.1 No such user"));
             c.reply();
@@ -142,7 +143,7 @@ class FaultRulesTest {
 
     @Test
     void triesRulesInOrderAndFallsThroughSpentOnes() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawSmtp c = new RawSmtp(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
             smtp.faults().on(MAIL).matching(sender("vip@example.com")).reply(451, "4.0.0 first").once();
             smtp.faults().on(MAIL).reply(452, "4.0.0 second").times(2);
             FaultRule never = smtp.faults().on(RCPT).matching(recipient("nobody@example.com")).reply(550, "5.0.0 never");
@@ -162,12 +163,12 @@ class FaultRulesTest {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
             smtp.faults().on(CONNECT).replyAndClose(421, "4.3.2 down").always();
             for (int i = 0; i < 3; i++) {
-                try (RawSmtp c = new RawSmtp(smtp)) {
+                try (RawClient c = RawClient.connect(smtp)) {
                     assertThat(c.reply()).isEqualTo("421 4.3.2 down");
                 }
             }
             smtp.faults().clear();
-            try (RawSmtp c = new RawSmtp(smtp)) {
+            try (RawClient c = RawClient.connect(smtp)) {
                 assertThat(c.reply()).startsWith("220 ");
             }
         }
@@ -182,7 +183,7 @@ class FaultRulesTest {
             smtp.faults().on(END_OF_DATA).matching(header("X-Reject", "yes")).reply(550, "5.7.0 header");
             smtp.faults().on(END_OF_DATA).matching(sizeAtLeast(5000)).reply(552, "5.3.4 big");
             smtp.faults().on(RCPT).matching(nthTransaction(4)).reply(450, "4.0.0 fourth transaction");
-            try (RawSmtp first = new RawSmtp(smtp); RawSmtp second = new RawSmtp(smtp)) {
+            try (RawClient first = RawClient.connect(smtp); RawClient second = RawClient.connect(smtp)) {
                 first.reply();
                 second.reply();
                 first.command("EHLO a");
@@ -229,7 +230,7 @@ class FaultRulesTest {
             for (int t = 0; t < 4; t++) {
                 senders.add(pool.submit(() -> {
                     int refused = 0;
-                    try (RawSmtp c = new RawSmtp(smtp)) {
+                    try (RawClient c = RawClient.connect(smtp)) {
                         c.reply();
                         c.command("EHLO x");
                         for (int i = 0; i < 100; i++) {
