@@ -129,6 +129,17 @@ class ProtocolTest {
     }
 
     @Test
+    void answersTheOtherCommandsOfRfc5321() throws Exception {
+        assertThat(client.command("")).isEqualTo("500 5.5.2 Syntax error: empty command line");
+        assertThat(client.command("VRFY ada@example.com"))
+                .isEqualTo("252 2.5.2 Cannot VRFY user, but will accept message and attempt delivery");
+        assertThat(client.command("VRFY")).isEqualTo("501 5.5.4 Syntax: VRFY <address>");
+        assertThat(client.command("EXPN staff")).isEqualTo("502 5.3.3 EXPN is not supported");
+        assertThat(client.command("HELP")).isEqualTo("214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY");
+        assertThat(client.command("noop")).as("commands are case-insensitive").isEqualTo("250 2.0.0 OK");
+    }
+
+    @Test
     void refusesParametersOfUnadvertisedExtensionsWith555() throws Exception {
         ehlo();
         assertThat(client.command("MAIL FROM:<a@example.com> SIZE=100"))

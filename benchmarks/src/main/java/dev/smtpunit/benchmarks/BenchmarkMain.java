@@ -48,6 +48,11 @@ public final class BenchmarkMain {
     private static String[] measure(Supplier<Target> factory) throws Exception {
         String name = factory.get().name();
         System.err.println("measuring " + name + " ...");
+        if ("heap".equals(System.getProperty("bench.only"))) {
+            double[] heap = retainedAndAllocated(factory);
+            System.err.printf(Locale.ROOT, "  %s: retained %.2f KB, allocated %.2f KB per message%n", name, heap[0] / 1024, heap[1] / 1024);
+            return new String[] {name, "", "", "", "", fmt(heap[0] / 1024, "KB"), fmt(heap[1] / 1024, "KB"), "", "", ""};
+        }
         if ("throughput".equals(System.getProperty("bench.only"))) {
             double one = median(3, () -> throughput(factory, 1));
             double eight = median(3, () -> throughput(factory, 8));
@@ -61,7 +66,7 @@ public final class BenchmarkMain {
         double eight = median(3, () -> throughput(factory, 8));
         double[] heap = retainedAndAllocated(factory);
         double[] big = median2(3, () -> bigMessage(factory));
-        double cold = name.equals("SmtpUnit") ? coldStart() : Double.NaN;
+        double cold = coldStart(name);
         return new String[] {name, fmt(cycle, "ms"), fmt(startStop, "ms"), String.format(Locale.ROOT, "%,.0f", one),
                 String.format(Locale.ROOT, "%,.0f", eight), fmt(heap[0] / 1024, "KB"), fmt(heap[1] / 1024, "KB"),
                 fmt(big[0], "ms"), fmt(big[1] / (1 << 20), "MB"), Double.isNaN(cold) ? "n/a" : "+" + fmt(cold, "ms")};
@@ -71,47 +76,66 @@ public final class BenchmarkMain {
         return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : "%.0f %s", v, unit);
     }
 
-    /** Start, send one 1 KB message, see it stored, stop. */
+    /** Start, send one 1 KB message, see it stored, stop; bounded in count and in time (10 s warm-up, 15 s measured). */
     private static double cycle(Supplier<Target> factory, int warmup, int rounds) throws Exception {
-        double[] ms = new double[rounds];
-        for (int i = 0; i < warmup + rounds; i++) {
-            long t0 = System.nanoTime();
+        return timed(warmup, rounds, () -> {
             try (Target t = factory.get()) {
                 t.start();
                 try (LoadClient c = new LoadClient(t.port())) {
                     c.send(ONE_KB);
-                    awaitStored(t, 1);
                     c.quit();
                 }
+                // after QUIT: Dumbster hands out its list only once the session is over
+                awaitStored(t, 1);
             }
-            if (i >= warmup) {
-                ms[i - warmup] = (System.nanoTime() - t0) / 1e6;
-            }
-        }
-        return median(ms);
+        });
     }
 
     private static double startStop(Supplier<Target> factory, int warmup, int rounds) throws Exception {
-        double[] ms = new double[rounds];
-        for (int i = 0; i < warmup + rounds; i++) {
-            long t0 = System.nanoTime();
+        return timed(warmup, rounds, () -> {
             Target t = factory.get();
             t.start();
             t.close();
-            if (i >= warmup) {
-                ms[i - warmup] = (System.nanoTime() - t0) / 1e6;
-            }
-        }
-        return median(ms);
+        });
     }
 
-    private static void awaitStored(Target t, int n) {
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** Median milliseconds of a step, after a warm-up; each phase stops at its count or its time budget. */
+    private static double timed(int warmup, int rounds, Step step) throws Exception {
+        long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (int i = 0; i < warmup && System.nanoTime() < warmEnd; i++) {
+            step.run();
+        }
+        double[] ms = new double[rounds];
+        int n = 0;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (n < rounds && (n < 20 || System.nanoTime() < end)) {
+            long t0 = System.nanoTime();
+            step.run();
+            ms[n++] = (System.nanoTime() - t0) / 1e6;
+        }
+        return median(Arrays.copyOf(ms, n));
+    }
+
+    private static void awaitStored(Target t, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int polls = 0;
         while (t.stored() < n) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(t.name() + " stored " + t.stored() + " of " + n + " messages");
             }
-            Thread.onSpinWait();
+            // spin briefly (the usual case: stored before the 250), then back off so polling does not steal the CPU
+            if (++polls < 100) {
+                Thread.onSpinWait();
+            } else {
+                Thread.sleep(1);
+            }
+        }
+        if (t.stored() != n) {
+            throw new IllegalStateException(t.name() + " stored " + t.stored() + " messages, expected " + n);
         }
     }
 
@@ -153,14 +177,16 @@ public final class BenchmarkMain {
             t.start();
             long before = usedAfterGc();
             long allocBefore = allocatedByAllThreads();
+            long allocated;
             try (LoadClient client = new LoadClient(t.port())) {
                 for (int i = 0; i < MESSAGES; i++) {
                     client.send(ONE_KB);
                 }
+                // read before QUIT: servers with a thread per connection lose its count when it ends
+                allocated = allocatedByAllThreads() - allocBefore;
                 client.quit();
             }
             awaitStored(t, MESSAGES);
-            long allocated = allocatedByAllThreads() - allocBefore;
             long after = usedAfterGc();
             if (t instanceof SmtpUnitTarget s) {
                 s.server().transcript().clear();
@@ -183,6 +209,7 @@ public final class BenchmarkMain {
                 pools.forEach(MemoryPoolMXBean::resetPeakUsage);
                 long t0 = System.nanoTime();
                 c.send(big);
+                c.quit();
                 awaitStored(t, 1);
                 double ms = (System.nanoTime() - t0) / 1e6;
                 long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -192,14 +219,14 @@ public final class BenchmarkMain {
     }
 
     /** Wall time of a fresh JVM that starts a server and sends one message, minus a bare JVM's. */
-    private static double coldStart() throws Exception {
+    private static double coldStart(String target) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String cp = System.getProperty("java.class.path");
         double[] bare = new double[5];
         double[] server = new double[5];
         for (int i = 0; i < 5; i++) {
             bare[i] = run(java, cp, "bare");
-            server[i] = run(java, cp, "server");
+            server[i] = run(java, cp, target);
         }
         return median(server) - median(bare);
     }

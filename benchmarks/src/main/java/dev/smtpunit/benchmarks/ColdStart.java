@@ -12,6 +12,20 @@ public final class ColdStart {
         if (args.length > 0 && args[0].equals("bare")) {
             return;
         }
+        if (args.length > 0 && !args[0].equals("SmtpUnit")) {
+            try (Target t = Peers.byName(args[0])) {
+                t.start();
+                try (LoadClient client = new LoadClient(t.port())) {
+                    client.send(LoadClient.message(1024, "cold"));
+                    client.quit();
+                }
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (t.stored() < 1 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+            }
+            System.exit(0);
+        }
         try (MockSmtpServer server = new MockSmtpServer().start(); LoadClient client = new LoadClient(server.port())) {
             client.send(LoadClient.message(1024, "cold"));
             server.mailbox().awaitMessages(1, Duration.ofSeconds(10));

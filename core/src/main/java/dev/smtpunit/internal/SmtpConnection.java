@@ -310,6 +310,10 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
+        if (!continuation && line.isBlank()) {
+            rejectLine(phase, shown, "5.5.2 Syntax error: empty command line");
+            return;
+        }
         int max = phase == SmtpPhase.AUTH ? CommandChecks.MAX_AUTH_LINE : CommandChecks.MAX_COMMAND_LINE;
         if (length > max) {
             rejectLine(phase, shown, "5.5.2 Error: line too long (at most " + max + " octets)");
@@ -599,7 +603,8 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
         pipelined = false;
         DataReceiver received = data;
         data = null;
-        String summary = "<message: " + received.size() + " bytes, " + received.lines() + " lines>";
+        // shared between transactions: suites often send the same template mail many times
+        String summary = server.interner.string("<message: " + received.size() + " bytes, " + received.lines() + " lines>");
         if (received.bareLf() || received.bareCr()) {
             String why = received.bareLf() ? "bare <LF>" : "bare <CR>";
             event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, why + " in message content; the message was refused"
