@@ -25,40 +25,69 @@ public final class BenchmarkMain {
 
     private BenchmarkMain() {}
 
+    /** The columns: name, unit, and whether lower is better. */
+    private static final String[][] COLUMNS = {
+        {"per-test cycle (median)", "ms", "low"}, {"start+stop (median)", "ms", "low"}, {"msg/s, 1 conn", "", "high"},
+        {"msg/s, 8 conn", "", "high"}, {"retained heap per 1 KB msg", "KB", "low"}, {"allocated per msg", "KB", "low"},
+        {"25 MB message", "ms", "low"}, {"25 MB transient heap", "MB", "low"}, {"cold start over bare JVM", "ms", "low"}};
+
     public static void main(String[] args) throws Exception {
         List<Supplier<Target>> targets = new ArrayList<>();
         targets.add(SmtpUnitTarget::new);
         targets.addAll(Peers.available());
-        List<String[]> rows = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
         for (Supplier<Target> t : targets) {
+            names.add(t.get().name());
             rows.add(measure(t));
         }
-        System.out.println();
-        System.out.println("| server | per-test cycle (median) | start+stop (median) | msg/s, 1 conn | msg/s, 8 conn"
-                + " | retained heap per 1 KB msg | allocated per msg | 25 MB message | 25 MB transient heap | cold start over bare JVM |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        for (String[] r : rows) {
-            System.out.println("| " + String.join(" | ", r) + " |");
+        StringBuilder table = new StringBuilder("\n| server |");
+        for (String[] c : COLUMNS) {
+            table.append(' ').append(c[0]).append(" |");
         }
-        System.out.println();
-        System.out.println("Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+        table.append("\n|---|").append("---|".repeat(COLUMNS.length)).append('\n');
+        for (int r = 0; r < rows.size(); r++) {
+            table.append("| ").append(names.get(r)).append(" |");
+            for (int c = 0; c < COLUMNS.length; c++) {
+                table.append(' ').append(cell(rows, r, c)).append(" |");
+            }
+            table.append('\n');
+        }
+        System.out.println(table);
+        System.out.println("Ratios are to the best in each column. Java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MB; medians of several rounds.");
     }
 
-    private static String[] measure(Supplier<Target> factory) throws Exception {
+    private static String cell(List<double[]> rows, int r, int c) {
+        double v = rows.get(r)[c];
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        boolean low = COLUMNS[c][2].equals("low");
+        double best = rows.stream().mapToDouble(x -> x[c]).filter(x -> !Double.isNaN(x)).reduce(low ? Double::min : Double::max).orElse(v);
+        String value = COLUMNS[c][1].isEmpty() ? String.format(Locale.ROOT, "%,.0f", v) : fmt(v, COLUMNS[c][1]);
+        if (c == 8) {
+            value = "+" + value;
+        }
+        if (rows.size() == 1 || best == 0) {
+            return value;
+        }
+        double ratio = low ? v / best : best / v;
+        return ratio < 1.005 ? "**" + value + "**" : value + String.format(Locale.ROOT, " (%.1f\u00d7)", ratio);
+    }
+
+    private static double[] measure(Supplier<Target> factory) throws Exception {
         String name = factory.get().name();
         System.err.println("measuring " + name + " ...");
+        double nan = Double.NaN;
         if ("heap".equals(System.getProperty("bench.only"))) {
             double[] heap = retainedAndAllocated(factory);
-            System.err.printf(Locale.ROOT, "  %s: retained %.2f KB, allocated %.2f KB per message%n", name, heap[0] / 1024, heap[1] / 1024);
-            return new String[] {name, "", "", "", "", fmt(heap[0] / 1024, "KB"), fmt(heap[1] / 1024, "KB"), "", "", ""};
+            return new double[] {nan, nan, nan, nan, heap[0] / 1024, heap[1] / 1024, nan, nan, nan};
         }
         if ("throughput".equals(System.getProperty("bench.only"))) {
-            double one = median(3, () -> throughput(factory, 1));
-            double eight = median(3, () -> throughput(factory, 8));
-            System.err.printf(Locale.ROOT, "  %s: %,.0f msg/s on 1 connection, %,.0f msg/s on 8%n", name, one, eight);
-            return new String[] {name, "", "", String.format(Locale.ROOT, "%,.0f", one), String.format(Locale.ROOT, "%,.0f", eight),
-                    "", "", "", "", ""};
+            return new double[] {nan, nan, median(3, () -> throughput(factory, 1)), median(3, () -> throughput(factory, 8)),
+                nan, nan, nan, nan, nan};
         }
         double cycle = cycle(factory, 1500, 3000);
         double startStop = startStop(factory, 1500, 5000);
@@ -67,9 +96,7 @@ public final class BenchmarkMain {
         double[] heap = retainedAndAllocated(factory);
         double[] big = median2(3, () -> bigMessage(factory));
         double cold = coldStart(name);
-        return new String[] {name, fmt(cycle, "ms"), fmt(startStop, "ms"), String.format(Locale.ROOT, "%,.0f", one),
-                String.format(Locale.ROOT, "%,.0f", eight), fmt(heap[0] / 1024, "KB"), fmt(heap[1] / 1024, "KB"),
-                fmt(big[0], "ms"), fmt(big[1] / (1 << 20), "MB"), Double.isNaN(cold) ? "n/a" : "+" + fmt(cold, "ms")};
+        return new double[] {cycle, startStop, one, eight, heap[0] / 1024, heap[1] / 1024, big[0], big[1] / (1 << 20), cold};
     }
 
     private static String fmt(double v, String unit) {
