@@ -1,8 +1,8 @@
 package dev.smtpunit.benchmarks;
 
-import java.time.Duration;
-
 import dev.smtpunit.MockSmtpServer;
+
+import java.time.Duration;
 
 /** Run in a fresh JVM: start a server, send one message, see it stored, exit. */
 public final class ColdStart {

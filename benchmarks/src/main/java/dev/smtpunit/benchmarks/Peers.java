@@ -1,15 +1,14 @@
 package dev.smtpunit.benchmarks;
 
+import com.dumbster.smtp.SimpleSmtpServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.subethamail.wiser.Wiser;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Supplier;
-
-import com.dumbster.smtp.SimpleSmtpServer;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import org.subethamail.wiser.Wiser;
 
 /** GreenMail, SubEthaSMTP's Wiser and Dumbster, behind the same {@link Target} interface. */
 final class Peers {
