@@ -28,7 +28,8 @@ public final class BenchmarkMain {
     /** The columns: name, unit, and whether lower is better. */
     private static final String[][] COLUMNS = {
         {"per-test cycle (median)", "ms", "low"}, {"start+stop (median)", "ms", "low"}, {"msg/s, 1 conn", "", "high"},
-        {"msg/s, 8 conn", "", "high"}, {"retained heap per 1 KB msg", "KB", "low"}, {"allocated per msg", "KB", "low"},
+        {"msg/s, 8 conn", "", "high"}, {"Jakarta Mail msg/s, 1 conn", "", "high"}, {"Jakarta Mail msg/s, 8 conn", "", "high"},
+        {"retained heap per 1 KB msg", "KB", "low"}, {"allocated per msg", "KB", "low"},
         {"25 MB message", "ms", "low"}, {"25 MB transient heap", "MB", "low"}, {"cold start over bare JVM", "ms", "low"}};
 
     public static void main(String[] args) throws Exception {
@@ -67,7 +68,7 @@ public final class BenchmarkMain {
         boolean low = COLUMNS[c][2].equals("low");
         double best = rows.stream().mapToDouble(x -> x[c]).filter(x -> !Double.isNaN(x)).reduce(low ? Double::min : Double::max).orElse(v);
         String value = COLUMNS[c][1].isEmpty() ? String.format(Locale.ROOT, "%,.0f", v) : fmt(v, COLUMNS[c][1]);
-        if (c == 8) {
+        if (c == COLUMNS.length - 1) {
             value = "+" + value;
         }
         if (rows.size() == 1 || best == 0) {
@@ -83,20 +84,23 @@ public final class BenchmarkMain {
         double nan = Double.NaN;
         if ("heap".equals(System.getProperty("bench.only"))) {
             double[] heap = retainedAndAllocated(factory);
-            return new double[] {nan, nan, nan, nan, heap[0] / 1024, heap[1] / 1024, nan, nan, nan};
+            return new double[] {nan, nan, nan, nan, nan, nan, heap[0] / 1024, heap[1] / 1024, nan, nan, nan};
         }
         if ("throughput".equals(System.getProperty("bench.only"))) {
             return new double[] {nan, nan, median(3, () -> throughput(factory, 1)), median(3, () -> throughput(factory, 8)),
-                nan, nan, nan, nan, nan};
+                JakartaLoad.throughput(factory, 1), JakartaLoad.throughput(factory, 8), nan, nan, nan, nan, nan};
         }
         double cycle = cycle(factory, 1500, 3000);
         double startStop = startStop(factory, 1500, 5000);
         double one = median(3, () -> throughput(factory, 1));
         double eight = median(3, () -> throughput(factory, 8));
+        double jakartaOne = JakartaLoad.throughput(factory, 1);
+        double jakartaEight = JakartaLoad.throughput(factory, 8);
         double[] heap = retainedAndAllocated(factory);
         double[] big = median2(3, () -> bigMessage(factory));
         double cold = coldStart(name);
-        return new double[] {cycle, startStop, one, eight, heap[0] / 1024, heap[1] / 1024, big[0], big[1] / (1 << 20), cold};
+        return new double[] {cycle, startStop, one, eight, jakartaOne, jakartaEight, heap[0] / 1024, heap[1] / 1024, big[0],
+            big[1] / (1 << 20), cold};
     }
 
     private static String fmt(double v, String unit) {
@@ -147,7 +151,7 @@ public final class BenchmarkMain {
         return median(Arrays.copyOf(ms, n));
     }
 
-    private static void awaitStored(Target t, int n) throws InterruptedException {
+    static void awaitStored(Target t, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         int polls = 0;
         while (t.stored() < n) {

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -32,46 +33,80 @@ public final class SmtpUnitCli {
      * @param args the options; {@code --help} lists them
      */
     public static void main(String[] args) {
-        PrintStream out = System.out;
-        SmtpServerOptions options;
-        boolean transcript = false;
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(usage());
+            return;
+        }
+        Parsed parsed;
         try {
-            SmtpServerOptions.Builder b = SmtpServerOptions.builder().port(2525);
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--help", "-h" -> {
-                        out.print(usage());
-                        return;
-                    }
-                    case "--port" -> b.port(Integer.parseInt(value(args, ++i, a)));
-                    case "--smtps-port" -> b.implicitTls(Integer.parseInt(value(args, ++i, a)));
-                    case "--bind" -> b.bindAddress(address(value(args, ++i, a)));
-                    case "--hostname" -> b.hostname(value(args, ++i, a));
-                    case "--starttls" -> b.startTls(SmtpServerOptions.StartTlsMode.valueOf(value(args, ++i, a).toUpperCase(Locale.ROOT)));
-                    case "--user" -> {
-                        String v = value(args, ++i, a);
-                        int colon = v.indexOf(':');
-                        if (colon <= 0) {
-                            throw new IllegalArgumentException("--user takes name:password, was " + v);
-                        }
-                        b.user(v.substring(0, colon), v.substring(colon + 1));
-                    }
-                    case "--accept-any-auth" -> b.acceptAnyCredentials();
-                    case "--require-auth" -> b.requireAuth(true);
-                    case "--max-size" -> b.maxMessageSize(Long.parseLong(value(args, ++i, a)));
-                    case "--transcript" -> transcript = true;
-                    default -> throw new IllegalArgumentException("unknown option " + a);
-                }
-            }
-            options = b.build();
+            parsed = parse(args);
         } catch (RuntimeException e) {
             System.err.println("smtpunit: " + e.getMessage());
             System.err.print(usage());
             System.exit(2);
             return;
         }
-        run(options, transcript, out);
+        run(parsed.options(), parsed.transcript(), System.out);
+    }
+
+    /**
+     * The options of a command line.
+     *
+     * @param options the server options
+     * @param transcript whether to print each message's session
+     */
+    record Parsed(SmtpServerOptions options, boolean transcript) {}
+
+    /**
+     * Parses the command line.
+     *
+     * @param args the arguments
+     * @return the options
+     * @throws IllegalArgumentException naming the option at fault
+     */
+    static Parsed parse(String[] args) {
+        SmtpServerOptions.Builder b = SmtpServerOptions.builder().port(2525);
+        boolean transcript = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--port" -> b.port(number(value(args, ++i, a), a));
+                case "--smtps-port" -> b.implicitTls(number(value(args, ++i, a), a));
+                case "--bind" -> b.bindAddress(address(value(args, ++i, a)));
+                case "--hostname" -> b.hostname(value(args, ++i, a));
+                case "--starttls" -> b.startTls(startTls(value(args, ++i, a)));
+                case "--user" -> {
+                    String v = value(args, ++i, a);
+                    int colon = v.indexOf(':');
+                    if (colon <= 0) {
+                        throw new IllegalArgumentException("--user takes name:password, was " + v);
+                    }
+                    b.user(v.substring(0, colon), v.substring(colon + 1));
+                }
+                case "--accept-any-auth" -> b.acceptAnyCredentials();
+                case "--require-auth" -> b.requireAuth(true);
+                case "--max-size" -> b.maxMessageSize(number(value(args, ++i, a), a));
+                case "--transcript" -> transcript = true;
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        return new Parsed(b.build(), transcript);
+    }
+
+    private static int number(String v, String option) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a number, was " + v, e);
+        }
+    }
+
+    private static SmtpServerOptions.StartTlsMode startTls(String v) {
+        try {
+            return SmtpServerOptions.StartTlsMode.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--starttls takes off, offered or required, was " + v, e);
+        }
     }
 
     private static void run(SmtpServerOptions options, boolean transcript, PrintStream out) {

@@ -1,0 +1,38 @@
+package dev.smtpunit.cli;
+
+import dev.smtpunit.SmtpServerOptions;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SmtpUnitCliTest {
+
+    @Test
+    void turnsTheCommandLineIntoOptions() {
+        SmtpUnitCli.Parsed p = SmtpUnitCli.parse(new String[] {"--port", "0", "--smtps-port", "0", "--hostname", "mx.test",
+            "--starttls", "required", "--user", "app:se:cret", "--require-auth", "--max-size", "1000", "--transcript"});
+        SmtpServerOptions o = p.options();
+        assertThat(o.port()).isZero();
+        assertThat(o.implicitTls()).isTrue();
+        assertThat(o.hostname()).isEqualTo("mx.test");
+        assertThat(o.startTls()).isEqualTo(SmtpServerOptions.StartTlsMode.REQUIRED);
+        assertThat(o.users()).containsEntry("app", "se:cret");
+        assertThat(o.authRequired()).isTrue();
+        assertThat(o.maxMessageSize()).isEqualTo(1000);
+        assertThat(p.transcript()).isTrue();
+        assertThat(SmtpUnitCli.parse(new String[0]).options().port()).isEqualTo(2525);
+    }
+
+    @Test
+    void namesTheOptionAtFault() {
+        assertThatThrownBy(() -> SmtpUnitCli.parse(new String[] {"--port", "x"})).hasMessage("--port takes a number, was x");
+        assertThatThrownBy(() -> SmtpUnitCli.parse(new String[] {"--starttls", "maybe"}))
+                .hasMessage("--starttls takes off, offered or required, was maybe");
+        assertThatThrownBy(() -> SmtpUnitCli.parse(new String[] {"--user", "app"})).hasMessage("--user takes name:password, was app");
+        assertThatThrownBy(() -> SmtpUnitCli.parse(new String[] {"--port"})).hasMessage("--port needs a value");
+        assertThatThrownBy(() -> SmtpUnitCli.parse(new String[] {"--frobnicate"})).hasMessage("unknown option --frobnicate");
+        assertThatThrownBy(() -> SmtpUnitCli.parse(new String[] {"--require-auth"}))
+                .hasMessage("requireAuth(true) needs user(name, password) or acceptAnyCredentials()");
+    }
+}
