@@ -29,7 +29,7 @@ public final class Envelope {
     private final long receivedAtMillis;
 
     /**
-     * Internal: built by the server at the end of each transaction.
+     * Built by the server at the end of each transaction.
      *
      * @param session the session the transaction belongs to
      * @param sender the reverse path, empty for the null sender {@code <>}
@@ -40,7 +40,7 @@ public final class Envelope {
      * @param transactionIndex 1 for the first transaction of the session
      * @param receivedAtMillis when the final dot was received
      */
-    public Envelope(SessionInfo session, String sender, Map<String, String> mailParameters, List<Recipient> recipients,
+    Envelope(SessionInfo session, String sender, Map<String, String> mailParameters, List<Recipient> recipients,
             String authenticatedUser, TlsInfo tls, int transactionIndex, long receivedAtMillis) {
         this.session = session;
         this.sender = sender;

@@ -27,11 +27,11 @@ public final class Mailbox {
     public Mailbox() {}
 
     /**
-     * Internal: called by the server when a transaction completes.
+     * Called by the server when a transaction completes.
      *
      * @param message the accepted message
      */
-    public void add(ReceivedMessage message) {
+    void add(ReceivedMessage message) {
         lock.lock();
         try {
             messages.add(message);

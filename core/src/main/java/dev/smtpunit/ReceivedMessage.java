@@ -24,12 +24,12 @@ public final class ReceivedMessage {
     private volatile MimeView view;
 
     /**
-     * Internal: created by the server.
+     * Created by the server.
      *
      * @param envelope the envelope of the transaction
      * @param rawBytes the content, owned by this object from now on
      */
-    public ReceivedMessage(Envelope envelope, byte[] rawBytes) {
+    ReceivedMessage(Envelope envelope, byte[] rawBytes) {
         this.envelope = envelope;
         this.rawBytes = rawBytes;
     }

@@ -14,12 +14,12 @@ public final class SessionTranscript {
     private boolean closed;
 
     /**
-     * Internal: created by the server for each connection.
+     * Created by the server for each connection.
      *
      * @param id the session number on its server, from 1
      * @param client the client's address
      */
-    public SessionTranscript(int id, InetSocketAddress client) {
+    SessionTranscript(int id, InetSocketAddress client) {
         this.id = id;
         this.client = client;
     }
@@ -35,11 +35,11 @@ public final class SessionTranscript {
     }
 
     /**
-     * Internal: appends an entry.
+     * Appends an entry.
      *
      * @param entry the entry
      */
-    public synchronized void add(TranscriptEntry entry) {
+    synchronized void add(TranscriptEntry entry) {
         entries.add(entry);
         if (entry instanceof TranscriptEntry.Event e
                 && (e.kind() == TranscriptEntry.Kind.CLOSED_BY_CLIENT || e.kind() == TranscriptEntry.Kind.CLOSED_BY_SERVER)) {

@@ -20,16 +20,16 @@ public final class Transcript {
     public Transcript() {}
 
     /**
-     * Internal: registers a new session.
+     * Registers a new session.
      *
      * @param session the session
      */
-    public synchronized void add(SessionTranscript session) {
+    synchronized void add(SessionTranscript session) {
         sessions.add(session);
     }
 
-    /** Internal: forgets every session. */
-    public synchronized void clear() {
+    /** Forgets every session. */
+    synchronized void clear() {
         sessions.clear();
     }
 
@@ -53,6 +53,19 @@ public final class Transcript {
         }
         throw new IllegalArgumentException("no session " + id + " in this transcript; sessions: "
                 + sessions().stream().map(SessionTranscript::id).toList());
+    }
+
+    /**
+     * A transcript holding only one session, for looking at it on its own.
+     *
+     * @param id the session number, from 1
+     * @return a new transcript with that session
+     * @throws IllegalArgumentException when no such session is recorded
+     */
+    public Transcript only(int id) {
+        Transcript one = new Transcript();
+        one.add(session(id));
+        return one;
     }
 
     /** @return every exchange of every session, sessions in order */

@@ -197,12 +197,11 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
      */
     public TranscriptAssert session(int id) {
         isNotNull();
-        Transcript one = new Transcript();
         try {
-            one.add(actual.session(id));
+            return new TranscriptAssert(actual.only(id));
         } catch (IllegalArgumentException e) {
             failWith("have a session " + id);
+            return this;
         }
-        return new TranscriptAssert(one);
     }
 }

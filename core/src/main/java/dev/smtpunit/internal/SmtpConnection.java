@@ -1,6 +1,5 @@
 package dev.smtpunit.internal;
 
-import dev.smtpunit.Envelope;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Recipient;
 import dev.smtpunit.SessionTranscript;
@@ -47,6 +46,7 @@ import java.util.function.Supplier;
  */
 final class SmtpConnection extends ChannelInboundHandlerAdapter {
     private static final int MAX_BUFFERED_LINE = CommandChecks.MAX_AUTH_LINE + 2;
+    private static final Internals.Access API = Internals.access();
 
     private enum Mode { COMMAND, DATA, CLOSED }
 
@@ -141,8 +141,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         Integer id = ctx.channel().attr(SessionNumbering.SESSION_ID).get();
         info = new SessionInfo(id != null ? id : server.nextSessionId(), remote, "");
-        transcript = new SessionTranscript(info.id(), remote);
-        server.transcript.add(transcript);
+        transcript = API.openSession(server.transcript, info.id(), remote);
         event(TranscriptEntry.Kind.CONNECTED, "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()
                 + (implicitTls ? " (implicit TLS)" : ""));
         session = new SMTPSessionImpl(new ConnectionTransport(this, ctx.channel()), server.configuration);
@@ -458,7 +457,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
             if (effect instanceof FaultEffect.StoreThenDrop) {
                 normal.get();
             }
-            transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, null, true, pipelined));
+            API.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, null, true, pipelined));
             if (effect instanceof FaultEffect.StoreThenDrop) {
                 event(TranscriptEntry.Kind.FAULT, "message stored; connection dropped before the reply was sent");
             }
@@ -476,7 +475,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
                 flushIfNeeded();
             }, d.delay().toNanos(), TimeUnit.NANOSECONDS);
         } else if (effect instanceof FaultEffect.Stall) {
-            transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, null, true, pipelined));
+            API.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, null, true, pipelined));
             event(TranscriptEntry.Kind.FAULT, "stalling: no reply to " + phase + " will be sent");
             suspend();
         } else if (effect instanceof FaultEffect.Trickle t) {
@@ -486,7 +485,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
                 deliver(phase, shown, outcome, false, false);
                 return;
             }
-            transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, outcome.reply().reply(), true, pipelined));
+            API.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, outcome.reply().reply(), true, pipelined));
             event(TranscriptEntry.Kind.FAULT, "trickling the reply to " + phase + " one byte every "
                     + t.perByte().toMillis() + " ms");
             suspend();
@@ -522,7 +521,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (outcome.reply() == null) {
-            transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, null, injected, pipelined));
+            API.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, null, injected, pipelined));
             closeAfterFlush();
             return;
         }
@@ -540,7 +539,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void send(SmtpPhase phase, String shown, Interner.WireReply reply, boolean injected) {
-        transcript.add(new TranscriptEntry.Exchange(now(), phase, shown, reply.reply(), injected, pipelined));
+        API.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, reply.reply(), injected, pipelined));
         ctx.write(Unpooled.wrappedBuffer(reply.wire()));
         flushPending = true;
         if (!inRead) {
@@ -618,14 +617,14 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
                     + server.options.maxMessageSize() + " bytes"));
             return;
         }
-        ReceivedMessage message = new ReceivedMessage(new Envelope(info, txSender == null ? "" : txSender, txMailParameters,
+        ReceivedMessage message = API.message(API.envelope(info, txSender == null ? "" : txSender, txMailParameters,
                 List.copyOf(txRecipients), authenticatedUser, tls, transactionInSession, System.currentTimeMillis()),
                 received.content());
         FaultEffect effect = server.faults.fire(context(SmtpPhase.END_OF_DATA, "", null, message));
         session.resetState();
         resetTransaction();
         applyEffect(SmtpPhase.END_OF_DATA, summary, effect, () -> {
-            server.mailbox.add(message);
+            API.store(server.mailbox, message);
             return new Outcome(server.interner.reply(250, "2.0.0 Ok: message accepted"), null);
         });
     }
@@ -645,7 +644,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void event(TranscriptEntry.Kind kind, String detail) {
-        transcript.add(new TranscriptEntry.Event(now(), kind, detail));
+        API.record(transcript, new TranscriptEntry.Event(now(), kind, detail));
     }
 
     private static long now() {

@@ -1,0 +1,45 @@
+package dev.smtpunit;
+
+import dev.smtpunit.internal.Internals;
+import dev.smtpunit.internal.SessionInfo;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+
+/** Gives the server (in {@code dev.smtpunit.internal}) the package-private constructors and mutators. */
+final class InternalAccess implements Internals.Access {
+    static {
+        Internals.register(new InternalAccess());
+    }
+
+    private InternalAccess() {}
+
+    @Override
+    public Envelope envelope(SessionInfo session, String sender, Map<String, String> mailParameters, List<Recipient> recipients,
+            String authenticatedUser, TlsInfo tls, int transactionIndex, long receivedAtMillis) {
+        return new Envelope(session, sender, mailParameters, recipients, authenticatedUser, tls, transactionIndex, receivedAtMillis);
+    }
+
+    @Override
+    public ReceivedMessage message(Envelope envelope, byte[] rawBytes) {
+        return new ReceivedMessage(envelope, rawBytes);
+    }
+
+    @Override
+    public void store(Mailbox mailbox, ReceivedMessage message) {
+        mailbox.add(message);
+    }
+
+    @Override
+    public SessionTranscript openSession(Transcript transcript, int id, InetSocketAddress client) {
+        SessionTranscript session = new SessionTranscript(id, client);
+        transcript.add(session);
+        return session;
+    }
+
+    @Override
+    public void record(SessionTranscript session, TranscriptEntry entry) {
+        session.add(entry);
+    }
+}

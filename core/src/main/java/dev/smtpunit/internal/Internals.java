@@ -1,0 +1,91 @@
+package dev.smtpunit.internal;
+
+import dev.smtpunit.Envelope;
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.Recipient;
+import dev.smtpunit.SessionTranscript;
+import dev.smtpunit.TlsInfo;
+import dev.smtpunit.Transcript;
+import dev.smtpunit.TranscriptEntry;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server's way into the package-private constructors and mutators of the public value types, so
+ * that users see only read-only API. The API package registers the implementation when this class
+ * first asks for it.
+ */
+public final class Internals {
+    private static volatile Access access;
+
+    private Internals() {}
+
+    /** What the server may do that users may not. */
+    public interface Access {
+        /**
+         * @param session the session facts
+         * @param sender the reverse path
+         * @param mailParameters MAIL parameters
+         * @param recipients accepted recipients
+         * @param authenticatedUser the AUTH user or null
+         * @param tls the TLS state or null
+         * @param transactionIndex the transaction number in the session
+         * @param receivedAtMillis when the content ended
+         * @return the envelope
+         */
+        Envelope envelope(SessionInfo session, String sender, Map<String, String> mailParameters, List<Recipient> recipients,
+                String authenticatedUser, TlsInfo tls, int transactionIndex, long receivedAtMillis);
+
+        /**
+         * @param envelope the envelope
+         * @param rawBytes the content, owned by the message from now on
+         * @return the message
+         */
+        ReceivedMessage message(Envelope envelope, byte[] rawBytes);
+
+        /**
+         * @param mailbox the mailbox
+         * @param message the accepted message
+         */
+        void store(Mailbox mailbox, ReceivedMessage message);
+
+        /**
+         * @param transcript the server's transcript
+         * @param id the session number
+         * @param client the client's address
+         * @return the new session's transcript, already registered
+         */
+        SessionTranscript openSession(Transcript transcript, int id, InetSocketAddress client);
+
+        /**
+         * @param session a session's transcript
+         * @param entry what happened
+         */
+        void record(SessionTranscript session, TranscriptEntry entry);
+    }
+
+    /**
+     * Called once by the API package.
+     *
+     * @param implementation the implementation
+     */
+    public static void register(Access implementation) {
+        access = implementation;
+    }
+
+    static Access access() {
+        Access a = access;
+        if (a == null) {
+            try {
+                Class.forName("dev.smtpunit.InternalAccess", true, Internals.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("SmtpUnit's API package is missing", e);
+            }
+            a = access;
+        }
+        return a;
+    }
+}
