@@ -28,8 +28,8 @@ public final class Transcript {
         sessions.add(session);
     }
 
-    /** Forgets every session. */
-    synchronized void clear() {
+    /** Forgets every session recorded so far, for example after a warm-up; {@code reset()} on the server does this too. */
+    public synchronized void clear() {
         sessions.clear();
     }
 
