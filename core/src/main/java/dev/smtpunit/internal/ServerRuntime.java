@@ -89,7 +89,7 @@ public final class ServerRuntime {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(EventLoops.group())
                 .channelFactory(() -> new NioServerSocketChannel(socket))
-                .option(ChannelOption.SO_BACKLOG, 256)
+                .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .handler(new SessionNumbering(ctx))
