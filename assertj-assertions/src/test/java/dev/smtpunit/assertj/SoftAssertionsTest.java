@@ -11,7 +11,20 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.assertj.core.api.junit.jupiter.SoftAssertionsExtension.class)
 class SoftAssertionsTest {
+    @org.assertj.core.api.junit.jupiter.InjectSoftAssertions
+    private SmtpSoftAssertions injected;
+
+    @Test
+    void assertJsExtensionInjectsThem() throws Exception {
+        assertThat(injected).isNotNull();
+        try (MockSmtpServer smtp = new MockSmtpServer().start()) {
+            Send.text(smtp, "app@example.com", "ada@example.com", "Injected", "x");
+            injected.assertThat(smtp.mailbox()).hasMessageCount(1);
+            injected.assertThat(smtp.mailbox().messages().get(0)).hasSubject("Injected");
+        }
+    }
 
     @Test
     void collectsEveryFailure() throws Exception {

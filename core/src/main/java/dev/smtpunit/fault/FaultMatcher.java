@@ -132,6 +132,18 @@ public interface FaultMatcher {
         return c -> c.transactionOnServer() == n;
     }
 
+    /**
+     * The n-th mail transaction of its connection (counted by MAIL), from 1: for clients that send
+     * several messages over one connection.
+     *
+     * @param n the transaction number within the session
+     * @return the matcher
+     */
+    static FaultMatcher nthTransactionInSession(int n) {
+        checkPositive(n);
+        return c -> c.transactionInSession() == n;
+    }
+
     /** @return a matcher for commands sent over TLS */
     static FaultMatcher afterTls() {
         return FaultContext::tlsActive;

@@ -207,6 +207,23 @@ class FaultRulesTest {
     }
 
     @Test
+    void matchesTheNthTransactionOfAConnection() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+            smtp.faults().on(END_OF_DATA).matching(FaultMatcher.nthTransactionInSession(2)).reply(451, "4.3.0 second one fails");
+            c.reply();
+            c.command("EHLO x");
+            for (int i = 1; i <= 3; i++) {
+                c.command("MAIL FROM:<a@example.com>");
+                c.command("RCPT TO:<b@example.com>");
+                c.command("DATA");
+                String reply = c.command("Subject: " + i + "\r\n\r\n.");
+                assertThat(reply).startsWith(i == 2 ? "451 4.3.0 second one fails" : "250");
+            }
+            assertThat(smtp.mailbox().messages()).extracting(ReceivedMessage::subject).containsExactly("1", "3");
+        }
+    }
+
+    @Test
     void matchesOnTlsAndAuthenticatedUser() throws Exception {
         SmtpServerOptions options = SmtpServerOptions.builder().startTls(SmtpServerOptions.StartTlsMode.OFFERED)
                 .user("app", "pw").user("batch", "pw").build();
