@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * The servers of one extension context (a test, or a class), by name. Kept in the context's store;
@@ -17,6 +21,29 @@ final class ServerRegistry implements AutoCloseable {
     record Entry(String name, MockSmtpServer server, SmtpServer config, String origin, boolean perClass) {}
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** Taken by each test that runs while these (per-class) servers exist, so concurrent tests take turns. */
+    private final Semaphore turn = new Semaphore(1, true);
+
+    /**
+     * Waits for this registry's servers to be free of other tests.
+     *
+     * @param who the test, for the error message
+     */
+    void takeTurn(String who) {
+        try {
+            if (!turn.tryAcquire(60, TimeUnit.SECONDS)) {
+                throw new ExtensionConfigurationException("waited 60 s for a shared (per-class) SMTP server used by tests"
+                        + " running concurrently; " + who + " could not get its turn");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExtensionConfigurationException("interrupted while waiting for a shared SMTP server", e);
+        }
+    }
+
+    void endTurn() {
+        turn.release();
+    }
 
     synchronized Entry get(String name) {
         return entries.get(name);

@@ -55,9 +55,18 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        for (ServerRegistry registry : classRegistries(context)) {
-            for (ServerRegistry.Entry e : registry.all()) {
-                e.server().reset();
+        // per-class servers are shared: tests that run concurrently take turns, outermost class first
+        List<ServerRegistry> shared = classRegistries(context);
+        List<ServerRegistry> taken = new ArrayList<>();
+        context.getStore(NAMESPACE).put("turns:" + context.getUniqueId(), taken);
+        for (int i = shared.size() - 1; i >= 0; i--) {
+            ServerRegistry registry = shared.get(i);
+            if (!registry.all().isEmpty()) {
+                registry.takeTurn(context.getDisplayName());
+                taken.add(registry);
+                for (ServerRegistry.Entry e : registry.all()) {
+                    e.server().reset();
+                }
             }
         }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
@@ -90,6 +99,17 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
             ServerRegistry own = ownRegistry(context);
             if (own != null) {
                 own.close();
+            }
+            endTurns(context);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void endTurns(ExtensionContext context) {
+        List<ServerRegistry> taken = context.getStore(NAMESPACE).remove("turns:" + context.getUniqueId(), List.class);
+        if (taken != null) {
+            for (int i = taken.size() - 1; i >= 0; i--) {
+                taken.get(i).endTurn();
             }
         }
     }
