@@ -1,6 +1,7 @@
 package dev.smtpunit.junit5;
 
 import dev.smtpunit.MockSmtpServer;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * The servers of one extension context (a test, or a class), by name. Kept in the context's store;
