@@ -1,17 +1,15 @@
 package dev.smtpunit.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.SmtpServerOptions;
+import org.junit.jupiter.api.Test;
 
+import javax.net.ssl.SSLSocket;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 
-import javax.net.ssl.SSLSocket;
-
-import org.junit.jupiter.api.Test;
-
-import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.SmtpServerOptions;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TlsIdentityTest {
 
