@@ -12,7 +12,13 @@ import java.util.Objects;
  * @param content the decoded bytes (a copy is handed out by {@link #content()})
  */
 public record Attachment(String fileName, String contentType, byte[] content) {
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param fileName the file name
+     * @param contentType the MIME type
+     * @param content the decoded bytes
+     */
     public Attachment {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(contentType, "contentType");

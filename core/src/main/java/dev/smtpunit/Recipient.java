@@ -11,7 +11,12 @@ import java.util.Objects;
  *     {@code NOTIFY=SUCCESS}; a parameter without value maps to an empty string
  */
 public record Recipient(String address, Map<String, String> parameters) {
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param address the forward path
+     * @param parameters the ESMTP parameters
+     */
     public Recipient {
         Objects.requireNonNull(address, "address");
         parameters = parameters.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param implicit true for implicit TLS (SMTPS), false when upgraded with STARTTLS
  */
 public record TlsInfo(String protocol, String cipherSuite, boolean implicit) {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param protocol the negotiated protocol
+     * @param cipherSuite the negotiated cipher suite
+     * @param implicit true for SMTPS
+     */
     public TlsInfo {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(cipherSuite, "cipherSuite");

@@ -21,7 +21,12 @@ public sealed interface FaultEffect {
      * @param closeAfter close the connection once the reply is sent
      */
     record Reply(SmtpReply reply, boolean closeAfter) implements FaultEffect {
-        /** Checks the reply. */
+        /**
+         * Checks the reply.
+         *
+         * @param reply the reply
+         * @param closeAfter close after sending it
+         */
         public Reply {
             Objects.requireNonNull(reply, "reply");
         }
@@ -37,7 +42,12 @@ public sealed interface FaultEffect {
      * @param reply the reply to send afterwards, or null to carry on normally
      */
     record Delay(Duration delay, SmtpReply reply) implements FaultEffect {
-        /** Checks the delay. */
+        /**
+         * Checks the delay.
+         *
+         * @param delay how long to wait
+         * @param reply the reply afterwards, or null
+         */
         public Delay {
             checkPositive(delay, "delay");
         }
@@ -53,7 +63,12 @@ public sealed interface FaultEffect {
      * @param reply the reply to trickle, or null for the normal reply
      */
     record Trickle(Duration perByte, SmtpReply reply) implements FaultEffect {
-        /** Checks the pause. */
+        /**
+         * Checks the pause.
+         *
+         * @param perByte the pause before each byte
+         * @param reply the reply, or null for the normal one
+         */
         public Trickle {
             checkPositive(perByte, "perByte");
         }
