@@ -142,6 +142,22 @@ class TlsAndAuthTest {
     }
 
     @Test
+    void refusesAuthAndStartTlsBeforeEhlo() throws Exception {
+        try (MockSmtpServer smtp = tlsServer(StartTlsMode.OFFERED); RawClient c = RawClient.connect(smtp)) {
+            c.reply();
+            assertThat(c.command("STARTTLS")).isEqualTo("503 5.5.1 Error: send HELO/EHLO first");
+            assertThat(c.command("AUTH PLAIN " + b64("\0app\0s3cret"))).isEqualTo("503 5.5.1 Error: send HELO/EHLO first");
+            c.command("EHLO x");
+            assertThat(c.command("STARTTLS")).startsWith("220 ");
+            c.upgradeToTls(smtp.clientTrust().socketFactory(), "localhost");
+            assertThat(c.command("AUTH PLAIN " + b64("\0app\0s3cret"))).as("EHLO again after STARTTLS")
+                    .isEqualTo("503 5.5.1 Error: send HELO/EHLO first");
+            c.command("EHLO x");
+            assertThat(c.command("AUTH PLAIN " + b64("\0app\0s3cret"))).startsWith("235 ");
+        }
+    }
+
+    @Test
     void answersAuthWith503WhenNotOffered() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
             c.reply();

@@ -335,6 +335,12 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
                 }
             }
         }
+        if ((phase == SmtpPhase.AUTH || phase == SmtpPhase.STARTTLS)
+                && session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection).isEmpty()) {
+            // both are ESMTP extensions, discovered through EHLO (and after STARTTLS the EHLO is forgotten)
+            rejectLine(phase, shown, "5.5.1 Error: send HELO/EHLO first", 503);
+            return;
+        }
         boolean inTransaction = session.getAttachment(SMTPSession.SENDER, ProtocolSession.State.Transaction).isPresent();
         if (phase == SmtpPhase.MAIL && inTransaction) {
             // James would answer 503 but also drop the transaction in progress
