@@ -1,7 +1,6 @@
 package dev.smtpunit.internal;
 
 import dev.smtpunit.SmtpServerOptions;
-import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
@@ -39,18 +38,9 @@ final class AuthCommand implements CommandHandler<SMTPSession>, EhloExtension {
     @Override
     public Response onCommand(SMTPSession session, Request request) {
         SmtpConnection conn = SmtpConnection.of(session);
-        SmtpServerOptions options = conn.options();
-        if (options.authMode() == SmtpServerOptions.AuthMode.OFF) {
-            return Replies.of("503", "5.5.1 Error: authentication not enabled");
-        }
-        if (options.startTls() == SmtpServerOptions.StartTlsMode.REQUIRED && !session.isTLSStarted()) {
-            return Replies.of("530", "5.7.0 Must issue a STARTTLS command first");
-        }
-        if (conn.authenticatedUser() != null) {
-            return Replies.of("503", "5.5.1 Error: already authenticated");
-        }
-        if (session.getAttachment(SMTPSession.SENDER, ProtocolSession.State.Transaction).isPresent()) {
-            return Replies.of("503", "5.5.1 Error: AUTH not permitted during a mail transaction");
+        SessionPolicy.Refusal refusal = SessionPolicy.auth(conn);
+        if (refusal != null) {
+            return Replies.of(Integer.toString(refusal.code()), refusal.text());
         }
         String argument = request.getArgument();
         if (argument == null || argument.isBlank()) {

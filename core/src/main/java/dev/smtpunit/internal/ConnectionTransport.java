@@ -1,7 +1,5 @@
 package dev.smtpunit.internal;
 
-import io.netty.channel.Channel;
-import io.netty.handler.ssl.SslHandler;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.ProtocolTransport;
 import org.apache.james.protocols.api.Response;
@@ -9,17 +7,21 @@ import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
 
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.Optional;
 
 /** James' view of one connection; replies and line-handler changes go to our connection. */
 final class ConnectionTransport implements ProtocolTransport {
     private final SmtpConnection connection;
-    private final Channel channel;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
 
-    ConnectionTransport(SmtpConnection connection, Channel channel) {
+    ConnectionTransport(SmtpConnection connection, Socket socket) {
         this.connection = connection;
-        this.channel = channel;
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.local = (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
     SmtpConnection connection() {
@@ -28,12 +30,12 @@ final class ConnectionTransport implements ProtocolTransport {
 
     @Override
     public InetSocketAddress getRemoteAddress() {
-        return (InetSocketAddress) channel.remoteAddress();
+        return remote;
     }
 
     @Override
     public InetSocketAddress getLocalAddress() {
-        return (InetSocketAddress) channel.localAddress();
+        return local;
     }
 
     @Override
@@ -43,7 +45,7 @@ final class ConnectionTransport implements ProtocolTransport {
 
     @Override
     public boolean isTLSStarted() {
-        return channel.pipeline().get(SslHandler.class) != null;
+        return connection.tlsActive();
     }
 
     @Override
@@ -53,8 +55,7 @@ final class ConnectionTransport implements ProtocolTransport {
 
     @Override
     public Optional<SSLSession> getSSLSession() {
-        SslHandler ssl = channel.pipeline().get(SslHandler.class);
-        return ssl == null ? Optional.empty() : Optional.of(ssl.engine().getSession());
+        return connection.wire().socket() instanceof SSLSocket ssl ? Optional.of(ssl.getSession()) : Optional.empty();
     }
 
     @Override
@@ -80,11 +81,11 @@ final class ConnectionTransport implements ProtocolTransport {
 
     @Override
     public void setReadable(boolean readable) {
-        channel.config().setAutoRead(readable);
+        // the connection reads only between commands, on its own thread: nothing to suspend
     }
 
     @Override
     public boolean isReadable() {
-        return channel.config().isAutoRead();
+        return true;
     }
 }

@@ -1,7 +1,5 @@
 package dev.smtpunit.internal;
 
-import io.netty.buffer.ByteBuf;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,54 +40,64 @@ final class DataReceiver {
     }
 
     /**
-     * Consumes what it can of the buffer.
+     * Consumes what it can of the buffered input.
      *
-     * @param in the cumulated input; its reader index moves past what was consumed
+     * @param in the connection's input; its read position moves past what was consumed
      * @return true when the end of the content was reached (the terminator is consumed too)
      */
-    boolean consume(ByteBuf in) {
+    boolean consume(Wire in) {
+        byte[] a = in.buf;
         while (true) {
-            int r = in.readerIndex();
-            int w = in.writerIndex();
+            int r = in.head;
+            int w = in.tail;
             if (r == w) {
                 return false;
             }
-            int lf = in.indexOf(r, w, LF);
+            int lf = in.indexOf(r, LF);
             if (lf < 0) {
                 if (w - r > PARTIAL_LINE_FLUSH) {
                     // a very long line: store all but the last byte (it may be the CR of CRLF)
-                    int from = atLineStart && in.getByte(r) == '.' ? r + 1 : r;
-                    if (!bareCr && in.indexOf(r, w - 1, CR) >= 0) {
+                    int from = atLineStart && a[r] == '.' ? r + 1 : r;
+                    if (!bareCr && contains(a, r, w - 1, CR)) {
                         bareCr = true;
                     }
-                    append(in, from, w - 1 - from);
+                    append(a, from, w - 1 - from);
                     atLineStart = false;
-                    in.readerIndex(w - 1);
+                    in.head = w - 1;
                 }
                 return false;
             }
             int length = lf - r + 1;
-            boolean crlf = length >= 2 && in.getByte(lf - 1) == CR;
-            if (atLineStart && previousEndedWithCrlf && crlf && length == 3 && in.getByte(r) == '.') {
-                in.readerIndex(lf + 1);
+            boolean crlf = length >= 2 && a[lf - 1] == CR;
+            if (atLineStart && previousEndedWithCrlf && crlf && length == 3 && a[r] == '.') {
+                in.head = lf + 1;
                 return true;
             }
-            int from = atLineStart && in.getByte(r) == '.' ? r + 1 : r;
-            if (!bareCr && in.indexOf(r, crlf ? lf - 1 : lf, CR) >= 0) {
+            int from = atLineStart && a[r] == '.' ? r + 1 : r;
+            if (!bareCr && contains(a, r, crlf ? lf - 1 : lf, CR)) {
                 bareCr = true;
             }
             if (!crlf) {
                 bareLf = true;
             }
-            append(in, from, lf + 1 - from);
+            append(a, from, lf + 1 - from);
             lines++;
             previousEndedWithCrlf = crlf;
             atLineStart = true;
-            in.readerIndex(lf + 1);
+            in.head = lf + 1;
         }
     }
 
-    private void append(ByteBuf in, int from, int length) {
+    private static boolean contains(byte[] a, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (a[i] == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void append(byte[] in, int from, int length) {
         size += length;
         if (tooBig || bareLf || bareCr) {
             if (maxSize > 0 && size > maxSize) {
@@ -111,7 +119,7 @@ final class DataReceiver {
                 position = 0;
             }
             int n = Math.min(length, current.length - position);
-            in.getBytes(from, current, position, n);
+            System.arraycopy(in, from, current, position, n);
             position += n;
             from += n;
             length -= n;

@@ -1,6 +1,5 @@
 package dev.smtpunit.internal;
 
-import dev.smtpunit.SmtpServerOptions;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -13,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The server's rules for MAIL and RCPT: TLS and AUTH requirements, accepted recipient domains. */
+/**
+ * James' hooks for MAIL and RCPT: the session rules of {@link SessionPolicy} at MAIL (after James has
+ * checked sequence and syntax), accepted recipient domains at RCPT.
+ */
 final class PolicyHooks implements MailHook, RcptHook {
 
     private static HookResult deny(String code, String text) {
@@ -22,15 +24,8 @@ final class PolicyHooks implements MailHook, RcptHook {
 
     @Override
     public HookResult doMail(SMTPSession session, MaybeSender sender) {
-        SmtpConnection conn = SmtpConnection.of(session);
-        SmtpServerOptions options = conn.options();
-        if (options.startTls() == SmtpServerOptions.StartTlsMode.REQUIRED && !session.isTLSStarted()) {
-            return deny("530", "5.7.0 Must issue a STARTTLS command first");
-        }
-        if (options.authRequired() && conn.authenticatedUser() == null) {
-            return deny("530", "5.7.0 Authentication required");
-        }
-        return HookResult.DECLINED;
+        SessionPolicy.Refusal refusal = SessionPolicy.mail(SmtpConnection.of(session));
+        return refusal == null ? HookResult.DECLINED : deny(Integer.toString(refusal.code()), refusal.text());
     }
 
     @Override

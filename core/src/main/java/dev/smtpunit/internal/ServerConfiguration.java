@@ -45,7 +45,6 @@ final class ServerConfiguration extends SMTPConfigurationImpl {
 
     @Override
     public boolean isAuthAnnounced(String remoteIP, boolean tlsStarted) {
-        return options.authMode() != SmtpServerOptions.AuthMode.OFF
-                && (tlsStarted || options.startTls() != SmtpServerOptions.StartTlsMode.REQUIRED);
+        return SessionPolicy.authOffered(options, tlsStarted);
     }
 }

@@ -4,10 +4,9 @@ import dev.smtpunit.Mailbox;
 import dev.smtpunit.SmtpServerOptions;
 import dev.smtpunit.Transcript;
 import dev.smtpunit.fault.Faults;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.ImmediateEventExecutor;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What every connection of one running server shares. */
@@ -19,9 +18,9 @@ final class ServerContext {
     final Faults faults;
     final TlsMaterial tls;
     final Interner interner = new Interner();
-    final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
     /** Set when the server stops, so that closed connections are recorded as closed by the server. */
     volatile boolean stopping;
+    private final Set<SmtpConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sessionIds;
     private final AtomicInteger transactions;
     private final AtomicInteger active = new AtomicInteger();
@@ -54,5 +53,28 @@ final class ServerContext {
 
     void release() {
         active.decrementAndGet();
+    }
+
+    void opened(SmtpConnection connection) {
+        connections.add(connection);
+    }
+
+    void closed(SmtpConnection connection) {
+        connections.remove(connection);
+    }
+
+    /**
+     * Closes every open connection and waits for their threads to end.
+     *
+     * @param deadlineNanos the {@link System#nanoTime()} to stop waiting at
+     */
+    void closeConnections(long deadlineNanos) {
+        SmtpConnection[] open = connections.toArray(new SmtpConnection[0]);
+        for (SmtpConnection c : open) {
+            c.abort();
+        }
+        for (SmtpConnection c : open) {
+            c.join(deadlineNanos);
+        }
     }
 }

@@ -1,12 +1,12 @@
 package dev.smtpunit.internal;
 
 import dev.smtpunit.SmtpServerOptions;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.ssl.SslHandler;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
+import java.io.IOException;
+import java.net.Socket;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -49,10 +49,18 @@ final class TlsMaterial {
         return chain;
     }
 
-    SslHandler newHandler(ByteBufAllocator alloc) {
-        SSLEngine engine = context.createSSLEngine();
-        engine.setUseClientMode(false);
-        engine.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-        return new SslHandler(engine);
+    /**
+     * Layers the server side of TLS over a connected socket; closing the result closes the socket.
+     *
+     * @param plain the connection
+     * @return the TLS socket, before its handshake
+     * @throws IOException when the socket is closed
+     */
+    SSLSocket layer(Socket plain) throws IOException {
+        SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, plain.getInetAddress().getHostAddress(),
+                plain.getPort(), true);
+        ssl.setUseClientMode(false);
+        ssl.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        return ssl;
     }
 }

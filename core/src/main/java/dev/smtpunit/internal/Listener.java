@@ -1,0 +1,112 @@
+package dev.smtpunit.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One listening socket and the thread that accepts on it. Sessions are numbered here, in the order
+ * connections are accepted, and each gets its own daemon thread named after the server and session.
+ */
+final class Listener implements Runnable {
+    private final ServerContext server;
+    private final ServerSocket socket;
+    private final boolean implicitTls;
+    private final String name;
+    private final Thread thread;
+
+    private Listener(ServerContext server, ServerSocket socket, boolean implicitTls) {
+        this.server = server;
+        this.socket = socket;
+        this.implicitTls = implicitTls;
+        InetSocketAddress bound = address();
+        this.name = "smtpunit " + bound.getAddress().getHostAddress() + ":" + bound.getPort();
+        this.thread = new Thread(this, name + " accept");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Binds and starts accepting.
+     *
+     * @param server what the server's connections share
+     * @param address where to listen
+     * @param implicitTls whether connections speak TLS from their first byte
+     * @return the listener
+     * @throws UncheckedIOException when the port is in use, naming address and port
+     */
+    static Listener bind(ServerContext server, InetSocketAddress address, boolean implicitTls) {
+        ServerSocket socket = null;
+        try {
+            socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(address, 1024);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            String where = address.getAddress().getHostAddress() + ":" + address.getPort();
+            if (e instanceof BindException) {
+                throw new UncheckedIOException("Cannot start the SMTP server: " + where + " is already in use ("
+                        + e.getMessage() + "); use port 0 for a free port", e);
+            }
+            throw new UncheckedIOException("Cannot start the SMTP server on " + where + ": " + e.getMessage(), e);
+        }
+        Listener listener = new Listener(server, socket, implicitTls);
+        listener.thread.start();
+        return listener;
+    }
+
+    InetSocketAddress address() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    @Override
+    public void run() {
+        while (!socket.isClosed()) {
+            Socket client;
+            try {
+                client = socket.accept();
+            } catch (IOException e) {
+                continue;
+            }
+            try {
+                client.setTcpNoDelay(true);
+                SmtpConnection connection = new SmtpConnection(server, client, server.nextSessionId(), implicitTls);
+                server.opened(connection);
+                connection.start(name + " session " + connection.sessionId());
+            } catch (IOException | RuntimeException e) {
+                // the client left before its connection was set up
+                closeQuietly(client);
+            }
+        }
+    }
+
+    /** Closes the listening socket (the port is free on return) and waits for the accepting thread. */
+    void close() {
+        closeQuietly(socket);
+    }
+
+    /**
+     * @param deadlineNanos the {@link System#nanoTime()} to stop waiting at
+     */
+    void join(long deadlineNanos) {
+        try {
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.smtpunit.internal;
+
+import dev.smtpunit.Envelope;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.SmtpServerOptions;
+
+import java.util.function.Supplier;
+
+/**
+ * Turns received content into a stored message, or into the refusal it earns: bare CR or LF
+ * (RFC 5321 section 2.3.8, the SMTP smuggling defence) and size over the limit.
+ */
+final class MessageAssembly {
+    private MessageAssembly() {}
+
+    /**
+     * What the end of the content produced.
+     *
+     * @param summary the transcript's stand-in for the content, such as {@code <message: 17 bytes, 2 lines>}
+     * @param violation the protocol violation to record, or null
+     * @param refusal the reply refusing the message, or null when {@link #message} is set
+     * @param message the message to store, or null
+     */
+    record Result(String summary, String violation, Interner.WireReply refusal, ReceivedMessage message) {}
+
+    /**
+     * @param received the content
+     * @param envelope builds the envelope, called only for an acceptable message
+     * @param options the server's options
+     * @param interner shares repeated strings and replies
+     * @return the result
+     */
+    static Result assemble(DataReceiver received, Supplier<Envelope> envelope,
+            SmtpServerOptions options, Interner interner) {
+        // shared between transactions: suites often send the same template mail many times
+        String summary = interner.string("<message: " + received.size() + " bytes, " + received.lines() + " lines>");
+        if (received.bareLf() || received.bareCr()) {
+            String why = received.bareLf() ? "bare <LF>" : "bare <CR>";
+            return new Result(summary, why + " in message content; the message was refused"
+                    + " (RFC 5321 section 2.3.8; SMTP smuggling defence)", interner.reply(554, "5.6.0 Message refused: "
+                            + why + " in content; lines must end with <CRLF> (RFC 5321 section 2.3.8)"), null);
+        }
+        if (received.tooBig()) {
+            return new Result(summary, null, interner.reply(552, "5.3.4 Message size exceeds fixed maximum message size of "
+                    + options.maxMessageSize() + " bytes"), null);
+        }
+        return new Result(summary, null, null, Internals.access().message(envelope.get(), received.content()));
+    }
+}

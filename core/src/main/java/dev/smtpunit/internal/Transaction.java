@@ -1,0 +1,103 @@
+package dev.smtpunit.internal;
+
+import dev.smtpunit.Envelope;
+import dev.smtpunit.Recipient;
+import dev.smtpunit.TlsInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mail transaction of one session as SmtpUnit records it: the accepted sender and recipients
+ * with their parameters, its numbers, and the content being received. James keeps its own view of
+ * the sequence (which commands may come next); this is what ends up in the envelope.
+ */
+final class Transaction {
+    private int inSession;
+    private int onServer;
+    private String sender;
+    private Map<String, String> mailParameters = Map.of();
+    private List<Recipient> recipients = new ArrayList<>(2);
+    private DataReceiver content;
+
+    /**
+     * Numbers a MAIL command that is about to be handled.
+     *
+     * @param numberOnServer the transaction's number on the server
+     */
+    void begin(int numberOnServer) {
+        inSession++;
+        onServer = numberOnServer;
+    }
+
+    /**
+     * @param path the reverse path
+     * @param parameters its MAIL parameters
+     */
+    void mailAccepted(String path, Map<String, String> parameters) {
+        sender = path;
+        mailParameters = parameters;
+    }
+
+    /** @param recipient an accepted recipient */
+    void rcptAccepted(Recipient recipient) {
+        recipients.add(recipient);
+    }
+
+    /** Forgets sender, recipients and content (RSET, EHLO, end of a message, STARTTLS). */
+    void reset() {
+        sender = null;
+        mailParameters = Map.of();
+        if (!recipients.isEmpty()) {
+            recipients = new ArrayList<>(2);
+        }
+        content = null;
+    }
+
+    /**
+     * Starts receiving content, sized from the SIZE the client declared.
+     *
+     * @param maxSize the server's limit, 0 for none
+     * @return the content reader
+     */
+    DataReceiver beginContent(long maxSize) {
+        long hint = 0;
+        String declared = mailParameters.get("SIZE");
+        if (declared != null) {
+            try {
+                hint = Long.parseLong(declared);
+            } catch (NumberFormatException e) {
+                hint = 0;
+            }
+        }
+        content = new DataReceiver(maxSize, hint);
+        return content;
+    }
+
+    /** @return the content being received, or null */
+    DataReceiver content() {
+        return content;
+    }
+
+    /** @return the number of the current transaction in its session (0 before the first MAIL) */
+    int inSession() {
+        return inSession;
+    }
+
+    /** @return the number of the current transaction on the server (0 before the first MAIL) */
+    int onServer() {
+        return onServer;
+    }
+
+    /**
+     * @param info the session's facts
+     * @param authenticatedUser the AUTH user or null
+     * @param tls the TLS state or null
+     * @return the envelope of the message now complete
+     */
+    Envelope envelope(SessionInfo info, String authenticatedUser, TlsInfo tls) {
+        return Internals.access().envelope(info, sender == null ? "" : sender, mailParameters, List.copyOf(recipients),
+                authenticatedUser, tls, inSession, System.currentTimeMillis());
+    }
+}
