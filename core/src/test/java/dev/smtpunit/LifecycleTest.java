@@ -1,12 +1,12 @@
 package dev.smtpunit;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,14 +92,66 @@ class LifecycleTest {
             Mail.send(warm.properties(), "warm-up");
         }
         int baseline = Thread.activeCount();
-        for (int i = 0; i < 200; i++) {
-            try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
-                c.reply();
-                c.command("QUIT");
+        for (int i = 0; i < 2000; i++) {
+            MockSmtpServer smtp = new MockSmtpServer().start();
+            int port = smtp.port();
+            if (i % 20 == 0) {
+                // every twentieth cycle stops with a client still connected
+                try (RawClient c = RawClient.connect(smtp)) {
+                    c.reply();
+                    smtp.stop();
+                }
+                assertThat(serverThreads(port)).as("server threads alive after stop() in cycle " + i).isEmpty();
             }
+            smtp.stop();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(
-                () -> assertThat(Thread.activeCount()).isLessThanOrEqualTo(baseline + 1));
+        assertThat(Thread.activeCount()).isLessThanOrEqualTo(baseline);
+    }
+
+    @Test
+    void stopClosesOpenConnectionsAndEndsTheirThreads() throws Exception {
+        MockSmtpServer smtp = new MockSmtpServer().start();
+        int port = smtp.port();
+        try (RawClient idle = RawClient.connect(smtp); RawClient inData = RawClient.connect(smtp)) {
+            idle.reply();
+            inData.reply();
+            inData.command("EHLO x");
+            inData.command("MAIL FROM:<a@example.com>");
+            inData.command("RCPT TO:<b@example.com>");
+            inData.command("DATA");
+            inData.sendRaw("Subject: half a message\r\n");
+            assertThat(serverThreads(port)).hasSize(3);
+            smtp.stop();
+            assertThat(serverThreads(port)).as("stop() joins the accepting and connection threads").isEmpty();
+            assertThat(idle.isClosedByServer()).isTrue();
+            assertThat(inData.isClosedByServer()).isTrue();
+        }
+        assertThat(smtp.transcript().session(1).events()).extracting(TranscriptEntry.Event::detail)
+                .endsWith("connection closed by server (server stopped)");
+        assertThat(smtp.transcript().session(2).events()).extracting(TranscriptEntry.Event::detail)
+                .endsWith("connection closed by server (server stopped)")
+                .anyMatch(d -> d.matches("connection lost during DATA after \\d+ bytes; the message was discarded"));
+        assertThat(smtp.mailbox().messages()).isEmpty();
+    }
+
+    @Test
+    void namesConnectionThreadsAfterServerAndSession() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+            c.reply();
+            assertThat(serverThreads(smtp.port())).extracting(Thread::getName).containsExactlyInAnyOrder(
+                    "smtpunit 127.0.0.1:" + smtp.port() + " accept", "smtpunit 127.0.0.1:" + smtp.port() + " session 1");
+            assertThat(serverThreads(smtp.port())).allMatch(Thread::isDaemon);
+        }
+    }
+
+    @Test
+    void needsNoNettyOnTheClassPath() {
+        assertThatThrownBy(() -> Class.forName("io.netty.channel.Channel")).isInstanceOf(ClassNotFoundException.class);
+    }
+
+    private static List<Thread> serverThreads(int port) {
+        String prefix = "smtpunit 127.0.0.1:" + port + " ";
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix)).toList();
     }
 
     @Test

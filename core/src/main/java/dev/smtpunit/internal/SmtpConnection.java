@@ -216,7 +216,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             loop();
         } catch (IOException | UncheckedIOException e) {
             // the client went away, the server stopped, or TLS failed (recorded where it happened)
-            mode = Mode.CLOSED;
         } catch (RuntimeException e) {
             if (mode != Mode.CLOSED) {
                 event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection failed: " + e.getClass().getSimpleName()
