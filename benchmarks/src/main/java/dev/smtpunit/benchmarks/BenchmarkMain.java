@@ -12,16 +12,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * Measures SmtpUnit and prints a Markdown table. Run with
+ * Measures SmtpUnit beside its peers and a JDK-only limit reference, and prints a Markdown table
+ * and the targets of issue 10 as ratios. Run with
  * {@code mvn -q -Pbenchmarks -pl benchmarks -am verify -DskipTests}.
  * Medians of several rounds; every loop is bounded in count and time.
  */
 public final class BenchmarkMain {
-    private static final int MESSAGES = 20_000;
+    /** {@code -Dbench.quick=true}: a smoke run (a tenth of the work) to check that every target works. */
+    static final boolean QUICK = Boolean.getBoolean("bench.quick");
+    private static final int MESSAGES = QUICK ? 2_000 : 20_000;
+    private static final int ROUNDS = QUICK ? 1 : 3;
     private static final byte[] ONE_KB = LoadClient.message(1024, "bench");
+    /** Idle time after each per-test cycle: roughly what a test's own work costs. */
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private BenchmarkMain() {}
 
@@ -36,28 +43,30 @@ public final class BenchmarkMain {
         List<Supplier<Target>> targets = new ArrayList<>();
         targets.add(SmtpUnitTarget::new);
         targets.addAll(Peers.available());
+        targets.add(ReferenceSink::new);
         List<String> names = new ArrayList<>();
-        List<double[]> rows = new ArrayList<>();
         for (Supplier<Target> t : targets) {
             names.add(t.get().name());
-            rows.add(measure(t));
         }
+        double[][] rows = measure(targets, names);
         StringBuilder table = new StringBuilder("\n| server |");
         for (String[] c : COLUMNS) {
             table.append(' ').append(c[0]).append(" |");
         }
         table.append("\n|---|").append("---|".repeat(COLUMNS.length)).append('\n');
-        for (int r = 0; r < rows.size(); r++) {
+        List<double[]> list = Arrays.asList(rows);
+        for (int r = 0; r < rows.length; r++) {
             table.append("| ").append(names.get(r)).append(" |");
             for (int c = 0; c < COLUMNS.length; c++) {
-                table.append(' ').append(cell(rows, r, c)).append(" |");
+                table.append(' ').append(cell(list, r, c)).append(" |");
             }
             table.append('\n');
         }
         System.out.println(table);
         System.out.println("Ratios are to the best in each column. Java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                + " MB; medians of several rounds.");
+                + " MB; targets interleaved round-robin, medians of several rounds.");
+        System.out.println(Targets.report(names, rows));
     }
 
     private static String cell(List<double[]> rows, int r, int c) {
@@ -78,77 +87,150 @@ public final class BenchmarkMain {
         return ratio < 1.005 ? "**" + value + "**" : value + String.format(Locale.ROOT, " (%.1f\u00d7)", ratio);
     }
 
-    private static double[] measure(Supplier<Target> factory) throws Exception {
-        String name = factory.get().name();
-        System.err.println("measuring " + name + " ...");
-        double nan = Double.NaN;
-        if ("heap".equals(System.getProperty("bench.only"))) {
-            double[] heap = retainedAndAllocated(factory);
-            return new double[] {nan, nan, nan, nan, nan, nan, heap[0] / 1024, heap[1] / 1024, nan, nan, nan};
+    /**
+     * Every figure for every target. Each measurement visits the targets in turn, round after round,
+     * so that no server is measured only while it is hot and a slow phase of the machine hits all alike.
+     * {@code -Dbench.only=cycle|throughput|heap|big|cold} runs one group (the others show n/a).
+     */
+    private static double[][] measure(List<Supplier<Target>> targets, List<String> names) throws Exception {
+        int k = targets.size();
+        double[][] rows = new double[k][COLUMNS.length];
+        for (double[] row : rows) {
+            Arrays.fill(row, Double.NaN);
         }
-        if ("throughput".equals(System.getProperty("bench.only"))) {
-            return new double[] {nan, nan, median(3, () -> throughput(factory, 1)), median(3, () -> throughput(factory, 8)),
-                JakartaLoad.throughput(factory, 1), JakartaLoad.throughput(factory, 8), nan, nan, nan, nan, nan};
+        String only = System.getProperty("bench.only", "");
+        if (only.isEmpty() || only.equals("cycle")) {
+            System.err.println("per-test cycles ...");
+            column(rows, 0, interleaved(targets, QUICK ? 30 : 300, QUICK ? 100 : 1000, BenchmarkMain::cycle));
+            System.err.println("start+stop ...");
+            column(rows, 1, interleaved(targets, QUICK ? 30 : 300, QUICK ? 100 : 1000, t -> {
+                t.start();
+                t.close();
+            }));
         }
-        double cycle = cycle(factory, 1500, 3000);
-        double startStop = startStop(factory, 1500, 5000);
-        double one = median(3, () -> throughput(factory, 1));
-        double eight = median(3, () -> throughput(factory, 8));
-        double jakartaOne = JakartaLoad.throughput(factory, 1);
-        double jakartaEight = JakartaLoad.throughput(factory, 8);
-        double[] heap = retainedAndAllocated(factory);
-        double[] big = median2(3, () -> bigMessage(factory));
-        double cold = coldStart(name);
-        return new double[] {cycle, startStop, one, eight, jakartaOne, jakartaEight, heap[0] / 1024, heap[1] / 1024, big[0],
-            big[1] / (1 << 20), cold};
+        if (only.isEmpty() || only.equals("throughput")) {
+            System.err.println("throughput ...");
+            column(rows, 2, rounds(targets, ROUNDS, f -> throughput(f, 1)));
+            column(rows, 3, rounds(targets, ROUNDS, f -> throughput(f, 8)));
+            column(rows, 4, rounds(targets, 1, f -> JakartaLoad.throughput(f, 1)));
+            column(rows, 5, rounds(targets, 1, f -> JakartaLoad.throughput(f, 8)));
+        }
+        if (only.isEmpty() || only.equals("heap")) {
+            System.err.println("heap ...");
+            for (int j = 0; j < k; j++) {
+                double[] heap = retainedAndAllocated(targets.get(j));
+                rows[j][6] = heap[0] / 1024;
+                rows[j][7] = heap[1] / 1024;
+            }
+        }
+        if (only.isEmpty() || only.equals("big")) {
+            System.err.println("25 MB message ...");
+            double[][] heaps = new double[k][ROUNDS];
+            int[] round = new int[k];
+            column(rows, 8, rounds(targets, ROUNDS, f -> {
+                int j = targets.indexOf(f);
+                double[] big = bigMessage(f);
+                heaps[j][round[j]++] = big[1] / (1 << 20);
+                return big[0];
+            }));
+            for (int j = 0; j < k; j++) {
+                rows[j][9] = median(heaps[j]);
+            }
+        }
+        if (only.isEmpty() || only.equals("cold")) {
+            System.err.println("cold start ...");
+            column(rows, 10, coldStart(names));
+        }
+        return rows;
+    }
+
+    private static void column(double[][] rows, int c, double[] values) {
+        for (int j = 0; j < rows.length; j++) {
+            rows[j][c] = values[j];
+        }
+    }
+
+    interface TargetStep {
+        void run(Target t) throws Exception;
+    }
+
+    interface FactoryMeasurement {
+        double run(Supplier<Target> factory) throws Exception;
+    }
+
+    /** Median of {@code n} measurements per target, the targets taking turns. */
+    private static double[] rounds(List<Supplier<Target>> targets, int n, FactoryMeasurement m) throws Exception {
+        double[][] v = new double[targets.size()][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < targets.size(); j++) {
+                v[j][i] = m.run(targets.get(j));
+            }
+        }
+        double[] medians = new double[targets.size()];
+        for (int j = 0; j < medians.length; j++) {
+            medians[j] = median(v[j]);
+        }
+        return medians;
+    }
+
+    /**
+     * Median milliseconds of a step per target, the targets taking turns round-robin, each step
+     * followed by {@link #IDLE_NANOS} of idle time (what a test's own work costs); after a warm-up,
+     * and bounded in count and time.
+     */
+    private static double[] interleaved(List<Supplier<Target>> factories, int warmup, int rounds, TargetStep step)
+            throws Exception {
+        int k = factories.size();
+        long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (int i = 0; i < warmup && System.nanoTime() < warmEnd; i++) {
+            for (Supplier<Target> f : factories) {
+                step.run(f.get());
+                idle();
+            }
+        }
+        double[][] ms = new double[k][rounds];
+        int n = 0;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (n < rounds && (n < Math.min(20, rounds) || System.nanoTime() < end)) {
+            for (int j = 0; j < k; j++) {
+                Target t = factories.get(j).get();
+                long t0 = System.nanoTime();
+                step.run(t);
+                ms[j][n] = (System.nanoTime() - t0) / 1e6;
+                idle();
+            }
+            n++;
+        }
+        double[] medians = new double[k];
+        for (int j = 0; j < k; j++) {
+            medians[j] = median(Arrays.copyOf(ms[j], n));
+        }
+        return medians;
+    }
+
+    private static void idle() {
+        LockSupport.parkNanos(IDLE_NANOS);
     }
 
     private static String fmt(double v, String unit) {
         return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : "%.0f %s", v, unit);
     }
 
-    /** Start, send one 1 KB message, see it stored, stop; bounded in count and in time (10 s warm-up, 15 s measured). */
-    private static double cycle(Supplier<Target> factory, int warmup, int rounds) throws Exception {
-        return timed(warmup, rounds, () -> {
-            try (Target t = factory.get()) {
-                t.start();
-                try (LoadClient c = new LoadClient(t.port())) {
-                    c.send(ONE_KB);
-                    c.quit();
-                }
-                // after QUIT: Dumbster hands out its list only once the session is over
-                awaitStored(t, 1);
-            }
-        });
-    }
-
-    private static double startStop(Supplier<Target> factory, int warmup, int rounds) throws Exception {
-        return timed(warmup, rounds, () -> {
-            Target t = factory.get();
+    /** What a test pays for: start, send one 1 KB message, see it stored, stop. */
+    private static void cycle(Target target) throws Exception {
+        try (Target t = target) {
             t.start();
-            t.close();
-        });
+            try (LoadClient c = new LoadClient(t.port())) {
+                c.send(ONE_KB);
+                c.quit();
+            }
+            // after QUIT: Dumbster hands out its list only once the session is over
+            awaitStored(t, 1);
+        }
     }
 
     interface Step {
         void run() throws Exception;
-    }
-
-    /** Median milliseconds of a step, after a warm-up; each phase stops at its count or its time budget. */
-    private static double timed(int warmup, int rounds, Step step) throws Exception {
-        long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (int i = 0; i < warmup && System.nanoTime() < warmEnd; i++) {
-            step.run();
-        }
-        double[] ms = new double[rounds];
-        int n = 0;
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (n < rounds && (n < 20 || System.nanoTime() < end)) {
-            long t0 = System.nanoTime();
-            step.run();
-            ms[n++] = (System.nanoTime() - t0) / 1e6;
-        }
-        return median(Arrays.copyOf(ms, n));
     }
 
     static void awaitStored(Target t, int n) throws InterruptedException {
@@ -257,17 +339,24 @@ public final class BenchmarkMain {
         }
     }
 
-    /** Wall time of a fresh JVM that starts a server and sends one message, minus a bare JVM's. */
-    private static double coldStart(String target) throws Exception {
+    /** Wall time of a fresh JVM that starts a server and sends one message, minus a bare JVM's; JVMs take turns. */
+    private static double[] coldStart(List<String> names) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String cp = System.getProperty("java.class.path");
-        double[] bare = new double[5];
-        double[] server = new double[5];
-        for (int i = 0; i < 5; i++) {
+        int rounds = QUICK ? 1 : 5;
+        double[] bare = new double[rounds];
+        double[][] server = new double[names.size()][rounds];
+        for (int i = 0; i < rounds; i++) {
             bare[i] = run(java, cp, "bare");
-            server[i] = run(java, cp, target);
+            for (int j = 0; j < names.size(); j++) {
+                server[j][i] = run(java, cp, names.get(j));
+            }
         }
-        return median(server) - median(bare);
+        double[] over = new double[names.size()];
+        for (int j = 0; j < over.length; j++) {
+            over[j] = median(server[j]) - median(bare);
+        }
+        return over;
     }
 
     private static double run(String java, String cp, String mode) throws Exception {
@@ -295,33 +384,6 @@ public final class BenchmarkMain {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] ids = mx.getAllThreadIds();
         return Arrays.stream(mx.getThreadAllocatedBytes(ids)).filter(v -> v > 0).sum();
-    }
-
-    interface Measurement {
-        double run() throws Exception;
-    }
-
-    interface Measurement2 {
-        double[] run() throws Exception;
-    }
-
-    private static double median(int rounds, Measurement m) throws Exception {
-        double[] v = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            v[i] = m.run();
-        }
-        return median(v);
-    }
-
-    private static double[] median2(int rounds, Measurement2 m) throws Exception {
-        double[] a = new double[rounds];
-        double[] b = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            double[] r = m.run();
-            a[i] = r[0];
-            b[i] = r[1];
-        }
-        return new double[] {median(a), median(b)};
     }
 
     private static double median(double[] v) {

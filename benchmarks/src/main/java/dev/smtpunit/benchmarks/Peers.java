@@ -30,6 +30,8 @@ final class Peers {
                 return new WiserTarget();
             case "Dumbster":
                 return new DumbsterTarget();
+            case ReferenceSink.NAME:
+                return new ReferenceSink();
             default:
                 return new SmtpUnitTarget();
         }
