@@ -27,6 +27,7 @@ public final class Envelope {
     private final TlsInfo tls;
     private final int transactionIndex;
     private final long receivedAtMillis;
+    private int bdatChunks;
 
     /**
      * Built by the server at the end of each transaction.
@@ -102,6 +103,25 @@ public final class Envelope {
         return transactionIndex;
     }
 
+    /**
+     * @return the number of {@code BDAT} chunks the content came in (RFC 3030 CHUNKING), or 0 when it
+     *         came after {@code DATA}
+     */
+    public int bdatChunks() {
+        return bdatChunks;
+    }
+
+    /**
+     * Set once by the server, before the envelope is handed out.
+     *
+     * @param chunks the number of BDAT chunks
+     * @return this envelope
+     */
+    Envelope sentWithBdat(int chunks) {
+        this.bdatChunks = chunks;
+        return this;
+    }
+
     /** @return when the end of the message content was received */
     public Instant receivedAt() {
         return Instant.ofEpochMilli(receivedAtMillis);
@@ -113,6 +133,7 @@ public final class Envelope {
                 + ", to=" + recipients + ", helo=" + heloName()
                 + (authenticatedUser == null ? "" : ", auth=" + authenticatedUser)
                 + (tls == null ? "" : ", tls=" + tls.protocol())
+                + (bdatChunks == 0 ? "" : ", bdat=" + bdatChunks + " chunks")
                 + ", session=" + sessionId() + ", transaction=" + transactionIndex + "]";
     }
 }

@@ -22,6 +22,11 @@ final class InternalAccess implements Internals.Access {
     }
 
     @Override
+    public Envelope sentWithBdat(Envelope envelope, int chunks) {
+        return envelope.sentWithBdat(chunks);
+    }
+
+    @Override
     public ReceivedMessage message(Envelope envelope, byte[] rawBytes) {
         return new ReceivedMessage(envelope, rawBytes);
     }

@@ -30,6 +30,11 @@ public enum SmtpPhase {
     DATA,
     /** The final {@code <CRLF>.<CRLF>} of the message content. */
     END_OF_DATA,
+    /**
+     * {@code BDAT} (RFC 3030) with its chunk: the reply comes once the chunk's octets are read. At the
+     * {@code LAST} chunk, rules on {@link #END_OF_DATA} apply too (after those on BDAT).
+     */
+    BDAT,
     /** {@code RSET}. */
     RSET,
     /** {@code NOOP}. */
@@ -69,6 +74,8 @@ public enum SmtpPhase {
                 return RCPT;
             case "DATA":
                 return DATA;
+            case "BDAT":
+                return BDAT;
             case "RSET":
                 return RSET;
             case "NOOP":

@@ -69,6 +69,7 @@ public final class SmtpServerOptions {
     private final int maxConnections;
     private final Duration idleTimeout;
     private final String greeting;
+    private final boolean chunking;
 
     private SmtpServerOptions(Builder b) {
         hostname = b.hostname;
@@ -87,6 +88,7 @@ public final class SmtpServerOptions {
         extraExtensions = List.copyOf(b.extraExtensions);
         acceptedDomains = Collections.unmodifiableSet(new LinkedHashSet<>(b.acceptedDomains));
         maxConnections = b.maxConnections;
+        chunking = b.chunking;
         idleTimeout = b.idleTimeout;
         greeting = b.greeting;
     }
@@ -120,6 +122,7 @@ public final class SmtpServerOptions {
         b.extraExtensions.addAll(extraExtensions);
         b.acceptedDomains.addAll(acceptedDomains);
         b.maxConnections = maxConnections;
+        b.chunking = chunking;
         b.idleTimeout = idleTimeout;
         b.greeting = greeting;
         return b;
@@ -210,6 +213,11 @@ public final class SmtpServerOptions {
         return maxConnections;
     }
 
+    /** @return whether CHUNKING and BINARYMIME (RFC 3030: the BDAT command) are offered */
+    public boolean chunking() {
+        return chunking;
+    }
+
     /** @return how long a connection may stay silent before the server closes it with 421 */
     public Duration idleTimeout() {
         return idleTimeout;
@@ -247,6 +255,7 @@ public final class SmtpServerOptions {
         private final List<String> extraExtensions = new ArrayList<>();
         private final Set<String> acceptedDomains = new LinkedHashSet<>();
         private int maxConnections;
+        private boolean chunking;
         private Duration idleTimeout = Duration.ofSeconds(60);
         private String greeting;
 
@@ -441,6 +450,20 @@ public final class SmtpServerOptions {
                 throw new IllegalArgumentException("maxConnections must be 0 (no limit) or positive, was " + max);
             }
             this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * Offers CHUNKING and BINARYMIME (RFC 3030): the client may send the content with {@code BDAT}
+         * chunks instead of {@code DATA}, and binary content with {@code BODY=BINARYMIME}. Off by
+         * default, so that the EHLO reply suites assert on stays as it was; turn it on to test a
+         * sender that uses BDAT when offered. {@code hideExtensions("BINARYMIME")} keeps CHUNKING alone.
+         *
+         * @param enabled whether to offer them
+         * @return this builder
+         */
+        public Builder chunking(boolean enabled) {
+            this.chunking = enabled;
             return this;
         }
 

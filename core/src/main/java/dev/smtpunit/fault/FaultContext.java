@@ -3,6 +3,7 @@ package dev.smtpunit.fault;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SmtpPhase;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,11 +20,17 @@ import java.util.Optional;
  * @param transactionOnServer the number of the current mail transaction on the server, from 1 (0 before any MAIL)
  * @param tlsActive whether the session is encrypted
  * @param authenticatedUser the AUTH user, if any
- * @param message the message, at END_OF_DATA only
+ * @param message the message, at END_OF_DATA only (and at the LAST BDAT chunk)
+ * @param chunk at {@link SmtpPhase#BDAT}, the number of the chunk in its transaction from 1; otherwise 0
  */
 public record FaultContext(SmtpPhase phase, String line, String address, Map<String, String> parameters, int sessionId,
         int transactionInSession, int transactionOnServer, boolean tlsActive, Optional<String> authenticatedUser,
-        Optional<ReceivedMessage> message) {
+        Optional<ReceivedMessage> message, int chunk) {
+
+    /** @return whether this is a {@code BDAT ... LAST} chunk, the one that ends the message */
+    public boolean lastChunk() {
+        return phase == SmtpPhase.BDAT && line.toUpperCase(Locale.ROOT).endsWith(" LAST");
+    }
 
     /** @return the text after the command verb, or empty */
     public String argument() {

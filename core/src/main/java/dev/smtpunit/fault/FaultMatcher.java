@@ -53,6 +53,32 @@ public interface FaultMatcher {
     }
 
     /**
+     * The n-th {@code BDAT} chunk of a transaction (RFC 3030), for rules on {@link dev.smtpunit.SmtpPhase#BDAT}.
+     *
+     * <pre>{@code
+     * smtp.faults().on(BDAT).matching(chunk(3)).reply(452, "4.3.1 Out of space for chunk 3");
+     * }</pre>
+     *
+     * @param n the chunk's number in its transaction, from 1
+     * @return the matcher
+     */
+    static FaultMatcher chunk(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("chunks are numbered from 1, was " + n);
+        }
+        return c -> c.chunk() == n;
+    }
+
+    /**
+     * The {@code BDAT ... LAST} chunk, which ends the message (RFC 3030).
+     *
+     * @return the matcher
+     */
+    static FaultMatcher lastChunk() {
+        return FaultContext::lastChunk;
+    }
+
+    /**
      * The RCPT TO address, compared without case.
      *
      * @param address the recipient

@@ -63,6 +63,14 @@ final class CommandChecks {
     }
 
     /**
+     * @param options the server options
+     * @return whether EHLO offers BINARYMIME (RFC 3030 section 3), which comes with CHUNKING
+     */
+    static boolean binaryMimeOffered(SmtpServerOptions options) {
+        return options.chunking() && !options.hiddenExtensions().contains("BINARYMIME");
+    }
+
+    /**
      * Checks the parameters of MAIL or RCPT.
      *
      * @param options the server options
@@ -81,8 +89,9 @@ final class CommandChecks {
             }
             if (p.getKey().equals("BODY")) {
                 String v = p.getValue().toUpperCase(Locale.ROOT);
-                if (!v.equals("7BIT") && !v.equals("8BITMIME")) {
-                    return "5.5.4 Invalid BODY value " + p.getValue() + " (7BIT or 8BITMIME)";
+                boolean binary = binaryMimeOffered(options);
+                if (!v.equals("7BIT") && !v.equals("8BITMIME") && !(binary && v.equals("BINARYMIME"))) {
+                    return "5.5.4 Invalid BODY value " + p.getValue() + (binary ? " (7BIT, 8BITMIME or BINARYMIME)" : " (7BIT or 8BITMIME)");
                 }
             }
         }

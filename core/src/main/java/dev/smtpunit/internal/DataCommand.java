@@ -32,7 +32,14 @@ final class DataCommand implements CommandHandler<SMTPSession> {
         if (session.getRcptCount() == 0) {
             return Replies.of("503", "5.5.1 Error: need RCPT command (no valid recipients)");
         }
-        SmtpConnection.of(session).beginData();
+        SmtpConnection conn = SmtpConnection.of(session);
+        if (conn.transaction().bdatChunks() > 0) {
+            return Replies.of("503", "5.5.1 Error: DATA after BDAT in one transaction (RFC 3030 section 2); send RSET");
+        }
+        if (conn.transaction().binaryMime()) {
+            return Replies.of("503", "5.5.1 Error: BODY=BINARYMIME content must be sent with BDAT (RFC 3030 section 3)");
+        }
+        conn.beginData();
         return Replies.of("354", "End data with <CR><LF>.<CR><LF>");
     }
 }

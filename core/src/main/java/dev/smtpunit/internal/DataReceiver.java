@@ -88,6 +88,17 @@ final class DataReceiver {
         }
     }
 
+    /**
+     * Appends the octets of a BDAT chunk as they are: no dot-stuffing, no line rules (RFC 3030).
+     *
+     * @param in the buffer
+     * @param from the first octet
+     * @param length how many
+     */
+    void appendChunk(byte[] in, int from, int length) {
+        append(in, from, length);
+    }
+
     private static boolean contains(byte[] a, int from, int to, byte b) {
         for (int i = from; i < to; i++) {
             if (a[i] == b) {

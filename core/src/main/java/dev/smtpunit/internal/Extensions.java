@@ -30,6 +30,12 @@ final class Extensions {
             }
         }
         if (ehlo.lines().size() > 1) {
+            if (options.chunking() && !options.hiddenExtensions().contains("CHUNKING")) {
+                lines.add("CHUNKING");
+            }
+            if (CommandChecks.binaryMimeOffered(options)) {
+                lines.add("BINARYMIME");
+            }
             lines.addAll(options.extraExtensions());
         }
         return new SmtpReply(ehlo.code(), lines);

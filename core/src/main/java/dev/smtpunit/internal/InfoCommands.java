@@ -24,7 +24,8 @@ final class InfoCommands implements CommandHandler<SMTPSession> {
     public Response onCommand(SMTPSession session, Request request) {
         String argument = request.getArgument();
         if (request.getCommand().equals("HELP")) {
-            return Replies.of("214", "2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY"
+            return Replies.of("214", "2.0.0 Commands: EHLO HELO MAIL RCPT DATA"
+                    + (SmtpConnection.of(session).options().chunking() ? " BDAT" : "") + " RSET NOOP QUIT VRFY"
                     + (SmtpConnection.of(session).startTlsSupported() ? " STARTTLS" : "")
                     + (session.isAuthAnnounced() ? " AUTH" : ""));
         }

@@ -40,6 +40,15 @@ public final class Internals {
                 String authenticatedUser, TlsInfo tls, int transactionIndex, long receivedAtMillis);
 
         /**
+         * Records that the content came in BDAT chunks (RFC 3030); only before the envelope is handed out.
+         *
+         * @param envelope a new envelope
+         * @param chunks the number of chunks
+         * @return the same envelope
+         */
+        Envelope sentWithBdat(Envelope envelope, int chunks);
+
+        /**
          * @param envelope the envelope
          * @param rawBytes the content, owned by the message from now on
          * @return the message

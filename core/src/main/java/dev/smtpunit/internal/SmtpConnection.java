@@ -43,7 +43,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     private static final int MAX_BUFFERED_LINE = CommandChecks.MAX_AUTH_LINE + 2;
     private static final Internals.Access API = Internals.access();
 
-    private enum Mode { COMMAND, DATA, CLOSED }
+    private enum Mode { COMMAND, DATA, CHUNK, CLOSED }
 
     private final ServerContext server;
     private final boolean implicitTls;
@@ -64,6 +64,9 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     private boolean admitted;
     private String authenticatedUser;
     private TlsInfo tls;
+    /** The BDAT command whose chunk is being read, and how many of its octets are still to come. */
+    private BdatCommand chunk;
+    private long chunkRemaining;
 
     /**
      * Called on the accepting thread, so that sessions are numbered and recorded in accept order.
@@ -207,6 +210,10 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         return wire;
     }
 
+    Transaction transaction() {
+        return transaction;
+    }
+
     // ---------------------------------------------------------------- the connection loop
 
     @Override
@@ -274,6 +281,9 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         if (last == Mode.DATA && transaction.content() != null) {
             event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection lost during DATA after " + transaction.content().size()
                     + " bytes; the message was discarded");
+        } else if (last == Mode.CHUNK) {
+            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection lost during BDAT chunk " + chunk.number() + ", "
+                    + chunkRemaining + " of " + chunk.size() + " octets missing; the message was discarded");
         }
         if (closingByServer) {
             try {
@@ -331,6 +341,18 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     private void processInput() {
         Wire w = wire;
         while (w.readable() > 0 && !stalled && mode != Mode.CLOSED) {
+            if (mode == Mode.CHUNK) {
+                int n = (int) Math.min(w.readable(), chunkRemaining);
+                if (chunk.refusal() == null) {
+                    transaction.content().appendChunk(w.buf, w.head, n);
+                }
+                w.head += n;
+                chunkRemaining -= n;
+                if (chunkRemaining == 0) {
+                    chunkDone();
+                }
+                continue;
+            }
             if (mode == Mode.DATA) {
                 if (!transaction.content().consume(w)) {
                     break;
@@ -397,6 +419,10 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             LineHandler<SMTPSession> handler = lineHandlers.peek();
             byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
             faults.play(phase, shown, null, () -> james(handler.onLine(session, bytes)));
+            return;
+        }
+        if (phase == SmtpPhase.BDAT && server.options.chunking()) {
+            beginChunk(line, shown);
             return;
         }
         CommandArgs args = null;
@@ -602,12 +628,82 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         });
     }
 
+    // ---------------------------------------------------------------- BDAT (RFC 3030)
+
+    private void beginChunk(String line, String shown) {
+        long[] parsed = BdatCommand.parse(line);
+        if (parsed == null) {
+            rejectLine(SmtpPhase.BDAT, shown, "5.5.4 Syntax: BDAT chunk-size [LAST] (RFC 3030 section 2)", 501);
+            return;
+        }
+        SessionPolicy.Refusal refusal = null;
+        if (!inTransaction()) {
+            refusal = new SessionPolicy.Refusal(503, "5.5.1 Error: need MAIL command");
+        } else if (session.getRcptCount() == 0) {
+            refusal = new SessionPolicy.Refusal(503, "5.5.1 Error: need RCPT command (no valid recipients)");
+        }
+        int number = refusal == null ? transaction.nextChunk(server.options.maxMessageSize()) : 0;
+        chunk = new BdatCommand(line, shown, parsed[0], parsed[1] == 1, pipelined, refusal, number);
+        chunkRemaining = parsed[0];
+        mode = Mode.CHUNK;
+        if (chunkRemaining == 0) {
+            chunkDone();
+        }
+    }
+
+    /** The chunk's octets are all read (and dropped if the command was refused): now the reply. */
+    private void chunkDone() {
+        mode = Mode.COMMAND;
+        BdatCommand c = chunk;
+        chunk = null;
+        pipelined = c.pipelined();
+        if (c.refusal() != null) {
+            rejectLine(SmtpPhase.BDAT, c.shown(), c.refusal().text(), c.refusal().code());
+            return;
+        }
+        DataReceiver content = transaction.content();
+        String shown = server.interner.string(c.shown() + " <chunk " + c.number() + ": " + c.size() + " octets>");
+        if (content.tooBig()) {
+            // RFC 3030 section 2: the chunk is read, then refused; the transaction is over
+            session.resetState();
+            transaction.reset();
+            send(SmtpPhase.BDAT, shown, server.interner.reply(552, "5.3.4 Message size exceeds fixed maximum message size of "
+                    + server.options.maxMessageSize() + " bytes"), false);
+            return;
+        }
+        if (!c.last()) {
+            FaultEffect effect = server.faults.fire(context(SmtpPhase.BDAT, c.line(), null, null, c.number()));
+            faults.play(SmtpPhase.BDAT, shown, effect,
+                    () -> new Outcome(server.interner.reply(250, "2.0.0 Ok: " + c.size() + " octets received"), null));
+            return;
+        }
+        MessageAssembly.Result result = MessageAssembly.assemble(content, () -> transaction.envelope(info, authenticatedUser, tls),
+                server.options, server.interner);
+        ReceivedMessage message = result.message();
+        String summary = server.interner.string(c.shown() + " <message: " + content.size() + " bytes in " + c.number()
+                + (c.number() == 1 ? " chunk>" : " chunks>"));
+        FaultEffect effect = server.faults.fire(context(SmtpPhase.BDAT, c.line(), null, message, c.number()));
+        if (effect == null) {
+            effect = server.faults.fire(context(SmtpPhase.END_OF_DATA, "", null, message, 0));
+        }
+        session.resetState();
+        transaction.reset();
+        faults.play(SmtpPhase.BDAT, summary, effect, () -> {
+            API.store(server.mailbox, message);
+            return new Outcome(server.interner.reply(250, "2.0.0 Ok: message accepted"), null);
+        });
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private FaultContext context(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message) {
+        return context(phase, line, args, message, 0);
+    }
+
+    private FaultContext context(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message, int chunkNumber) {
         return new FaultContext(phase, line, args == null ? "" : args.path(), args == null ? Map.of() : args.parameters(),
                 info.id(), transaction.inSession(), transaction.onServer(), tls != null, Optional.ofNullable(authenticatedUser),
-                Optional.ofNullable(message));
+                Optional.ofNullable(message), chunkNumber);
     }
 
     void recordExchange(SmtpPhase phase, String shown, SmtpReply reply, boolean injected) {

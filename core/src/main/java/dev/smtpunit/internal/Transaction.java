@@ -20,6 +20,7 @@ final class Transaction {
     private Map<String, String> mailParameters = Map.of();
     private List<Recipient> recipients = new ArrayList<>(2);
     private DataReceiver content;
+    private int bdatChunks;
 
     /**
      * Numbers a MAIL command that is about to be handled.
@@ -53,6 +54,7 @@ final class Transaction {
             recipients = new ArrayList<>(2);
         }
         content = null;
+        bdatChunks = 0;
     }
 
     /**
@@ -73,6 +75,24 @@ final class Transaction {
         }
         content = new DataReceiver(maxSize, hint);
         return content;
+    }
+
+    /**
+     * Counts a BDAT chunk, starting the content with the first.
+     *
+     * @param maxSize the server's limit, 0 for none
+     * @return the chunk's number in this transaction, from 1
+     */
+    int nextChunk(long maxSize) {
+        if (bdatChunks == 0) {
+            beginContent(maxSize);
+        }
+        return ++bdatChunks;
+    }
+
+    /** @return the number of BDAT chunks received in this transaction; 0 when none (DATA may follow) */
+    int bdatChunks() {
+        return bdatChunks;
     }
 
     /** @return the content being received, or null */
@@ -97,7 +117,14 @@ final class Transaction {
      * @return the envelope of the message now complete
      */
     Envelope envelope(SessionInfo info, String authenticatedUser, TlsInfo tls) {
-        return Internals.access().envelope(info, sender == null ? "" : sender, mailParameters, List.copyOf(recipients),
+        Internals.Access api = Internals.access();
+        Envelope envelope = api.envelope(info, sender == null ? "" : sender, mailParameters, List.copyOf(recipients),
                 authenticatedUser, tls, inSession, System.currentTimeMillis());
+        return bdatChunks == 0 ? envelope : api.sentWithBdat(envelope, bdatChunks);
+    }
+
+    /** @return whether MAIL declared {@code BODY=BINARYMIME}, which only BDAT may carry (RFC 3030 section 3) */
+    boolean binaryMime() {
+        return "BINARYMIME".equalsIgnoreCase(mailParameters.get("BODY"));
     }
 }
