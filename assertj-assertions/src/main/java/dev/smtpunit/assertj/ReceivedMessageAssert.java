@@ -352,6 +352,44 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     }
 
     /**
+     * The content came in {@code BDAT} chunks (RFC 3030 CHUNKING), not after {@code DATA}.
+     * <pre>{@code assertThat(mail).wasSentWithBdat();}</pre>
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert wasSentWithBdat() {
+        isNotNull();
+        int chunks = actual.envelope().bdatChunks();
+        return expect(chunks > 0, "been sent with", "BDAT", "DATA");
+    }
+
+    /**
+     * The content came in exactly this many {@code BDAT} chunks (RFC 3030 CHUNKING).
+     * <pre>{@code assertThat(mail).wasSentWithBdat(3);}</pre>
+     *
+     * @param chunks the number of chunks, {@code LAST} included
+     * @return this
+     */
+    public ReceivedMessageAssert wasSentWithBdat(int chunks) {
+        isNotNull();
+        int actualChunks = actual.envelope().bdatChunks();
+        return expect(actualChunks == chunks, "been sent with", "BDAT in " + chunks + " chunks",
+                actualChunks == 0 ? "DATA" : "BDAT in " + actualChunks + " chunks");
+    }
+
+    /**
+     * The content came after {@code DATA}, not in {@code BDAT} chunks.
+     * <pre>{@code assertThat(mail).wasSentWithData();}</pre>
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert wasSentWithData() {
+        isNotNull();
+        int chunks = actual.envelope().bdatChunks();
+        return expect(chunks == 0, "been sent with", "DATA", "BDAT in " + chunks + " chunks");
+    }
+
+    /**
      * The message was sent in plain text.
      * <pre>{@code assertThat(mail).wasDeliveredInPlainText();}</pre>
      *

@@ -86,6 +86,23 @@ class ReceivedMessageAssertTest {
     }
 
     @Test
+    void transferAssertionsSayWhetherDataOrBdatCarriedTheContent() throws Exception {
+        try (MockSmtpServer chunking = MockSmtpServer.started(dev.smtpunit.SmtpServerOptions.builder().chunking(true).build())) {
+            Send.withBdat(chunking, "Subject: chunked\r\n", "\r\nbody\r\n", "");
+            ReceivedMessage chunked = chunking.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+            assertThat(chunked).wasSentWithBdat().wasSentWithBdat(3).hasSubject("chunked");
+            String chunkedLine = "\"chunked\" from <app@example.com> to [ada@example.com] (" + chunked.size() + " bytes)";
+            assertThatThrownBy(() -> assertThat(chunked).wasSentWithData())
+                    .hasMessage(expected(chunkedLine, "been sent with", "\"DATA\"", "\"BDAT in 3 chunks\""));
+            assertThatThrownBy(() -> assertThat(chunked).wasSentWithBdat(2))
+                    .hasMessage(expected(chunkedLine, "been sent with", "\"BDAT in 2 chunks\"", "\"BDAT in 3 chunks\""));
+        }
+        assertThat(plain).wasSentWithData();
+        assertThatThrownBy(() -> assertThat(plain).wasSentWithBdat())
+                .hasMessage(expected(plainLine, "been sent with", "\"BDAT\"", "\"DATA\""));
+    }
+
+    @Test
     void attachmentAssertionsListTheAttachments() {
         String invoiceLine = "\"Invoice 42\" from <billing@example.com> to [ada@example.com, boss@example.com] (" + invoice.size()
                 + " bytes)";

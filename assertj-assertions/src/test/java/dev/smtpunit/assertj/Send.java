@@ -25,6 +25,35 @@ final class Send {
         Transport.send(m);
     }
 
+    /**
+     * Sends a message in BDAT chunks (RFC 3030) over a raw socket, checking every reply.
+     *
+     * @param smtp a server with chunking on
+     * @param chunks the chunks; the last is sent with LAST
+     */
+    static void withBdat(MockSmtpServer smtp, String... chunks) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(smtp.host(), smtp.port())) {
+            socket.setSoTimeout(5000);
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.OutputStream out = socket.getOutputStream();
+            StringBuilder sent = new StringBuilder("EHLO x\r\nMAIL FROM:<app@example.com>\r\nRCPT TO:<ada@example.com>\r\n");
+            for (int i = 0; i < chunks.length; i++) {
+                sent.append("BDAT ").append(chunks[i].length()).append(i == chunks.length - 1 ? " LAST" : "").append("\r\n")
+                        .append(chunks[i]);
+            }
+            sent.append("QUIT\r\n");
+            out.write(sent.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.charAt(0) != '2') {
+                    throw new IllegalStateException("refused: " + line);
+                }
+            }
+        }
+    }
+
     static void withAttachment(MockSmtpServer smtp) throws Exception {
         Session s = Session.getInstance(smtp.properties());
         MimeMessage m = new MimeMessage(s);

@@ -223,7 +223,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             loop();
         } catch (IOException | UncheckedIOException e) {
             // the client went away, the server stopped, or TLS failed (recorded where it happened)
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             if (mode != Mode.CLOSED) {
                 event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection failed: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));

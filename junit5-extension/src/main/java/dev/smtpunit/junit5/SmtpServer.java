@@ -71,6 +71,12 @@ public @interface SmtpServer {
     /** @return the largest accepted message in bytes (SIZE, 552); 0 for no limit */
     long maxMessageSize() default 0;
 
+    /**
+     * @return offer CHUNKING and BINARYMIME, so that the client may send with {@code BDAT} (RFC 3030);
+     *         off by default
+     */
+    boolean chunking() default false;
+
     /** @return the host name in the greeting and EHLO reply */
     String hostname() default "localhost";
 
