@@ -1,7 +1,6 @@
 package dev.smtpunit.internal;
 
 import dev.smtpunit.ReceivedMessage;
-import dev.smtpunit.Recipient;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.SmtpReply;
@@ -25,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
@@ -64,9 +62,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     private boolean admitted;
     private String authenticatedUser;
     private TlsInfo tls;
-    /** The BDAT command whose chunk is being read, and how many of its octets are still to come. */
-    private BdatCommand chunk;
-    private long chunkRemaining;
+    private final ChunkTransfer chunks;
+    private final Commands commands;
 
     /**
      * Called on the accepting thread, so that sessions are numbered and recorded in accept order.
@@ -88,6 +85,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                 + (implicitTls ? " (implicit TLS)" : ""));
         this.session = new SMTPSessionImpl(new ConnectionTransport(this, socket), server.configuration);
         this.faults = new FaultPlayer(this, server.interner);
+        this.chunks = new ChunkTransfer(this, server);
+        this.commands = new Commands(this, server);
     }
 
     static SmtpConnection of(ProtocolSession session) {
@@ -214,6 +213,56 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         return transaction;
     }
 
+    FaultPlayer faults() {
+        return faults;
+    }
+
+    int recipientCount() {
+        return session.getRcptCount();
+    }
+
+    void pipelined(boolean value) {
+        pipelined = value;
+    }
+
+    boolean pipelined() {
+        return pipelined;
+    }
+
+    SMTPSession session() {
+        return session;
+    }
+
+    LineHandler<SMTPSession> lineHandler() {
+        return lineHandlers.peek();
+    }
+
+    /** BDAT was accepted for reading: what follows is its chunk. */
+    void readChunk() {
+        mode = Mode.CHUNK;
+    }
+
+    /** The chunk is read: what follows are commands again (unless its reply closes the connection). */
+    void chunkRead() {
+        mode = Mode.COMMAND;
+    }
+
+    ChunkTransfer chunks() {
+        return chunks;
+    }
+
+    /**
+     * The client said EHLO or HELO and was answered 250.
+     *
+     * @param name its argument
+     * @return the session facts with that name
+     */
+    SessionInfo greetedAs(String name) {
+        transaction.reset();
+        info = info.withHeloName(server.interner.string(name));
+        return info;
+    }
+
     // ---------------------------------------------------------------- the connection loop
 
     @Override
@@ -282,8 +331,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection lost during DATA after " + transaction.content().size()
                     + " bytes; the message was discarded");
         } else if (last == Mode.CHUNK) {
-            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection lost during BDAT chunk " + chunk.number() + ", "
-                    + chunkRemaining + " of " + chunk.size() + " octets missing; the message was discarded");
+            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, chunks.cutShort());
         }
         if (closingByServer) {
             try {
@@ -342,15 +390,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         Wire w = wire;
         while (w.readable() > 0 && !stalled && mode != Mode.CLOSED) {
             if (mode == Mode.CHUNK) {
-                int n = (int) Math.min(w.readable(), chunkRemaining);
-                if (chunk.refusal() == null) {
-                    transaction.content().appendChunk(w.buf, w.head, n);
-                }
-                w.head += n;
-                chunkRemaining -= n;
-                if (chunkRemaining == 0) {
-                    chunkDone();
-                }
+                chunks.consume(w);
                 continue;
             }
             if (mode == Mode.DATA) {
@@ -378,109 +418,37 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                 discardingLongLine = false;
                 continue;
             }
-            commandLine(w.buf, start, lf);
+            commands.line(w.buf, start, lf);
         }
     }
 
-    private void commandLine(byte[] buf, int start, int lf) {
-        pipelined = wire.hasPending();
-        boolean crlf = lf > start && buf[lf - 1] == '\r';
-        int end = crlf ? lf - 1 : lf;
-        int length = end - start;
-        String line = new String(buf, start, length, StandardCharsets.ISO_8859_1);
-        boolean continuation = !lineHandlers.isEmpty();
-        SmtpPhase phase = continuation ? SmtpPhase.AUTH : SmtpPhase.ofVerb(verb(line));
-        String shown = continuation ? ((AuthCommand.Continuation) lineHandlers.peek()).mask(line) : mask(phase, line);
-        if (!crlf) {
-            violation(phase, shown, "bare <LF> received; SMTP lines must end with <CRLF> (RFC 5321 section 2.3.8)");
-            return;
-        }
-        if (line.indexOf('\r') >= 0) {
-            violation(phase, shown, "bare <CR> received; <CR> may only appear in <CRLF> (RFC 5321 section 2.3.8)");
-            return;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = line.charAt(i);
-            if (c > 0x7E || (c < 0x20 && c != '\t')) {
-                violation(phase, shown, "8-bit or control characters in a command; SMTPUTF8 is not offered");
-                return;
-            }
-        }
-        if (!continuation && line.isBlank()) {
-            rejectLine(phase, shown, "5.5.2 Syntax error: empty command line");
-            return;
-        }
-        int max = phase == SmtpPhase.AUTH ? CommandChecks.MAX_AUTH_LINE : CommandChecks.MAX_COMMAND_LINE;
-        if (length > max) {
-            rejectLine(phase, shown, "5.5.2 Error: line too long (at most " + max + " octets)");
-            return;
-        }
-        if (continuation) {
-            LineHandler<SMTPSession> handler = lineHandlers.peek();
-            byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
-            faults.play(phase, shown, null, () -> james(handler.onLine(session, bytes)));
-            return;
-        }
-        if (phase == SmtpPhase.BDAT && server.options.chunking()) {
-            beginChunk(line, shown);
-            return;
-        }
-        CommandArgs args = null;
-        if (phase == SmtpPhase.MAIL || phase == SmtpPhase.RCPT) {
-            args = CommandArgs.ofLine(line, phase == SmtpPhase.MAIL ? "FROM" : "TO");
-            if (args != null) {
-                String refusal = CommandChecks.checkParameters(server.options, phase, args.parameters());
-                if (refusal != null) {
-                    rejectLine(phase, shown, refusal, 555);
-                    return;
-                }
-            }
-        }
-        SessionPolicy.Refusal refusal = SessionPolicy.beforeCommand(phase, this);
-        if (refusal != null) {
-            rejectLine(phase, shown, refusal.text(), refusal.code());
-            return;
-        }
-        if (phase == SmtpPhase.MAIL && args != null) {
-            transaction.begin(server.nextTransaction());
-        }
-        CommandArgs parsed = args;
-        byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
-        FaultEffect effect = server.faults.fire(context(phase, line, parsed, null));
-        faults.play(phase, shown, effect, () -> afterCommand(phase, line, parsed, ProtocolChain.dispatcher().onLine(session, bytes)));
-    }
-
-    private static String verb(String line) {
-        int space = line.indexOf(' ');
-        return space < 0 ? line : line.substring(0, space);
-    }
-
-    private String mask(SmtpPhase phase, String line) {
-        if (phase == SmtpPhase.AUTH) {
-            String[] parts = line.split(" +");
-            if (parts.length >= 3 && parts[1].equalsIgnoreCase("PLAIN")) {
-                return parts[0] + " " + parts[1] + " *** (masked)";
-            }
-        }
-        return server.interner.string(line);
-    }
-
-    private void violation(SmtpPhase phase, String shown, String why) {
-        event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, why);
-        rejectLine(phase, shown, "5.5.2 Syntax error: " + why);
-    }
-
-    private void rejectLine(SmtpPhase phase, String shown, String text) {
+    void rejectLine(SmtpPhase phase, String shown, String text) {
         rejectLine(phase, shown, text, 500);
     }
 
-    private void rejectLine(SmtpPhase phase, String shown, String text, int code) {
+    void rejectLine(SmtpPhase phase, String shown, String text, int code) {
         send(phase, shown, server.interner.reply(code, text), false);
+    }
+
+    /**
+     * Sends a reply of the server's own (not a fault's).
+     *
+     * @param phase the phase
+     * @param shown the client line as recorded
+     * @param code the code
+     * @param text the text after the code
+     */
+    void reply(SmtpPhase phase, String shown, int code, String text) {
+        rejectLine(phase, shown, text, code);
     }
 
     // ---------------------------------------------------------------- commands and replies
 
-    private Outcome james(Response response) {
+    /**
+     * @param response James' response, or null
+     * @return it as an outcome, or null
+     */
+    Outcome james(Response response) {
         if (response == null) {
             return null;
         }
@@ -488,48 +456,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             return new Outcome(null, response);
         }
         return new Outcome(server.interner.reply(response), response);
-    }
-
-    private Outcome afterCommand(SmtpPhase phase, String line, CommandArgs args, Response response) {
-        Outcome outcome = james(response);
-        if (outcome == null || outcome.reply() == null) {
-            return outcome;
-        }
-        int code = outcome.reply().reply().code();
-        switch (phase) {
-            case EHLO:
-            case HELO:
-                if (code == 250) {
-                    transaction.reset();
-                    info = info.withHeloName(server.interner.string(argument(line)));
-                    SmtpReply adjusted = Extensions.adjust(outcome.reply().reply(), server.options,
-                            server.options.hostname() + " Hello " + info.heloName() + " ["
-                                    + info.clientAddress().getAddress().getHostAddress() + "]");
-                    outcome = new Outcome(server.interner.reply(adjusted), response);
-                }
-                break;
-            case MAIL:
-                if (code == 250 && args != null) {
-                    transaction.mailAccepted(server.interner.string(args.path()), args.parameters());
-                }
-                break;
-            case RCPT:
-                if (code == 250 && args != null) {
-                    transaction.rcptAccepted(new Recipient(server.interner.string(args.path()), args.parameters()));
-                }
-                break;
-            case RSET:
-                transaction.reset();
-                break;
-            default:
-                break;
-        }
-        return outcome;
-    }
-
-    private static String argument(String line) {
-        int space = line.indexOf(' ');
-        return space < 0 ? "" : line.substring(space + 1).strip();
     }
 
     /**
@@ -602,93 +528,52 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         }
     }
 
-    // ---------------------------------------------------------------- end of data
+    // ---------------------------------------------------------------- end of a message
 
     private void endOfData() {
         mode = Mode.COMMAND;
         pipelined = false;
-        MessageAssembly.Result result = MessageAssembly.assemble(transaction.content(),
-                () -> transaction.envelope(info, authenticatedUser, tls), server.options, server.interner);
-        if (result.violation() != null) {
-            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, result.violation());
-        }
+        MessageAssembly.Result result = assemble(transaction.content());
         if (result.refusal() != null) {
-            session.resetState();
-            transaction.reset();
+            endTransaction();
             send(SmtpPhase.END_OF_DATA, result.summary(), result.refusal(), false);
             return;
         }
         ReceivedMessage message = result.message();
-        FaultEffect effect = server.faults.fire(context(SmtpPhase.END_OF_DATA, "", null, message));
-        session.resetState();
-        transaction.reset();
-        faults.play(SmtpPhase.END_OF_DATA, result.summary(), effect, () -> {
-            API.store(server.mailbox, message);
-            return new Outcome(server.interner.reply(250, "2.0.0 Ok: message accepted"), null);
-        });
+        accept(SmtpPhase.END_OF_DATA, result.summary(), message,
+                server.faults.fire(context(SmtpPhase.END_OF_DATA, "", null, message)));
     }
 
-    // ---------------------------------------------------------------- BDAT (RFC 3030)
-
-    private void beginChunk(String line, String shown) {
-        long[] parsed = BdatCommand.parse(line);
-        if (parsed == null) {
-            rejectLine(SmtpPhase.BDAT, shown, "5.5.4 Syntax: BDAT chunk-size [LAST] (RFC 3030 section 2)", 501);
-            return;
-        }
-        SessionPolicy.Refusal refusal = null;
-        if (!inTransaction()) {
-            refusal = new SessionPolicy.Refusal(503, "5.5.1 Error: need MAIL command");
-        } else if (session.getRcptCount() == 0) {
-            refusal = new SessionPolicy.Refusal(503, "5.5.1 Error: need RCPT command (no valid recipients)");
-        }
-        int number = refusal == null ? transaction.nextChunk(server.options.maxMessageSize()) : 0;
-        chunk = new BdatCommand(line, shown, parsed[0], parsed[1] == 1, pipelined, refusal, number);
-        chunkRemaining = parsed[0];
-        mode = Mode.CHUNK;
-        if (chunkRemaining == 0) {
-            chunkDone();
-        }
-    }
-
-    /** The chunk's octets are all read (and dropped if the command was refused): now the reply. */
-    private void chunkDone() {
-        mode = Mode.COMMAND;
-        BdatCommand c = chunk;
-        chunk = null;
-        pipelined = c.pipelined();
-        if (c.refusal() != null) {
-            rejectLine(SmtpPhase.BDAT, c.shown(), c.refusal().text(), c.refusal().code());
-            return;
-        }
-        DataReceiver content = transaction.content();
-        String shown = server.interner.string(c.shown() + " <chunk " + c.number() + ": " + c.size() + " octets>");
-        if (content.tooBig()) {
-            // RFC 3030 section 2: the chunk is read, then refused; the transaction is over
-            session.resetState();
-            transaction.reset();
-            send(SmtpPhase.BDAT, shown, server.interner.reply(552, "5.3.4 Message size exceeds fixed maximum message size of "
-                    + server.options.maxMessageSize() + " bytes"), false);
-            return;
-        }
-        if (!c.last()) {
-            FaultEffect effect = server.faults.fire(context(SmtpPhase.BDAT, c.line(), null, null, c.number()));
-            faults.play(SmtpPhase.BDAT, shown, effect,
-                    () -> new Outcome(server.interner.reply(250, "2.0.0 Ok: " + c.size() + " octets received"), null));
-            return;
-        }
+    /**
+     * @param content the content received
+     * @return the message or the refusal it earns (recorded as a violation where it is one)
+     */
+    MessageAssembly.Result assemble(DataReceiver content) {
         MessageAssembly.Result result = MessageAssembly.assemble(content, () -> transaction.envelope(info, authenticatedUser, tls),
                 server.options, server.interner);
-        ReceivedMessage message = result.message();
-        String summary = server.interner.string(c.shown() + " <message: " + content.size() + " bytes in " + c.number()
-                + (c.number() == 1 ? " chunk>" : " chunks>"));
-        FaultEffect effect = server.faults.fire(context(SmtpPhase.BDAT, c.line(), null, message, c.number()));
-        if (effect == null) {
-            effect = server.faults.fire(context(SmtpPhase.END_OF_DATA, "", null, message, 0));
+        if (result.violation() != null) {
+            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, result.violation());
         }
+        return result;
+    }
+
+    /** Ends the mail transaction, in James' view and ours. */
+    void endTransaction() {
         session.resetState();
         transaction.reset();
-        faults.play(SmtpPhase.BDAT, summary, effect, () -> {
+    }
+
+    /**
+     * Ends the transaction with a complete message: stores it and answers 250, unless a fault says otherwise.
+     *
+     * @param phase END_OF_DATA or BDAT
+     * @param summary the transcript's stand-in for the content
+     * @param message the message
+     * @param effect the fault effect, or null
+     */
+    void accept(SmtpPhase phase, String summary, ReceivedMessage message, FaultEffect effect) {
+        endTransaction();
+        faults.play(phase, summary, effect, () -> {
             API.store(server.mailbox, message);
             return new Outcome(server.interner.reply(250, "2.0.0 Ok: message accepted"), null);
         });
@@ -696,11 +581,11 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     // ---------------------------------------------------------------- helpers
 
-    private FaultContext context(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message) {
+    FaultContext context(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message) {
         return context(phase, line, args, message, 0);
     }
 
-    private FaultContext context(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message, int chunkNumber) {
+    FaultContext context(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message, int chunkNumber) {
         return new FaultContext(phase, line, args == null ? "" : args.path(), args == null ? Map.of() : args.parameters(),
                 info.id(), transaction.inSession(), transaction.onServer(), tls != null, Optional.ofNullable(authenticatedUser),
                 Optional.ofNullable(message), chunkNumber);

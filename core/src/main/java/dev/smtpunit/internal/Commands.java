@@ -1,0 +1,146 @@
+package dev.smtpunit.internal;
+
+import dev.smtpunit.Recipient;
+import dev.smtpunit.SmtpPhase;
+import dev.smtpunit.SmtpReply;
+import dev.smtpunit.TranscriptEntry;
+import dev.smtpunit.fault.FaultEffect;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.LineHandler;
+import org.apache.james.protocols.smtp.SMTPSession;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One command line's way through the server: the framing rules ({@link LineRules}), the ESMTP
+ * parameter checks ({@link CommandChecks}), the session rules ({@link SessionPolicy}), the fault
+ * rules, then James' command chain; and what an accepted command changes in our transaction.
+ */
+final class Commands {
+    private final SmtpConnection conn;
+    private final ServerContext server;
+
+    Commands(SmtpConnection conn, ServerContext server) {
+        this.conn = conn;
+        this.server = server;
+    }
+
+    /**
+     * Handles one command line.
+     *
+     * @param buf the input buffer
+     * @param start the line's first octet
+     * @param lf the index of its LF
+     */
+    void line(byte[] buf, int start, int lf) {
+        conn.pipelined(conn.wire().hasPending());
+        boolean crlf = lf > start && buf[lf - 1] == '\r';
+        int end = crlf ? lf - 1 : lf;
+        int length = end - start;
+        String line = new String(buf, start, length, StandardCharsets.ISO_8859_1);
+        LineHandler<SMTPSession> handler = conn.lineHandler();
+        boolean continuation = handler != null;
+        SmtpPhase phase = continuation ? SmtpPhase.AUTH : SmtpPhase.ofVerb(verb(line));
+        String shown = continuation ? ((AuthCommand.Continuation) handler).mask(line) : mask(phase, line);
+        LineRules.Broken broken = LineRules.check(line, crlf, phase, continuation);
+        if (broken != null) {
+            if (broken.violation() != null) {
+                conn.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, broken.violation());
+            }
+            conn.rejectLine(phase, shown, broken.text());
+            return;
+        }
+        if (continuation) {
+            byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
+            conn.faults().play(phase, shown, null, () -> conn.james(handler.onLine(conn.session(), bytes)));
+            return;
+        }
+        if (phase == SmtpPhase.BDAT && server.options.chunking()) {
+            if (conn.chunks().begin(line, shown, conn.pipelined())) {
+                conn.readChunk();
+            }
+            return;
+        }
+        CommandArgs args = null;
+        if (phase == SmtpPhase.MAIL || phase == SmtpPhase.RCPT) {
+            args = CommandArgs.ofLine(line, phase == SmtpPhase.MAIL ? "FROM" : "TO");
+            if (args != null) {
+                String refusal = CommandChecks.checkParameters(server.options, phase, args.parameters());
+                if (refusal != null) {
+                    conn.rejectLine(phase, shown, refusal, 555);
+                    return;
+                }
+            }
+        }
+        SessionPolicy.Refusal refusal = SessionPolicy.beforeCommand(phase, conn);
+        if (refusal != null) {
+            conn.rejectLine(phase, shown, refusal.text(), refusal.code());
+            return;
+        }
+        if (phase == SmtpPhase.MAIL && args != null) {
+            conn.transaction().begin(server.nextTransaction());
+        }
+        CommandArgs parsed = args;
+        byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
+        FaultEffect effect = server.faults.fire(conn.context(phase, line, parsed, null));
+        conn.faults().play(phase, shown, effect,
+                () -> afterCommand(phase, line, parsed, ProtocolChain.dispatcher().onLine(conn.session(), bytes)));
+    }
+
+    private static String verb(String line) {
+        int space = line.indexOf(' ');
+        return space < 0 ? line : line.substring(0, space);
+    }
+
+    private String mask(SmtpPhase phase, String line) {
+        if (phase == SmtpPhase.AUTH) {
+            String[] parts = line.split(" +");
+            if (parts.length >= 3 && parts[1].equalsIgnoreCase("PLAIN")) {
+                return parts[0] + " " + parts[1] + " *** (masked)";
+            }
+        }
+        return server.interner.string(line);
+    }
+
+    private Outcome afterCommand(SmtpPhase phase, String line, CommandArgs args, Response response) {
+        Outcome outcome = conn.james(response);
+        if (outcome == null || outcome.reply() == null) {
+            return outcome;
+        }
+        int code = outcome.reply().reply().code();
+        switch (phase) {
+            case EHLO:
+            case HELO:
+                if (code == 250) {
+                    SessionInfo info = conn.greetedAs(argument(line));
+                    SmtpReply adjusted = Extensions.adjust(outcome.reply().reply(), server.options,
+                            server.options.hostname() + " Hello " + info.heloName() + " ["
+                                    + info.clientAddress().getAddress().getHostAddress() + "]");
+                    outcome = new Outcome(server.interner.reply(adjusted), response);
+                }
+                break;
+            case MAIL:
+                if (code == 250 && args != null) {
+                    conn.transaction().mailAccepted(server.interner.string(args.path()), args.parameters());
+                }
+                break;
+            case RCPT:
+                if (code == 250 && args != null) {
+                    conn.transaction().rcptAccepted(new Recipient(server.interner.string(args.path()), args.parameters()));
+                }
+                break;
+            case RSET:
+                conn.transaction().reset();
+                break;
+            default:
+                break;
+        }
+        return outcome;
+    }
+
+    private static String argument(String line) {
+        int space = line.indexOf(' ');
+        return space < 0 ? "" : line.substring(space + 1).strip();
+    }
+
+}
