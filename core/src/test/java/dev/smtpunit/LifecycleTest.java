@@ -147,6 +147,8 @@ class LifecycleTest {
     @Test
     void needsNoNettyOnTheClassPath() {
         assertThatThrownBy(() -> Class.forName("io.netty.channel.Channel")).isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("org.apache.james.protocols.netty.NettyServer"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 
     private static List<Thread> serverThreads(int port) {
