@@ -86,6 +86,7 @@ public final class SmtpUnitCli {
                 case "--accept-any-auth" -> b.acceptAnyCredentials();
                 case "--require-auth" -> b.requireAuth(true);
                 case "--max-size" -> b.maxMessageSize(number(value(args, ++i, a), a));
+                case "--chunking" -> b.chunking(true);
                 case "--transcript" -> transcript = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
@@ -189,6 +190,7 @@ public final class SmtpUnitCli {
                   --accept-any-auth     offer AUTH and accept any credentials
                   --require-auth        refuse MAIL before AUTH (530)
                   --max-size BYTES      advertise SIZE and refuse larger messages (552)
+                  --chunking            offer CHUNKING and BINARYMIME (BDAT, RFC 3030)
                   --transcript          print each message's SMTP session too
                 """;
     }

@@ -11,7 +11,8 @@ class SmtpUnitCliTest {
     @Test
     void turnsTheCommandLineIntoOptions() {
         SmtpUnitCli.Parsed p = SmtpUnitCli.parse(new String[] {"--port", "0", "--smtps-port", "0", "--hostname", "mx.test",
-            "--starttls", "required", "--user", "app:se:cret", "--require-auth", "--max-size", "1000", "--transcript"});
+            "--starttls", "required", "--user", "app:se:cret", "--require-auth", "--max-size", "1000", "--chunking",
+            "--transcript"});
         SmtpServerOptions o = p.options();
         assertThat(o.port()).isZero();
         assertThat(o.implicitTls()).isTrue();
@@ -20,6 +21,7 @@ class SmtpUnitCliTest {
         assertThat(o.users()).containsEntry("app", "se:cret");
         assertThat(o.authRequired()).isTrue();
         assertThat(o.maxMessageSize()).isEqualTo(1000);
+        assertThat(o.chunking()).isTrue();
         assertThat(p.transcript()).isTrue();
         assertThat(SmtpUnitCli.parse(new String[0]).options().port()).isEqualTo(2525);
     }
