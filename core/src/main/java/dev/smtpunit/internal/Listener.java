@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One listening socket and the thread that accepts on it. Sessions are numbered here, in the order
@@ -69,6 +70,10 @@ final class Listener implements Runnable {
             try {
                 client = socket.accept();
             } catch (IOException e) {
+                if (!socket.isClosed()) {
+                    // out of file descriptors or the like: do not spin while it lasts
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+                }
                 continue;
             }
             try {
