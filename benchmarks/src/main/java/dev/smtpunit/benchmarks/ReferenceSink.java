@@ -111,7 +111,6 @@ final class ReferenceSink implements Target {
                 head = lf + 1;
                 if (verb == ('d' << 8 | 'a')) {
                     data = true;
-                    content = new byte[4096];
                     out.write("354 go\r\n".getBytes(StandardCharsets.US_ASCII));
                 } else if (verb == ('q' << 8 | 'u')) {
                     out.write("221 bye\r\n".getBytes(StandardCharsets.US_ASCII));

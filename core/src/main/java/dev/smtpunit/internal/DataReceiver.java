@@ -29,14 +29,18 @@ final class DataReceiver {
     private boolean bareCr;
     private boolean tooBig;
 
+    /** The connection's reusable first buffer: content that fits is copied out once, at its exact size. */
+    private final byte[] scratch;
+
     /**
      * @param maxSize the size limit, 0 for none
      * @param sizeHint the SIZE the client declared, or 0
+     * @param scratch a buffer of the connection's to start in, reused from message to message
      */
-    DataReceiver(long maxSize, long sizeHint) {
+    DataReceiver(long maxSize, long sizeHint, byte[] scratch) {
         this.maxSize = maxSize;
-        int first = sizeHint > 0 ? (int) Math.min(sizeHint, MAX_CHUNK) : 4096;
-        this.current = new byte[first];
+        this.scratch = scratch;
+        this.current = sizeHint > scratch.length ? new byte[(int) Math.min(sizeHint, MAX_CHUNK)] : scratch;
     }
 
     /**
@@ -149,7 +153,7 @@ final class DataReceiver {
         if (current == null) {
             throw new IllegalStateException("content was dropped");
         }
-        if (chunks.isEmpty() && position == current.length) {
+        if (chunks.isEmpty() && position == current.length && current != scratch) {
             return current;
         }
         byte[] out = new byte[(int) size];

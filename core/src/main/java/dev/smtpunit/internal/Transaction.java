@@ -14,12 +14,15 @@ import java.util.Map;
  * the sequence (which commands may come next); this is what ends up in the envelope.
  */
 final class Transaction {
+    private static final int SCRATCH_SIZE = 8192;
     private int inSession;
     private int onServer;
     private String sender;
     private Map<String, String> mailParameters = Map.of();
     private List<Recipient> recipients = new ArrayList<>(2);
     private DataReceiver content;
+    /** Where the content of each message starts; its bytes are copied out at exact size. */
+    private byte[] scratch;
     private int bdatChunks;
 
     /**
@@ -73,7 +76,10 @@ final class Transaction {
                 hint = 0;
             }
         }
-        content = new DataReceiver(maxSize, hint);
+        if (scratch == null) {
+            scratch = new byte[SCRATCH_SIZE];
+        }
+        content = new DataReceiver(maxSize, hint, scratch);
         return content;
     }
 
