@@ -70,11 +70,11 @@ final class Interner {
     /**
      * Converts a James response.
      *
-     * @param response the response, with at least one line
+     * @param response the response
+     * @param lines its lines, with at least one ({@link Response#getLines()} builds them anew on each call)
      * @return the shared reply
      */
-    WireReply reply(Response response) {
-        List<CharSequence> lines = response.getLines();
+    WireReply reply(Response response, List<CharSequence> lines) {
         if (lines.size() == 1) {
             String only = lines.get(0).toString();
             return reply(Integer.parseInt(response.getRetCode()), only.length() > 4 ? only.substring(4) : "");

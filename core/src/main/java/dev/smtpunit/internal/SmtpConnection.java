@@ -25,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
@@ -452,10 +453,11 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         if (response == null) {
             return null;
         }
-        if (response.getLines().isEmpty()) {
+        List<CharSequence> lines = response.getLines();
+        if (lines.isEmpty()) {
             return new Outcome(null, response);
         }
-        return new Outcome(server.interner.reply(response), response);
+        return new Outcome(server.interner.reply(response, lines), response);
     }
 
     /**
