@@ -45,17 +45,17 @@ final class CommandChecks {
             if (options.authMode() != SmtpServerOptions.AuthMode.OFF && !hidden.contains("AUTH")) {
                 allowed.add("AUTH");
             }
-            if (extra.contains("DSN")) {
+            if (options.dsn()) {
                 allowed.add("RET");
                 allowed.add("ENVID");
             }
-            if (extra.contains("SMTPUTF8")) {
+            if (options.smtpUtf8()) {
                 allowed.add("SMTPUTF8");
             }
             if (extra.contains("REQUIRETLS")) {
                 allowed.add("REQUIRETLS");
             }
-        } else if (extra.contains("DSN")) {
+        } else if (options.dsn()) {
             allowed.add("NOTIFY");
             allowed.add("ORCPT");
         }

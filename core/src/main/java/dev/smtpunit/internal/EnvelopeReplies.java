@@ -32,9 +32,13 @@ final class EnvelopeReplies {
                 + " esmtp-keyword[=esmtp-value], separated by one space, each at most once)");
     }
 
-    /** RFC 6531 section 3.4: a non-ASCII address needs SMTPUTF8 on MAIL; X.6.7 is its enhanced code. */
-    static Response nonAscii(String role) {
-        return Replies.of("553", "5.6.7 Non-ASCII " + role + " address not permitted: MAIL did not declare SMTPUTF8"
-                + " (RFC 6531 section 3.4)");
+    /**
+     * RFC 6531 section 3.4: a non-ASCII address needs a server that offers SMTPUTF8 and a MAIL that
+     * declares it; {@code 553} with {@code X.6.7} ("non-ASCII addresses not permitted for that
+     * sender/recipient", RFC 6531 section 3.7.4.1) is the refusal.
+     */
+    static Response nonAscii(String role, boolean offered) {
+        return Replies.of("553", "5.6.7 Non-ASCII " + role + " address not permitted: "
+                + (offered ? "MAIL did not declare SMTPUTF8" : "SMTPUTF8 is not offered") + " (RFC 6531 section 3.4)");
     }
 }

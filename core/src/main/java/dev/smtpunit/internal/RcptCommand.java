@@ -36,7 +36,7 @@ final class RcptCommand implements CommandHandler<SMTPSession> {
         }
         CommandArgs args = parsed.args();
         if (parsed.nonAscii() && !transaction.get().smtpUtf8()) {
-            return EnvelopeReplies.nonAscii("recipient");
+            return EnvelopeReplies.nonAscii("recipient", SmtpConnection.of(session).options().smtpUtf8());
         }
         Response badValue = ParameterValues.rcpt(args.parameters(), transaction.get().smtpUtf8());
         if (badValue != null) {

@@ -144,7 +144,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
         transcript = API.openSession(server.transcript, info.id(), remote);
         event(TranscriptEntry.Kind.CONNECTED, "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()
                 + (implicitTls ? " (implicit TLS)" : ""));
-        session = new SMTPSessionImpl(new ConnectionTransport(this, ctx.channel()), server.configuration);
+        session = new Utf8Session(new ConnectionTransport(this, ctx.channel()), server.configuration);
         if (implicitTls) {
             SslHandler ssl = ctx.pipeline().get(SslHandler.class);
             ssl.handshakeFuture().addListener(f -> tlsDone(f, ssl, true));
@@ -291,7 +291,8 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
         boolean crlf = lf > start && buf.getByte(lf - 1) == '\r';
         int end = crlf ? lf - 1 : lf;
         int length = end - start;
-        String line = buf.toString(start, length, StandardCharsets.ISO_8859_1);
+        CommandText text = CommandText.decode(buf, start, length);
+        String line = text.line();
         boolean continuation = !lineHandlers.isEmpty();
         SmtpPhase phase = continuation ? SmtpPhase.AUTH : SmtpPhase.ofVerb(verb(line));
         String shown = continuation ? ((AuthCommand.Continuation) lineHandlers.peek()).mask(line) : mask(phase, line);
@@ -303,11 +304,10 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
             violation(phase, shown, "bare <CR> received; <CR> may only appear in <CRLF> (RFC 5321 section 2.3.8)");
             return;
         }
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) > 0x7E || (line.charAt(i) < 0x20 && line.charAt(i) != '\t')) {
-                violation(phase, shown, "8-bit or control characters in a command; SMTPUTF8 is not offered");
-                return;
-            }
+        String badText = text.violation(server.options, phase);
+        if (badText != null) {
+            violation(phase, shown, badText);
+            return;
         }
         if (!continuation && line.isBlank()) {
             rejectLine(phase, shown, "5.5.2 Syntax error: empty command line");
@@ -352,7 +352,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
             transactionOnServer = server.nextTransaction();
         }
         CommandArgs parsed = args;
-        byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         FaultEffect effect = server.faults.fire(context(phase, line, parsed, null));
         applyEffect(phase, shown, effect, () -> afterCommand(phase, line, parsed, ProtocolChain.dispatcher().onLine(session, bytes)));
     }
@@ -413,8 +413,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
                     resetTransaction();
                     info = info.withHeloName(server.interner.string(argument(line)));
                     SmtpReply adjusted = Extensions.adjust(outcome.reply().reply(), server.options,
-                            server.options.hostname() + " Hello " + info.heloName() + " ["
-                                    + info.clientAddress().getAddress().getHostAddress() + "]");
+                            Extensions.helloLine(server.options, info.heloName(), info.clientAddress()));
                     outcome = new Outcome(server.interner.reply(adjusted), response);
                 }
                 break;
