@@ -7,10 +7,31 @@ final class EnvelopeReplies {
     private EnvelopeReplies() {}
 
     /**
+     * The reply to a MAIL or RCPT argument the parser refused.
+     *
+     * @param problem what was wrong
+     * @param mail true for MAIL, false for RCPT
+     * @return the reply
+     */
+    static Response refusal(PathSyntax.Problem problem, boolean mail) {
+        String enhanced = mail ? "5.1.7" : "5.1.3";
+        switch (problem) {
+            case USAGE:
+                return mail ? Replies.of("501", "5.5.4 Usage: MAIL FROM:<sender>") : Replies.of("501", "5.5.2 Usage: RCPT TO:<recipient>");
+            case NOT_BRACKETED:
+                return Replies.of("501", enhanced + " Syntax error in " + (mail ? "MAIL" : "RCPT") + " command");
+            case PARAMETER_SYNTAX:
+                return parameterSyntax(mail ? "MAIL" : "RCPT");
+            default:
+                return pathProblem(problem, enhanced, mail ? "sender" : "recipient");
+        }
+    }
+
+    /**
      * A path the parser refused; the size limits are those of RFC 5321 section 4.5.3.1, whose
      * section 4.5.3.1.9 gives {@code 501 Path too long} as the reply.
      */
-    static Response pathProblem(PathSyntax.Problem problem, String enhanced, String role) {
+    private static Response pathProblem(PathSyntax.Problem problem, String enhanced, String role) {
         switch (problem) {
             case LOCAL_PART_TOO_LONG:
                 return Replies.of("501", enhanced + " Path too long: local part of more than " + PathSyntax.MAX_LOCAL_PART
@@ -27,7 +48,7 @@ final class EnvelopeReplies {
     }
 
     /** Parameters that are not {@code esmtp-keyword ["=" esmtp-value]} separated by single spaces. */
-    static Response parameterSyntax(String command) {
+    private static Response parameterSyntax(String command) {
         return Replies.of("501", "5.5.4 Syntax error in " + command + " parameters (RFC 5321 section 4.1.2:"
                 + " esmtp-keyword[=esmtp-value], separated by one space, each at most once)");
     }

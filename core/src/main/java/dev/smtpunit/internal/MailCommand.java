@@ -30,7 +30,7 @@ final class MailCommand implements CommandHandler<SMTPSession> {
         }
         PathSyntax.Result parsed = PathSyntax.parseCommand(request.getCommand() + " " + request.getArgument(), true);
         if (!parsed.ok()) {
-            return refusal(parsed.problem());
+            return EnvelopeReplies.refusal(parsed.problem(), true);
         }
         CommandArgs args = parsed.args();
         boolean smtpUtf8 = args.parameters().containsKey("SMTPUTF8");
@@ -51,18 +51,5 @@ final class MailCommand implements CommandHandler<SMTPSession> {
         }
         MailTransaction.begin(session, smtpUtf8);
         return Replies.of("250", "2.1.0 Sender <" + args.path() + "> OK");
-    }
-
-    private static Response refusal(PathSyntax.Problem problem) {
-        switch (problem) {
-            case USAGE:
-                return Replies.of("501", "5.5.4 Usage: MAIL FROM:<sender>");
-            case NOT_BRACKETED:
-                return Replies.of("501", "5.1.7 Syntax error in MAIL command");
-            case PARAMETER_SYNTAX:
-                return EnvelopeReplies.parameterSyntax("MAIL");
-            default:
-                return EnvelopeReplies.pathProblem(problem, "5.1.7", "sender");
-        }
     }
 }

@@ -32,7 +32,7 @@ final class RcptCommand implements CommandHandler<SMTPSession> {
         }
         PathSyntax.Result parsed = PathSyntax.parseCommand(request.getCommand() + " " + request.getArgument(), false);
         if (!parsed.ok()) {
-            return refusal(parsed.problem());
+            return EnvelopeReplies.refusal(parsed.problem(), false);
         }
         CommandArgs args = parsed.args();
         if (parsed.nonAscii() && !transaction.get().smtpUtf8()) {
@@ -59,18 +59,5 @@ final class RcptCommand implements CommandHandler<SMTPSession> {
     private static String domain(String mailbox) {
         int at = mailbox.lastIndexOf('@');
         return at < 0 ? "" : mailbox.substring(at + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static Response refusal(PathSyntax.Problem problem) {
-        switch (problem) {
-            case USAGE:
-                return Replies.of("501", "5.5.2 Usage: RCPT TO:<recipient>");
-            case NOT_BRACKETED:
-                return Replies.of("501", "5.1.3 Syntax error in RCPT command");
-            case PARAMETER_SYNTAX:
-                return EnvelopeReplies.parameterSyntax("RCPT");
-            default:
-                return EnvelopeReplies.pathProblem(problem, "5.1.3", "recipient");
-        }
     }
 }
