@@ -53,6 +53,19 @@ class JakartaMailEsmtpTest {
     }
 
     @Test
+    void rawUtf8HeadersAreRefusedWhenTheTransactionDidNotDeclareSmtpUtf8() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start()) {
+            Properties props = smtp.properties();
+            props.setProperty("mail.smtp.from", "bounces@example.com"); // an ASCII envelope sender
+            MimeMessage message = international(props); // From: jürgen@bücher.example, written as raw UTF-8
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse("ada@example.com"));
+            assertThatThrownBy(() -> Transport.send(message)).hasStackTraceContaining("554 5.6.9 Message refused: 8-bit octets"
+                    + " in the header section, but MAIL did not declare SMTPUTF8");
+            assertThat(smtp.mailbox().messages()).isEmpty();
+        }
+    }
+
+    @Test
     void sendsDsnRequestsWhenDsnIsOffered() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().dsn(true).build())) {
             Properties props = smtp.properties();

@@ -107,4 +107,27 @@ class SmtpUtf8Test {
             assertThat(c.reply()).isEqualTo("500 5.5.2 Syntax error: control characters in a command");
         }
     }
+
+    @Test
+    void refusesUtf8HeaderFieldsInATransactionThatDidNotDeclareSmtpUtf8_6532_3() throws Exception {
+        try (MockSmtpServer smtp = MockSmtpServer.started(OFFERED); RawClient c = connect(smtp)) {
+            c.command("EHLO client.test");
+            c.command("MAIL FROM:<a@example.com> BODY=8BITMIME");
+            c.command("RCPT TO:<b@example.com>");
+            c.command("DATA");
+            assertThat(utf8(c, "Subject: Gr\u00fc\u00dfe\r\n\r\nbody\r\n.")).isEqualTo("554 5.6.9 Message refused: 8-bit octets in"
+                    + " the header section, but MAIL did not declare SMTPUTF8 (RFC 6532 section 3)");
+            c.command("MAIL FROM:<a@example.com> BODY=8BITMIME");
+            c.command("RCPT TO:<b@example.com>");
+            c.command("DATA");
+            assertThat(utf8(c, "Subject: ascii\r\n\r\nGr\u00fc\u00dfe in the body (RFC 6152)\r\n.")).startsWith("250 ");
+            c.command("MAIL FROM:<a@example.com> SMTPUTF8");
+            c.command("RCPT TO:<b@example.com>");
+            c.command("DATA");
+            c.sendRaw("Subject: Gr\u00fc\u00dfe\r\n\r\n.\r\n"); // ISO-8859-1 octets
+            assertThat(c.reply()).isEqualTo("554 5.6.9 Message refused: header octets that are not UTF-8 (RFC 6532 section 3)");
+            assertThat(smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5))).extracting(ReceivedMessage::subject)
+                    .containsExactly("ascii");
+        }
+    }
 }

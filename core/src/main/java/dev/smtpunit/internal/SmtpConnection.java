@@ -622,9 +622,15 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
                     + server.options.maxMessageSize() + " bytes"));
             return;
         }
+        byte[] content = received.content();
+        String badHeader = HeaderOctets.problem(content, txMailParameters.containsKey("SMTPUTF8"));
+        if (badHeader != null) {
+            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, badHeader);
+            finishTransaction(summary, server.interner.reply(554, "5.6.9 Message refused: " + badHeader));
+            return;
+        }
         ReceivedMessage message = API.message(API.envelope(info, txSender == null ? "" : txSender, txMailParameters,
-                List.copyOf(txRecipients), authenticatedUser, tls, transactionInSession, System.currentTimeMillis()),
-                received.content());
+                List.copyOf(txRecipients), authenticatedUser, tls, transactionInSession, System.currentTimeMillis()), content);
         FaultEffect effect = server.faults.fire(context(SmtpPhase.END_OF_DATA, "", null, message));
         session.resetState();
         resetTransaction();
