@@ -68,6 +68,24 @@ public final class Envelope {
         return mailParameters;
     }
 
+    /**
+     * @return whether {@code MAIL FROM} declared {@code SMTPUTF8} (RFC 6531): the addresses and the
+     *     header fields of this message may be UTF-8
+     */
+    public boolean isSmtpUtf8() {
+        return mailParameters.containsKey("SMTPUTF8");
+    }
+
+    /** @return the DSN {@code RET} parameter (RFC 3461 section 4.3), if the client sent one */
+    public Optional<DsnReturn> dsnReturn() {
+        return Optional.ofNullable(mailParameters.get("RET")).map(DsnReturn::parse);
+    }
+
+    /** @return the DSN {@code ENVID} parameter (RFC 3461 section 4.4), xtext decoded, if the client sent one */
+    public Optional<String> dsnEnvelopeId() {
+        return Optional.ofNullable(mailParameters.get("ENVID")).map(Xtext::decode);
+    }
+
     /** @return every accepted {@code RCPT TO}, in order, with its parameters */
     public List<Recipient> recipients() {
         return recipients;

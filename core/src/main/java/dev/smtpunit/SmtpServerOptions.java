@@ -70,6 +70,9 @@ public final class SmtpServerOptions {
     private final Duration idleTimeout;
     private final String greeting;
     private final boolean chunking;
+    private final int maxRecipients;
+    private final boolean smtpUtf8;
+    private final boolean dsn;
 
     private SmtpServerOptions(Builder b) {
         hostname = b.hostname;
@@ -91,6 +94,9 @@ public final class SmtpServerOptions {
         chunking = b.chunking;
         idleTimeout = b.idleTimeout;
         greeting = b.greeting;
+        maxRecipients = b.maxRecipients;
+        smtpUtf8 = b.smtpUtf8;
+        dsn = b.dsn;
     }
 
     /** @return the default options: 127.0.0.1, a free port, no TLS, no AUTH, no size limit */
@@ -125,6 +131,9 @@ public final class SmtpServerOptions {
         b.chunking = chunking;
         b.idleTimeout = idleTimeout;
         b.greeting = greeting;
+        b.maxRecipients = maxRecipients;
+        b.smtpUtf8 = smtpUtf8;
+        b.dsn = dsn;
         return b;
     }
 
@@ -228,13 +237,38 @@ public final class SmtpServerOptions {
         return greeting != null ? greeting : hostname + " ESMTP SmtpUnit";
     }
 
+    /**
+     * @return the most recipients accepted in one transaction; further {@code RCPT} get
+     *     {@code 452 4.5.3}; 0 for no limit; default 100, the minimum RFC 5321 section 4.5.3.1.8 requires
+     */
+    public int maxRecipients() {
+        return maxRecipients;
+    }
+
+    /**
+     * @return whether SMTPUTF8 (RFC 6531) is offered: advertised in EHLO, UTF-8 mailboxes accepted in
+     *     transactions that declare it; false when hidden with {@link Builder#hideExtensions}
+     */
+    public boolean smtpUtf8() {
+        return smtpUtf8 && !hiddenExtensions.contains("SMTPUTF8");
+    }
+
+    /**
+     * @return whether DSN (RFC 3461) is offered: advertised in EHLO, {@code RET}, {@code ENVID},
+     *     {@code NOTIFY} and {@code ORCPT} accepted and checked; false when hidden
+     */
+    public boolean dsn() {
+        return dsn && !hiddenExtensions.contains("DSN");
+    }
+
     @Override
     public String toString() {
         return "SmtpServerOptions[hostname=" + hostname + ", bind=" + bindAddress.getHostAddress() + ":" + port
                 + (implicitTls ? ", smtps=" + implicitTlsPort : "") + ", startTls=" + startTls + ", auth=" + authMode
                 + (authRequired ? " (required)" : "") + ", users=" + users.keySet()
                 + (maxMessageSize > 0 ? ", maxMessageSize=" + maxMessageSize : "")
-                + (acceptedDomains.isEmpty() ? "" : ", acceptedDomains=" + acceptedDomains) + "]";
+                + (acceptedDomains.isEmpty() ? "" : ", acceptedDomains=" + acceptedDomains)
+                + (smtpUtf8() ? ", smtpUtf8" : "") + (dsn() ? ", dsn" : "") + "]";
     }
 
     /** Builds {@link SmtpServerOptions}; each setter checks its argument at once. */
@@ -258,6 +292,9 @@ public final class SmtpServerOptions {
         private boolean chunking;
         private Duration idleTimeout = Duration.ofSeconds(60);
         private String greeting;
+        private int maxRecipients = 100;
+        private boolean smtpUtf8;
+        private boolean dsn;
 
         private Builder() {}
 
@@ -412,8 +449,9 @@ public final class SmtpServerOptions {
         }
 
         /**
-         * Extra EHLO lines to advertise, such as {@code "DSN"}: only what the client should see; the
-         * server does not implement them.
+         * Extra EHLO lines to advertise, such as {@code "MT-PRIORITY"}: only what the client should see;
+         * the server does not implement them. {@code SMTPUTF8} and {@code DSN}, which SmtpUnit does
+         * implement, switch on {@link #smtpUtf8(boolean)} and {@link #dsn(boolean)} instead.
          *
          * @param lines EHLO keyword lines
          * @return this builder
@@ -423,8 +461,43 @@ public final class SmtpServerOptions {
                 if (l.isBlank() || l.indexOf('\r') >= 0 || l.indexOf('\n') >= 0) {
                     throw new IllegalArgumentException("extension line must be non-empty and single-line: \"" + l + "\"");
                 }
-                extraExtensions.add(l.trim());
+                String line = l.trim();
+                if (line.equalsIgnoreCase("SMTPUTF8")) {
+                    smtpUtf8 = true;
+                } else if (line.equalsIgnoreCase("DSN")) {
+                    dsn = true;
+                } else {
+                    extraExtensions.add(line);
+                }
             }
+            return this;
+        }
+
+        /**
+         * Offers SMTPUTF8 (RFC 6531): advertised in EHLO; a transaction whose {@code MAIL} carries the
+         * {@code SMTPUTF8} parameter may use UTF-8 mailboxes and UTF-8 header fields (RFC 6532). A
+         * non-ASCII address in a transaction that did not declare it gets {@code 553 5.6.7}, as it does
+         * when the extension is off. Off by default.
+         *
+         * @param offered true to offer it
+         * @return this builder
+         */
+        public Builder smtpUtf8(boolean offered) {
+            this.smtpUtf8 = offered;
+            return this;
+        }
+
+        /**
+         * Offers Delivery Status Notifications (RFC 3461): advertised in EHLO; {@code RET} and
+         * {@code ENVID} on {@code MAIL}, {@code NOTIFY} and {@code ORCPT} on {@code RCPT} are accepted,
+         * checked ({@code 501} when malformed) and recorded (see {@link Envelope#dsnReturn()} and
+         * {@link Recipient#dsnNotify()}). The server sends no notifications. Off by default.
+         *
+         * @param offered true to offer it
+         * @return this builder
+         */
+        public Builder dsn(boolean offered) {
+            this.dsn = offered;
             return this;
         }
 
@@ -494,6 +567,23 @@ public final class SmtpServerOptions {
                 throw new IllegalArgumentException("greeting must be a single line");
             }
             this.greeting = text;
+            return this;
+        }
+
+        /**
+         * The most recipients accepted in one mail transaction; each further {@code RCPT} is answered
+         * {@code 452 4.5.3 Too many recipients}, which RFC 5321 section 4.5.3.1.10 asks clients to treat
+         * as temporary (send the rest in another transaction). A server must accept at least 100
+         * (section 4.5.3.1.8); a smaller limit tests how a client copes with a stricter server.
+         *
+         * @param max 0 for no limit, or a positive number; default 100
+         * @return this builder
+         */
+        public Builder maxRecipients(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxRecipients must be 0 (no limit) or positive, was " + max);
+            }
+            this.maxRecipients = max;
             return this;
         }
 

@@ -1,7 +1,10 @@
 package dev.smtpunit;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything that crossed the wire on one server: every session in connection order, each with its
@@ -91,6 +94,27 @@ public final class Transcript {
     public List<SmtpPhase> commands() {
         return exchanges().stream().map(TranscriptEntry.Exchange::phase)
                 .filter(p -> p != SmtpPhase.CONNECT && p != SmtpPhase.END_OF_DATA).toList();
+    }
+
+    /**
+     * The ESMTP extensions the clients used, read from their commands: {@code PIPELINING} (a command
+     * sent before the previous reply), {@code STARTTLS}, {@code AUTH}, {@code CHUNKING} (BDAT), and the
+     * MAIL/RCPT parameters: {@code SIZE}, {@code 8BITMIME} or {@code BINARYMIME} (from {@code BODY=}),
+     * {@code SMTPUTF8}, {@code DSN} (RET, ENVID, NOTIFY, ORCPT), and any other parameter by its name.
+     * A command counts whatever the server answered.
+     *
+     * <pre>{@code
+     * assertTrue(smtp.transcript().extensionsUsed().contains("SMTPUTF8"));
+     * }</pre>
+     *
+     * @return the keywords, upper case, in the order first used
+     */
+    public Set<String> extensionsUsed() {
+        Set<String> used = new LinkedHashSet<>();
+        for (TranscriptEntry.Exchange x : exchanges()) {
+            ExtensionsUsed.collect(x, used);
+        }
+        return Collections.unmodifiableSet(used);
     }
 
     /** @return the transcript in {@code C:}/{@code S:} form */

@@ -38,6 +38,14 @@ class ProtocolTest {
     }
 
     @Test
+    void doesNotRepeatTheClientsOwnAddressLiteral() throws Exception {
+        assertThat(client.command("HELO [127.0.0.1]")).isEqualTo("250 localhost Hello [127.0.0.1]");
+        assertThat(client.command("EHLO [127.0.0.1]")).startsWith("250-localhost Hello [127.0.0.1]\n");
+        assertThat(client.command("EHLO [192.0.2.1]")).as("another address is shown beside the client's")
+                .startsWith("250-localhost Hello [192.0.2.1] [127.0.0.1]\n");
+    }
+
+    @Test
     void answersHeloWithOneLine() throws Exception {
         assertThat(client.command("HELO client.test")).isEqualTo("250 localhost Hello client.test [127.0.0.1]");
     }

@@ -1,14 +1,20 @@
 package dev.smtpunit.assertj;
 
 import dev.smtpunit.Attachment;
+import dev.smtpunit.DsnNotify;
+import dev.smtpunit.DsnReturn;
 import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.Recipient;
 import dev.smtpunit.assertj.internal.Describe;
 import dev.smtpunit.assertj.internal.ShouldHave;
 import org.assertj.core.api.AbstractAssert;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -412,6 +418,95 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         isNotNull();
         return expect(actual.envelope().authenticatedUser().map(user::equals).orElse(false), "been authenticated as", user,
                 actual.envelope().authenticatedUser().orElse("not authenticated"));
+    }
+
+    /**
+     * The transaction declared {@code SMTPUTF8} (RFC 6531) on {@code MAIL FROM}.
+     * <pre>{@code assertThat(mail).isSmtpUtf8().hasEnvelopeSender("jürgen@bücher.example");}</pre>
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert isSmtpUtf8() {
+        isNotNull();
+        return expect(actual.envelope().isSmtpUtf8(), "been sent with", "MAIL FROM ... SMTPUTF8",
+                "MAIL FROM parameters " + actual.envelope().mailParameters());
+    }
+
+    /**
+     * The transaction did not declare {@code SMTPUTF8}: a client that keeps to ASCII when it can.
+     * <pre>{@code assertThat(mail).isNotSmtpUtf8();}</pre>
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert isNotSmtpUtf8() {
+        isNotNull();
+        return expect(!actual.envelope().isSmtpUtf8(), "been sent without", "SMTPUTF8",
+                "MAIL FROM parameters " + actual.envelope().mailParameters());
+    }
+
+    /**
+     * The DSN {@code RET} parameter (RFC 3461) of {@code MAIL FROM} is this.
+     * <pre>{@code assertThat(mail).hasDsnReturn(DsnReturn.HDRS);}</pre>
+     *
+     * @param ret FULL or HDRS
+     * @return this
+     */
+    public ReceivedMessageAssert hasDsnReturn(DsnReturn ret) {
+        isNotNull();
+        Optional<DsnReturn> was = actual.envelope().dsnReturn();
+        return expect(was.equals(Optional.of(ret)), "DSN RET", ret, was.map(Object::toString).orElse("no RET parameter"));
+    }
+
+    /**
+     * The DSN {@code ENVID} parameter (RFC 3461) of {@code MAIL FROM}, xtext decoded, is this.
+     * <pre>{@code assertThat(mail).hasDsnEnvelopeId("order-4711");}</pre>
+     *
+     * @param envelopeId the envelope identifier
+     * @return this
+     */
+    public ReceivedMessageAssert hasDsnEnvelopeId(String envelopeId) {
+        isNotNull();
+        Optional<String> was = actual.envelope().dsnEnvelopeId();
+        return expect(was.equals(Optional.of(envelopeId)), "DSN ENVID", envelopeId, was.orElse("no ENVID parameter"));
+    }
+
+    /**
+     * The DSN {@code NOTIFY} parameter (RFC 3461) of the {@code RCPT TO} for this recipient is exactly
+     * these values; none for a recipient sent without NOTIFY.
+     * <pre>{@code assertThat(mail).hasDsnNotify("ada@example.com", DsnNotify.SUCCESS, DsnNotify.FAILURE);}</pre>
+     *
+     * @param recipient the forward path, compared without case
+     * @param notify the expected values
+     * @return this
+     */
+    public ReceivedMessageAssert hasDsnNotify(String recipient, DsnNotify... notify) {
+        Recipient r = recipient(recipient);
+        Set<DsnNotify> want = notify.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(notify));
+        return expect(r.dsnNotify().equals(want), "DSN NOTIFY for <" + recipient + ">", want, r.dsnNotify());
+    }
+
+    /**
+     * The DSN {@code ORCPT} parameter (RFC 3461) for this recipient, xtext decoded, is this.
+     * <pre>{@code assertThat(mail).hasDsnOriginalRecipient("ada@example.com", "rfc822;ada@example.com");}</pre>
+     *
+     * @param recipient the forward path, compared without case
+     * @param originalRecipient the expected value, {@code addr-type;address}
+     * @return this
+     */
+    public ReceivedMessageAssert hasDsnOriginalRecipient(String recipient, String originalRecipient) {
+        Recipient r = recipient(recipient);
+        Optional<String> was = r.dsnOriginalRecipient();
+        return expect(was.equals(Optional.of(originalRecipient)), "DSN ORCPT for <" + recipient + ">", originalRecipient,
+                was.orElse("no ORCPT parameter"));
+    }
+
+    private Recipient recipient(String address) {
+        isNotNull();
+        Optional<Recipient> r = actual.envelope().recipients().stream().filter(x -> x.address().equalsIgnoreCase(address)).findFirst();
+        if (r.isEmpty()) {
+            throwAssertionError(ShouldHave.value(self(), "envelope recipient", address, actual.envelope().recipientAddresses()));
+        }
+        return r.get();
     }
 
     private Attachment attachment(String fileName) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Assertions on what crossed the wire. Failures print the whole transcript in {@code C:}/{@code S:}
@@ -146,6 +148,41 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
         isNotNull();
         if (actual.exchanges().stream().noneMatch(TranscriptEntry.Exchange::pipelined)) {
             failWith("show pipelined commands, but the client waited for every reply");
+        }
+        return this;
+    }
+
+    /**
+     * The clients used at least these ESMTP extensions (see {@link Transcript#extensionsUsed()}).
+     * <pre>{@code assertThat(transcript).usedExtensions("SMTPUTF8", "DSN");}</pre>
+     *
+     * @param keywords extension keywords, any case
+     * @return this
+     */
+    public TranscriptAssert usedExtensions(String... keywords) {
+        isNotNull();
+        Set<String> used = actual.extensionsUsed();
+        List<String> missing = Arrays.stream(keywords).map(k -> k.toUpperCase(Locale.ROOT)).filter(k -> !used.contains(k)).toList();
+        if (!missing.isEmpty()) {
+            failWith("show the extensions " + Arrays.toString(keywords) + " used, but " + missing + " were not; the client used "
+                    + used);
+        }
+        return this;
+    }
+
+    /**
+     * The clients used exactly these ESMTP extensions, no other (see {@link Transcript#extensionsUsed()}).
+     * <pre>{@code assertThat(transcript).usedExactlyExtensions("PIPELINING", "SIZE");}</pre>
+     *
+     * @param keywords extension keywords, any case; none for a client that used no extension
+     * @return this
+     */
+    public TranscriptAssert usedExactlyExtensions(String... keywords) {
+        isNotNull();
+        Set<String> used = actual.extensionsUsed();
+        Set<String> want = Arrays.stream(keywords).map(k -> k.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        if (!used.equals(want)) {
+            failWith("show exactly the extensions " + Arrays.toString(keywords) + " used, but the client used " + used);
         }
         return this;
     }

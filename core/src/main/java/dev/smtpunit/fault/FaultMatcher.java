@@ -1,6 +1,9 @@
 package dev.smtpunit.fault;
 
+import dev.smtpunit.DsnNotify;
+import dev.smtpunit.DsnReturn;
 import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.SmtpPhase;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -216,6 +219,36 @@ public interface FaultMatcher {
     static FaultMatcher message(Predicate<ReceivedMessage> predicate) {
         Objects.requireNonNull(predicate, "predicate");
         return c -> c.message().map(predicate::test).orElse(false);
+    }
+
+    /**
+     * At RCPT: the DSN {@code NOTIFY} parameter (RFC 3461) asks for this notification, for example
+     * {@code dsnNotify(DsnNotify.SUCCESS)} for a client that wants delivery receipts.
+     *
+     * @param type the notification asked for
+     * @return the matcher
+     */
+    static FaultMatcher dsnNotify(DsnNotify type) {
+        Objects.requireNonNull(type, "type");
+        return c -> c.phase() == SmtpPhase.RCPT && c.parameters().containsKey("NOTIFY")
+                && DsnNotify.parse(c.parameters().get("NOTIFY")).contains(type);
+    }
+
+    /**
+     * At MAIL: the DSN {@code RET} parameter (RFC 3461) is this value.
+     *
+     * @param ret FULL or HDRS
+     * @return the matcher
+     */
+    static FaultMatcher dsnReturn(DsnReturn ret) {
+        Objects.requireNonNull(ret, "ret");
+        return c -> c.phase() == SmtpPhase.MAIL && c.parameters().containsKey("RET")
+                && DsnReturn.parse(c.parameters().get("RET")) == ret;
+    }
+
+    /** @return a matcher for a MAIL that declares {@code SMTPUTF8} (RFC 6531) */
+    static FaultMatcher smtpUtf8() {
+        return c -> c.phase() == SmtpPhase.MAIL && c.parameters().containsKey("SMTPUTF8");
     }
 
     private static void checkPositive(int n) {

@@ -100,9 +100,15 @@ final class ChunkTransfer {
                     () -> new Outcome(server.interner.reply(250, "2.0.0 Ok: " + c.size() + " octets received"), null));
             return;
         }
-        ReceivedMessage message = conn.assemble(content).message();
+        MessageAssembly.Result result = conn.assemble(content);
         String summary = server.interner.string(c.shown() + " <message: " + content.size() + " bytes in " + c.number()
                 + (c.number() == 1 ? " chunk>" : " chunks>"));
+        if (result.refusal() != null) {
+            conn.endTransaction();
+            conn.deliver(SmtpPhase.BDAT, summary, new Outcome(result.refusal(), null), false, false);
+            return;
+        }
+        ReceivedMessage message = result.message();
         FaultEffect effect = server.faults.fire(conn.context(SmtpPhase.BDAT, c.line(), null, message, c.number()));
         if (effect == null) {
             effect = server.faults.fire(conn.context(SmtpPhase.END_OF_DATA, "", null, message, 0));

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The checks SmtpUnit makes before James sees a command, where James is more lenient than the RFCs:
- * ESMTP parameters that were not advertised (RFC 5321 section 4.1.1.11: 555), and 8-bit bytes in
- * commands without SMTPUTF8.
+ * ESMTP parameters that were not advertised (RFC 5321 section 4.1.1.11: 555). The octets a command
+ * may hold are checked by {@link CommandText}, the values of the parameters by {@link ParameterValues}.
  */
 final class CommandChecks {
     /** RFC 5321 4.5.3.1.4 says 512; extensions raise it, and production servers allow 2048. */
@@ -45,17 +45,17 @@ final class CommandChecks {
             if (options.authMode() != SmtpServerOptions.AuthMode.OFF && !hidden.contains("AUTH")) {
                 allowed.add("AUTH");
             }
-            if (extra.contains("DSN")) {
+            if (options.dsn()) {
                 allowed.add("RET");
                 allowed.add("ENVID");
             }
-            if (extra.contains("SMTPUTF8")) {
+            if (options.smtpUtf8()) {
                 allowed.add("SMTPUTF8");
             }
             if (extra.contains("REQUIRETLS")) {
                 allowed.add("REQUIRETLS");
             }
-        } else if (extra.contains("DSN")) {
+        } else if (options.dsn()) {
             allowed.add("NOTIFY");
             allowed.add("ORCPT");
         }

@@ -37,12 +37,13 @@ final class Commands {
         boolean crlf = lf > start && buf[lf - 1] == '\r';
         int end = crlf ? lf - 1 : lf;
         int length = end - start;
-        String line = new String(buf, start, length, StandardCharsets.ISO_8859_1);
+        CommandText text = CommandText.decode(buf, start, length);
+        String line = text.line();
         LineHandler<SMTPSession> handler = conn.lineHandler();
         boolean continuation = handler != null;
         SmtpPhase phase = continuation ? SmtpPhase.AUTH : SmtpPhase.ofVerb(verb(line));
         String shown = continuation ? ((AuthCommand.Continuation) handler).mask(line) : mask(phase, line);
-        LineRules.Broken broken = LineRules.check(line, crlf, phase, continuation);
+        LineRules.Broken broken = LineRules.check(text, length, server.options, crlf, phase, continuation);
         if (broken != null) {
             if (broken.violation() != null) {
                 conn.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, broken.violation());
@@ -81,7 +82,7 @@ final class Commands {
             conn.transaction().begin(server.nextTransaction());
         }
         CommandArgs parsed = args;
-        byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         FaultEffect effect = server.faults.fire(conn.context(phase, line, parsed, null));
         conn.faults().play(phase, shown, effect,
                 () -> afterCommand(phase, line, parsed, ProtocolChain.dispatcher().onLine(conn.session(), bytes)));
@@ -114,8 +115,7 @@ final class Commands {
                 if (code == 250) {
                     SessionInfo info = conn.greetedAs(argument(line));
                     SmtpReply adjusted = Extensions.adjust(outcome.reply().reply(), server.options,
-                            server.options.hostname() + " Hello " + info.heloName() + " ["
-                                    + info.clientAddress().getAddress().getHostAddress() + "]");
+                            Extensions.helloLine(server.options, info.heloName(), info.clientAddress()));
                     outcome = new Outcome(server.interner.reply(adjusted), response);
                 }
                 break;

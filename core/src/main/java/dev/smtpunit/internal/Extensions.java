@@ -3,6 +3,9 @@ package dev.smtpunit.internal;
 import dev.smtpunit.SmtpReply;
 import dev.smtpunit.SmtpServerOptions;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +23,7 @@ final class Extensions {
     static SmtpReply adjust(SmtpReply ehlo, SmtpServerOptions options, String firstLine) {
         List<String> lines = new ArrayList<>(ehlo.lines().size() + options.extraExtensions().size());
         lines.add(firstLine);
-        if (ehlo.lines().size() == 1 && options.extraExtensions().isEmpty()) {
+        if (ehlo.lines().size() == 1) {
             return new SmtpReply(ehlo.code(), lines);
         }
         for (String line : ehlo.lines().subList(1, ehlo.lines().size())) {
@@ -29,15 +32,57 @@ final class Extensions {
                 lines.add(line);
             }
         }
-        if (ehlo.lines().size() > 1) {
-            if (options.chunking() && !options.hiddenExtensions().contains("CHUNKING")) {
-                lines.add("CHUNKING");
-            }
-            if (CommandChecks.binaryMimeOffered(options)) {
-                lines.add("BINARYMIME");
-            }
-            lines.addAll(options.extraExtensions());
+        if (options.chunking() && !options.hiddenExtensions().contains("CHUNKING")) {
+            lines.add("CHUNKING");
         }
+        if (CommandChecks.binaryMimeOffered(options)) {
+            lines.add("BINARYMIME");
+        }
+        lines.addAll(implemented(options));
+        lines.addAll(options.extraExtensions());
         return new SmtpReply(ehlo.code(), lines);
+    }
+
+    /** The keywords of the extensions SmtpUnit implements beside James' EHLO handler. */
+    private static List<String> implemented(SmtpServerOptions options) {
+        List<String> keywords = new ArrayList<>(2);
+        if (options.dsn()) {
+            keywords.add("DSN");
+        }
+        if (options.smtpUtf8()) {
+            keywords.add("SMTPUTF8");
+        }
+        return keywords;
+    }
+
+    /**
+     * The first line of the reply to EHLO or HELO. An address literal is not repeated when it is the
+     * client's own address.
+     *
+     * @param options the options
+     * @param heloName the name the client gave
+     * @param client the client's address
+     * @return for example {@code localhost Hello client.test [127.0.0.1]}
+     */
+    static String helloLine(SmtpServerOptions options, String heloName, InetSocketAddress client) {
+        String literal = "[" + client.getAddress().getHostAddress() + "]";
+        return options.hostname() + " Hello " + heloName + (isLiteralOf(heloName, client) ? "" : " " + literal);
+    }
+
+    private static boolean isLiteralOf(String heloName, InetSocketAddress client) {
+        if (!heloName.startsWith("[") || !heloName.endsWith("]")) {
+            return false;
+        }
+        String inner = heloName.substring(1, heloName.length() - 1);
+        boolean v6 = inner.regionMatches(true, 0, "IPv6:", 0, 5);
+        String ip = v6 ? inner.substring(5) : inner;
+        if (v6 ? !PathSyntax.ipv6(ip) : !PathSyntax.ipv4(ip)) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(ip).equals(client.getAddress()); // a literal: no name lookup
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

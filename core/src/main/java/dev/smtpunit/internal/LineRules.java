@@ -1,10 +1,12 @@
 package dev.smtpunit.internal;
 
 import dev.smtpunit.SmtpPhase;
+import dev.smtpunit.SmtpServerOptions;
 
 /**
- * The strict framing of command lines: CRLF only (RFC 5321 section 2.3.8), printable US-ASCII
- * (no SMTPUTF8 offered), no empty commands, and line length limits. James never sees a line that
+ * The strict framing of command lines: CRLF only (RFC 5321 section 2.3.8), the octets a command may
+ * hold ({@link CommandText}: printable US-ASCII, UTF-8 where SMTPUTF8 allows it), no empty commands,
+ * and line length limits in octets. James never sees a line that
  * breaks one of these.
  */
 final class LineRules {
@@ -23,30 +25,32 @@ final class LineRules {
     }
 
     /**
-     * @param line the line without its line ending, decoded as ISO-8859-1 (one char per octet)
+     * @param text the line without its line ending, decoded
+     * @param octets the line's length in octets
+     * @param options the server's options
      * @param crlf whether it ended with CRLF (rather than a bare LF)
      * @param phase the command's phase
      * @param continuation whether the line continues an AUTH exchange
      * @return the broken rule, or null when the line may be handled
      */
-    static Broken check(String line, boolean crlf, SmtpPhase phase, boolean continuation) {
+    static Broken check(CommandText text, int octets, SmtpServerOptions options, boolean crlf, SmtpPhase phase,
+            boolean continuation) {
+        String line = text.line();
         if (!crlf) {
             return Broken.violation("bare <LF> received; SMTP lines must end with <CRLF> (RFC 5321 section 2.3.8)");
         }
         if (line.indexOf('\r') >= 0) {
             return Broken.violation("bare <CR> received; <CR> may only appear in <CRLF> (RFC 5321 section 2.3.8)");
         }
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c > 0x7E || (c < 0x20 && c != '\t')) {
-                return Broken.violation("8-bit or control characters in a command; SMTPUTF8 is not offered");
-            }
+        String badText = text.violation(options, phase);
+        if (badText != null) {
+            return Broken.violation(badText);
         }
         if (!continuation && line.isBlank()) {
             return new Broken("5.5.2 Syntax error: empty command line", null);
         }
         int max = phase == SmtpPhase.AUTH ? CommandChecks.MAX_AUTH_LINE : CommandChecks.MAX_COMMAND_LINE;
-        if (line.length() > max) {
+        if (octets > max) {
             return new Broken("5.5.2 Error: line too long (at most " + max + " octets)", null);
         }
         return null;

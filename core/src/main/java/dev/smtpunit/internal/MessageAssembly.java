@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * Turns received content into a stored message, or into the refusal it earns: bare CR or LF
- * (RFC 5321 section 2.3.8, the SMTP smuggling defence) and size over the limit.
+ * (RFC 5321 section 2.3.8, the SMTP smuggling defence), size over the limit, and 8-bit header octets
+ * that the transaction's SMTPUTF8 does not cover ({@link HeaderOctets}).
  */
 final class MessageAssembly {
     private MessageAssembly() {}
@@ -25,12 +26,13 @@ final class MessageAssembly {
 
     /**
      * @param received the content
+     * @param smtpUtf8 whether MAIL declared SMTPUTF8
      * @param envelope builds the envelope, called only for an acceptable message
      * @param options the server's options
      * @param interner shares repeated strings and replies
      * @return the result
      */
-    static Result assemble(DataReceiver received, Supplier<Envelope> envelope,
+    static Result assemble(DataReceiver received, boolean smtpUtf8, Supplier<Envelope> envelope,
             SmtpServerOptions options, Interner interner) {
         // shared between transactions: suites often send the same template mail many times
         String summary = interner.string("<message: " + received.size() + " bytes, " + received.lines() + " lines>");
@@ -44,6 +46,11 @@ final class MessageAssembly {
             return new Result(summary, null, interner.reply(552, "5.3.4 Message size exceeds fixed maximum message size of "
                     + options.maxMessageSize() + " bytes"), null);
         }
-        return new Result(summary, null, null, Internals.access().message(envelope.get(), received.content()));
+        byte[] content = received.content();
+        String badHeader = HeaderOctets.problem(content, smtpUtf8);
+        if (badHeader != null) {
+            return new Result(summary, badHeader, interner.reply(554, "5.6.9 Message refused: " + badHeader), null);
+        }
+        return new Result(summary, null, null, Internals.access().message(envelope.get(), content));
     }
 }

@@ -38,6 +38,8 @@ public final class MimeView {
         Properties p = new Properties();
         p.setProperty("mail.mime.address.strict", "false");
         p.setProperty("mail.mime.decodetext.strict", "false");
+        // RFC 6532: header fields may be UTF-8 (SMTPUTF8 messages)
+        p.setProperty("mail.mime.allowutf8", "true");
         return p;
     }
 

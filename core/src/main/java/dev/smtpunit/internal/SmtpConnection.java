@@ -16,7 +16,6 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.StartTlsResponse;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
-import org.apache.james.protocols.smtp.SMTPSessionImpl;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -48,7 +47,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     private final boolean implicitTls;
     private final Wire wire;
     private final SessionTranscript transcript;
-    private final SMTPSessionImpl session;
+    private final Utf8Session session;
     private final FaultPlayer faults;
     private final Transaction transaction = new Transaction();
     private final ArrayDeque<LineHandler<SMTPSession>> lineHandlers = new ArrayDeque<>(2);
@@ -84,7 +83,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         this.transcript = API.openSession(server.transcript, id, remote);
         event(TranscriptEntry.Kind.CONNECTED, "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()
                 + (implicitTls ? " (implicit TLS)" : ""));
-        this.session = new SMTPSessionImpl(new ConnectionTransport(this, socket), server.configuration);
+        this.session = new Utf8Session(new ConnectionTransport(this, socket), server.configuration);
         this.faults = new FaultPlayer(this, server.interner);
         this.chunks = new ChunkTransfer(this, server);
         this.commands = new Commands(this, server);
@@ -172,7 +171,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     @Override
     public boolean inTransaction() {
-        return session.getAttachment(SMTPSession.SENDER, ProtocolSession.State.Transaction).isPresent();
+        return MailTransaction.active(session);
     }
 
     boolean startTlsSupported() {
@@ -219,7 +218,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     int recipientCount() {
-        return session.getRcptCount();
+        return MailTransaction.current(session).map(MailTransaction::recipients).orElse(0);
     }
 
     void pipelined(boolean value) {
@@ -551,8 +550,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
      * @return the message or the refusal it earns (recorded as a violation where it is one)
      */
     MessageAssembly.Result assemble(DataReceiver content) {
-        MessageAssembly.Result result = MessageAssembly.assemble(content, () -> transaction.envelope(info, authenticatedUser, tls),
-                server.options, server.interner);
+        MessageAssembly.Result result = MessageAssembly.assemble(content, transaction.smtpUtf8(),
+                () -> transaction.envelope(info, authenticatedUser, tls), server.options, server.interner);
         if (result.violation() != null) {
             event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, result.violation());
         }

@@ -129,6 +129,11 @@ final class Transaction {
         return bdatChunks == 0 ? envelope : api.sentWithBdat(envelope, bdatChunks);
     }
 
+    /** @return whether MAIL declared {@code SMTPUTF8} (RFC 6531), which allows UTF-8 header fields (RFC 6532) */
+    boolean smtpUtf8() {
+        return mailParameters.containsKey("SMTPUTF8");
+    }
+
     /** @return whether MAIL declared {@code BODY=BINARYMIME}, which only BDAT may carry (RFC 3030 section 3) */
     boolean binaryMime() {
         return "BINARYMIME".equalsIgnoreCase(mailParameters.get("BODY"));

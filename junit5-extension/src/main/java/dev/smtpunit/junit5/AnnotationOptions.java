@@ -31,6 +31,8 @@ final class AnnotationOptions {
         b.requireAuth(a.requireAuth());
         apply(where, "maxMessageSize", () -> b.maxMessageSize(a.maxMessageSize()));
         b.chunking(a.chunking());
+        b.smtpUtf8(a.smtpUtf8()).dsn(a.dsn());
+        apply(where, "maxRecipients", () -> b.maxRecipients(a.maxRecipients()));
         if (a.configurer() != SmtpServerConfigurer.None.class) {
             SmtpServerConfigurer configurer = instantiate(a.configurer(), where);
             try {

@@ -77,6 +77,18 @@ public @interface SmtpServer {
      */
     boolean chunking() default false;
 
+    /**
+     * @return offer SMTPUTF8 (RFC 6531): UTF-8 mailboxes and header fields in transactions that
+     *     declare it; off by default
+     */
+    boolean smtpUtf8() default false;
+
+    /** @return offer DSN (RFC 3461): RET, ENVID, NOTIFY and ORCPT accepted, checked and recorded; off by default */
+    boolean dsn() default false;
+
+    /** @return the most recipients per transaction, further RCPT get 452 4.5.3; 0 for no limit; default 100 */
+    int maxRecipients() default 100;
+
     /** @return the host name in the greeting and EHLO reply */
     String hostname() default "localhost";
 

@@ -1,0 +1,24 @@
+package dev.smtpunit.internal;
+
+import org.apache.james.protocols.api.ProtocolTransport;
+import org.apache.james.protocols.smtp.SMTPConfiguration;
+import org.apache.james.protocols.smtp.SMTPSessionImpl;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * James' session, decoding command lines as UTF-8 (James assumes US-ASCII): {@link CommandText} has
+ * already refused every line whose 8-bit octets are not allowed, so what reaches the commands is
+ * either ASCII or the UTF-8 of RFC 6531.
+ */
+final class Utf8Session extends SMTPSessionImpl {
+    Utf8Session(ProtocolTransport transport, SMTPConfiguration configuration) {
+        super(transport, configuration);
+    }
+
+    @Override
+    public Charset getCharset() {
+        return StandardCharsets.UTF_8;
+    }
+}
