@@ -67,6 +67,8 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
     private boolean suspended;
     private boolean discardingLongLine;
     private boolean closingByServer;
+    /** Whether the line being handled answers an AUTH challenge (334) rather than being a command. */
+    private boolean answeringChallenge;
     private boolean admitted;
     private String authenticatedUser;
     private TlsInfo tls;
@@ -101,8 +103,9 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
         return !implicitTls && server.tls != null && server.options.startTls() != SmtpServerOptions.StartTlsMode.OFF;
     }
 
-    void authenticated(String user, String mechanism) {
+    void authenticated(String user, dev.smtpunit.AuthMechanism mechanism) {
         authenticatedUser = server.interner.string(user);
+        info = info.withAuthMechanism(mechanism);
         try {
             session.setUsername(org.apache.james.core.Username.of(user));
         } catch (IllegalArgumentException e) {
@@ -262,6 +265,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
                     input.skipBytes(input.readableBytes());
                     if (!discardingLongLine) {
                         discardingLongLine = true;
+                        answeringChallenge = !lineHandlers.isEmpty();
                         rejectLine(SmtpPhase.UNKNOWN, "(line of more than " + CommandChecks.MAX_AUTH_LINE + " octets)",
                                 "5.5.2 Error: line too long");
                     }
@@ -293,6 +297,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
         int length = end - start;
         String line = buf.toString(start, length, StandardCharsets.ISO_8859_1);
         boolean continuation = !lineHandlers.isEmpty();
+        answeringChallenge = continuation;
         SmtpPhase phase = continuation ? SmtpPhase.AUTH : SmtpPhase.ofVerb(verb(line));
         String shown = continuation ? ((AuthCommand.Continuation) lineHandlers.peek()).mask(line) : mask(phase, line);
         if (!crlf) {
@@ -363,13 +368,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private String mask(SmtpPhase phase, String line) {
-        if (phase == SmtpPhase.AUTH) {
-            String[] parts = line.split(" +");
-            if (parts.length >= 3 && parts[1].equalsIgnoreCase("PLAIN")) {
-                return parts[0] + " " + parts[1] + " *** (masked)";
-            }
-        }
-        return server.interner.string(line);
+        return phase == SmtpPhase.AUTH ? AuthCommand.mask(line) : server.interner.string(line);
     }
 
     private void violation(SmtpPhase phase, String shown, String why) {
@@ -382,6 +381,8 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void rejectLine(SmtpPhase phase, String shown, String text, int code) {
+        // a refused line ends an AUTH exchange in progress (RFC 4954: a 5xx reply ends it for the client too)
+        lineHandlers.clear();
         send(phase, shown, server.interner.reply(code, text), false);
     }
 
@@ -545,7 +546,8 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void send(SmtpPhase phase, String shown, Interner.WireReply reply, boolean injected) {
-        API.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, reply.reply(), injected, pipelined));
+        API.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, reply.reply(), injected, pipelined,
+                answeringChallenge && shown != null));
         ctx.write(Unpooled.wrappedBuffer(reply.wire()));
         flushPending = true;
         if (!inRead) {
