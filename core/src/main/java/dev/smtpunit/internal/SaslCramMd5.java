@@ -18,11 +18,10 @@ import java.util.regex.Pattern;
 final class SaslCramMd5 extends SaslExchange {
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{32}");
 
-    private final SmtpServerOptions options;
     private String challenge;
 
     SaslCramMd5(SmtpServerOptions options) {
-        this.options = options;
+        super(options);
     }
 
     @Override

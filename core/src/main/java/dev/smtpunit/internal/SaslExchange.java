@@ -40,6 +40,13 @@ abstract class SaslExchange {
 
     static final Failure INVALID = new Failure("535", "5.7.8 Authentication credentials invalid");
 
+    /** The server's options: users, passwords and the token check. */
+    final SmtpServerOptions options;
+
+    SaslExchange(SmtpServerOptions options) {
+        this.options = options;
+    }
+
     /**
      * @param mechanism an offered mechanism
      * @param options the server's options
@@ -59,10 +66,14 @@ abstract class SaslExchange {
     }
 
     /**
+     * Without an initial response, an empty challenge asks for the response (RFC 4954 section 4).
+     *
      * @param initialResponse the response on the AUTH line (empty for {@code =}), or null when none was sent
      * @return the first step
      */
-    abstract Step start(String initialResponse);
+    Step start(String initialResponse) {
+        return initialResponse == null ? new Challenge("", true) : respond(initialResponse);
+    }
 
     /**
      * @param line a client response line (never {@code *}, which the caller handles)
@@ -97,7 +108,7 @@ abstract class SaslExchange {
     }
 
     /** Checks a password for PLAIN and LOGIN. */
-    static Step password(SmtpServerOptions options, String user, String password) {
+    Step password(String user, String password) {
         boolean ok = options.authMode() == SmtpServerOptions.AuthMode.ACCEPT_ANY || password.equals(options.users().get(user));
         return ok ? new Success(user) : INVALID;
     }

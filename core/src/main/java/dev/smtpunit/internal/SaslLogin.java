@@ -7,11 +7,10 @@ final class SaslLogin extends SaslExchange {
     private static final String USERNAME_PROMPT = encode("Username:");
     private static final String PASSWORD_PROMPT = encode("Password:");
 
-    private final SmtpServerOptions options;
     private String user;
 
     SaslLogin(SmtpServerOptions options) {
-        this.options = options;
+        super(options);
     }
 
     @Override
@@ -32,6 +31,6 @@ final class SaslLogin extends SaslExchange {
         if (decoded == null) {
             return undecodable("AUTH LOGIN password");
         }
-        return password(options, user, decoded);
+        return password(user, decoded);
     }
 }

@@ -18,17 +18,11 @@ final class SaslOAuth extends SaslExchange {
     private static final String DUMMY_RESPONSE = encode("\u0001");
 
     private final AuthMechanism mechanism;
-    private final SmtpServerOptions options;
     private boolean refused;
 
     SaslOAuth(AuthMechanism mechanism, SmtpServerOptions options) {
+        super(options);
         this.mechanism = mechanism;
-        this.options = options;
-    }
-
-    @Override
-    Step start(String initialResponse) {
-        return initialResponse == null ? new Challenge("", true) : respond(initialResponse);
     }
 
     @Override

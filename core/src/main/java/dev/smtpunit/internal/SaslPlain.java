@@ -4,15 +4,9 @@ import dev.smtpunit.SmtpServerOptions;
 
 /** AUTH PLAIN (RFC 4616): {@code [authzid] NUL authcid NUL passwd}, on the AUTH line or after an empty challenge. */
 final class SaslPlain extends SaslExchange {
-    private final SmtpServerOptions options;
 
     SaslPlain(SmtpServerOptions options) {
-        this.options = options;
-    }
-
-    @Override
-    Step start(String initialResponse) {
-        return initialResponse == null ? new Challenge("", true) : respond(initialResponse);
+        super(options);
     }
 
     @Override
@@ -29,6 +23,6 @@ final class SaslPlain extends SaslExchange {
             return new Failure("535", "5.7.8 Authentication credentials invalid (authorization identity " + fields[0]
                     + " differs from " + fields[1] + ")");
         }
-        return password(options, fields[1], fields[2]);
+        return password(fields[1], fields[2]);
     }
 }

@@ -1,5 +1,6 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Recipient;
 import dev.smtpunit.SessionTranscript;
@@ -103,7 +104,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
         return !implicitTls && server.tls != null && server.options.startTls() != SmtpServerOptions.StartTlsMode.OFF;
     }
 
-    void authenticated(String user, dev.smtpunit.AuthMechanism mechanism) {
+    void authenticated(String user, AuthMechanism mechanism) {
         authenticatedUser = server.interner.string(user);
         info = info.withAuthMechanism(mechanism);
         try {
