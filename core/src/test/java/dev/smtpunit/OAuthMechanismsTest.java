@@ -197,6 +197,14 @@ class OAuthMechanismsTest {
     }
 
     @Test
+    void endsTheExchangeWhenAContinuationLineIsTooLong() throws Exception {
+        assertThat(client.command("AUTH XOAUTH2")).isEqualTo("334 ");
+        assertThat(client.command("A".repeat(20_000))).startsWith("500 5.5.2 Error: line too long");
+        assertThat(client.command("NOOP")).as("the next line is a command again").isEqualTo("250 2.0.0 OK");
+        assertThat(smtp.transcript().authAttempts()).extracting(AuthAttempt::outcome).containsExactly(AuthAttempt.Outcome.REFUSED);
+    }
+
+    @Test
     void letsATokenCheckScriptAnExpiredTokenAndReportsAThrowingCheckAs454() throws Exception {
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (MockSmtpServer other = MockSmtpServer.started(SmtpServerOptions.builder().authMechanisms(AuthMechanism.XOAUTH2)
