@@ -125,7 +125,8 @@ public final class SmtpServerOptions {
         b.startTls = startTls;
         b.tlsKey = tlsKey;
         b.tlsChain = tlsChain;
-        b.authMode = authMode;
+        // USERS without users was derived from a token check alone; the builder starts from what was set
+        b.authMode = authMode == AuthMode.USERS && users.isEmpty() ? AuthMode.OFF : authMode;
         b.users.putAll(users);
         b.authMechanisms = authMechanisms.isEmpty() ? null : new ArrayList<>(authMechanisms);
         tokens.forEach((user, accepted) -> b.tokens.put(user, new LinkedHashSet<>(accepted)));

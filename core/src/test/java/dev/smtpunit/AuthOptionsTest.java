@@ -32,6 +32,9 @@ class AuthOptionsTest {
         SmtpServerOptions copy = options.toBuilder().build();
         assertThat(copy.authMechanisms()).containsExactly(AuthMechanism.XOAUTH2);
         assertThat(copy.tokens()).containsEntry("ada", java.util.Set.of("t1", "t2"));
+        assertThatThrownBy(() -> options.toBuilder().authMechanisms(AuthMechanism.XOAUTH2, AuthMechanism.PLAIN).build())
+                .as("a token check alone does not make PLAIN possible").hasMessage("authMechanisms(PLAIN) needs user(name, password)"
+                        + " or acceptAnyCredentials()");
     }
 
     @Test
