@@ -101,6 +101,14 @@ public final class Envelope {
         return Optional.ofNullable(authenticatedUser);
     }
 
+    /**
+     * @return the SASL mechanism of the successful {@code AUTH} before this transaction; empty when the
+     *     client did not authenticate
+     */
+    public Optional<AuthMechanism> authMechanism() {
+        return Optional.ofNullable(session.authMechanism());
+    }
+
     /** @return the TLS protocol and cipher, or empty when the session was in plain text */
     public Optional<TlsInfo> tls() {
         return Optional.ofNullable(tls);
@@ -149,7 +157,8 @@ public final class Envelope {
     public String toString() {
         return "Envelope[from=<" + sender + ">" + (mailParameters.isEmpty() ? "" : " " + mailParameters)
                 + ", to=" + recipients + ", helo=" + heloName()
-                + (authenticatedUser == null ? "" : ", auth=" + authenticatedUser)
+                + (authenticatedUser == null ? "" : ", auth=" + authenticatedUser
+                        + (session.authMechanism() == null ? "" : " (" + session.authMechanism().saslName() + ")"))
                 + (tls == null ? "" : ", tls=" + tls.protocol())
                 + (bdatChunks == 0 ? "" : ", bdat=" + bdatChunks + " chunks")
                 + ", session=" + sessionId() + ", transaction=" + transactionIndex + "]";

@@ -63,6 +63,11 @@ public final class SessionTranscript {
         return out;
     }
 
+    /** @return the AUTH attempts of this session in order, with how each ended */
+    public List<AuthAttempt> authAttempts() {
+        return AuthAttempt.of(id, exchanges());
+    }
+
     /** @return the events in order, without exchanges */
     public List<TranscriptEntry.Event> events() {
         List<TranscriptEntry.Event> out = new ArrayList<>();

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The settings of a {@link MockSmtpServer}: immutable, made with a {@link Builder}.
@@ -39,13 +41,16 @@ public final class SmtpServerOptions {
         REQUIRED
     }
 
-    /** Whether and how AUTH (RFC 4954) is offered. */
+    /**
+     * Whether AUTH (RFC 4954) is offered, and how passwords are judged. Which mechanisms are offered is
+     * {@link #authMechanisms()}; tokens are always judged by {@link #tokenCheck()}.
+     */
     public enum AuthMode {
         /** AUTH is not offered. */
         OFF,
-        /** AUTH PLAIN and LOGIN against the configured users. */
+        /** Passwords are checked against the configured users (and tokens with the token check). */
         USERS,
-        /** AUTH PLAIN and LOGIN accept any user name and password. */
+        /** Any user name and password is accepted by PLAIN and LOGIN (tokens still go through the token check). */
         ACCEPT_ANY
     }
 
@@ -61,6 +66,9 @@ public final class SmtpServerOptions {
     private final List<X509Certificate> tlsChain;
     private final AuthMode authMode;
     private final Map<String, String> users;
+    private final List<AuthMechanism> authMechanisms;
+    private final Map<String, Set<String>> tokens;
+    private final BiPredicate<String, String> tokenPredicate;
     private final boolean authRequired;
     private final long maxMessageSize;
     private final Set<String> hiddenExtensions;
@@ -83,8 +91,13 @@ public final class SmtpServerOptions {
         startTls = b.startTls;
         tlsKey = b.tlsKey;
         tlsChain = b.tlsChain;
-        authMode = b.authMode;
         users = Collections.unmodifiableMap(new LinkedHashMap<>(b.users));
+        authMechanisms = b.effectiveMechanisms();
+        authMode = b.authMode == AuthMode.OFF && !authMechanisms.isEmpty() ? AuthMode.USERS : b.authMode;
+        Map<String, Set<String>> t = new LinkedHashMap<>();
+        b.tokens.forEach((user, accepted) -> t.put(user, Collections.unmodifiableSet(new LinkedHashSet<>(accepted))));
+        tokens = Collections.unmodifiableMap(t);
+        tokenPredicate = b.tokenPredicate;
         authRequired = b.authRequired;
         maxMessageSize = b.maxMessageSize;
         hiddenExtensions = Collections.unmodifiableSet(new LinkedHashSet<>(b.hiddenExtensions));
@@ -120,8 +133,12 @@ public final class SmtpServerOptions {
         b.startTls = startTls;
         b.tlsKey = tlsKey;
         b.tlsChain = tlsChain;
-        b.authMode = authMode;
+        // USERS without users was derived from a token check alone; the builder starts from what was set
+        b.authMode = authMode == AuthMode.USERS && users.isEmpty() ? AuthMode.OFF : authMode;
         b.users.putAll(users);
+        b.authMechanisms = authMechanisms.isEmpty() ? null : new ArrayList<>(authMechanisms);
+        tokens.forEach((user, accepted) -> b.tokens.put(user, new LinkedHashSet<>(accepted)));
+        b.tokenPredicate = tokenPredicate;
         b.authRequired = authRequired;
         b.maxMessageSize = maxMessageSize;
         b.hiddenExtensions.addAll(hiddenExtensions);
@@ -190,6 +207,35 @@ public final class SmtpServerOptions {
     /** @return the users and passwords for {@link AuthMode#USERS} */
     public Map<String, String> users() {
         return users;
+    }
+
+    /**
+     * @return the SASL mechanisms advertised after {@code AUTH} in EHLO, in order; PLAIN and LOGIN when
+     *     users are configured and no mechanisms were chosen; empty when AUTH is not offered
+     */
+    public List<AuthMechanism> authMechanisms() {
+        return authMechanisms;
+    }
+
+    /** @return the tokens accepted for each user, as given to {@link Builder#acceptToken(String, String)} */
+    public Map<String, Set<String>> tokens() {
+        return tokens;
+    }
+
+    /**
+     * How XOAUTH2 and OAUTHBEARER tokens are judged: the predicate given to
+     * {@link Builder#tokenCheck(BiPredicate)}, or one that looks the token up in {@link #tokens()}.
+     *
+     * @return the check, taking the user name and the token; empty when none was configured
+     */
+    public Optional<BiPredicate<String, String>> tokenCheck() {
+        if (tokenPredicate != null) {
+            return Optional.of(tokenPredicate);
+        }
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of((user, token) -> tokens.getOrDefault(user, Set.of()).contains(token));
     }
 
     /** @return whether {@code MAIL} without a successful AUTH is refused with 530 */
@@ -265,7 +311,8 @@ public final class SmtpServerOptions {
     public String toString() {
         return "SmtpServerOptions[hostname=" + hostname + ", bind=" + bindAddress.getHostAddress() + ":" + port
                 + (implicitTls ? ", smtps=" + implicitTlsPort : "") + ", startTls=" + startTls + ", auth=" + authMode
-                + (authRequired ? " (required)" : "") + ", users=" + users.keySet()
+                + (authRequired ? " (required)" : "") + (authMechanisms.isEmpty() ? "" : " " + authMechanisms) + ", users=" + users.keySet()
+                + (tokens.isEmpty() ? "" : ", tokenUsers=" + tokens.keySet()) + (tokenPredicate == null ? "" : ", tokenCheck=predicate")
                 + (maxMessageSize > 0 ? ", maxMessageSize=" + maxMessageSize : "")
                 + (acceptedDomains.isEmpty() ? "" : ", acceptedDomains=" + acceptedDomains)
                 + (smtpUtf8() ? ", smtpUtf8" : "") + (dsn() ? ", dsn" : "") + "]";
@@ -283,6 +330,9 @@ public final class SmtpServerOptions {
         private List<X509Certificate> tlsChain = List.of();
         private AuthMode authMode = AuthMode.OFF;
         private final Map<String, String> users = new LinkedHashMap<>();
+        private List<AuthMechanism> authMechanisms;
+        private final Map<String, Set<String>> tokens = new LinkedHashMap<>();
+        private BiPredicate<String, String> tokenPredicate;
         private boolean authRequired;
         private long maxMessageSize;
         private final Set<String> hiddenExtensions = new LinkedHashSet<>();
@@ -376,7 +426,8 @@ public final class SmtpServerOptions {
         }
 
         /**
-         * Offers AUTH PLAIN and LOGIN and adds a user who may authenticate.
+         * Offers AUTH (PLAIN and LOGIN unless {@link #authMechanisms(AuthMechanism...)} chooses others)
+         * and adds a user who may authenticate.
          *
          * @param name the user name
          * @param password the password
@@ -397,7 +448,8 @@ public final class SmtpServerOptions {
         }
 
         /**
-         * Offers AUTH PLAIN and LOGIN and accepts any user name and password.
+         * Offers AUTH (PLAIN and LOGIN unless {@link #authMechanisms(AuthMechanism...)} chooses others)
+         * and accepts any user name and password. Not possible with CRAM-MD5, which needs the password.
          *
          * @return this builder
          */
@@ -407,6 +459,80 @@ public final class SmtpServerOptions {
             }
             authMode = AuthMode.ACCEPT_ANY;
             return this;
+        }
+
+        /**
+         * The SASL mechanisms to offer, in the order EHLO lists them, instead of the default PLAIN and
+         * LOGIN. Password mechanisms (PLAIN, LOGIN, CRAM-MD5) need {@link #user(String, String)} (PLAIN
+         * and LOGIN also work with {@link #acceptAnyCredentials()}); token mechanisms (XOAUTH2,
+         * OAUTHBEARER) need {@link #acceptToken(String, String)} or {@link #tokenCheck(BiPredicate)}.
+         *
+         * <pre>{@code
+         * builder.authMechanisms(AuthMechanism.XOAUTH2, AuthMechanism.PLAIN).user("app", "s3cret").acceptToken("app", "ya29.a0")
+         * }</pre>
+         *
+         * @param mechanisms one or more mechanisms
+         * @return this builder
+         */
+        public Builder authMechanisms(AuthMechanism... mechanisms) {
+            if (mechanisms.length == 0) {
+                throw new IllegalArgumentException("authMechanisms needs at least one mechanism; to offer no AUTH, configure no users or tokens");
+            }
+            LinkedHashSet<AuthMechanism> unique = new LinkedHashSet<>();
+            for (AuthMechanism m : mechanisms) {
+                unique.add(Objects.requireNonNull(m, "mechanism"));
+            }
+            this.authMechanisms = new ArrayList<>(unique);
+            return this;
+        }
+
+        /**
+         * Accepts this OAuth 2.0 token for this user in XOAUTH2 and OAUTHBEARER; call again for more
+         * tokens or users. Any other token is refused. For rules such as "this token has expired", use
+         * {@link #tokenCheck(BiPredicate)} instead.
+         *
+         * @param user the user name the client sends ({@code user=} in XOAUTH2, {@code a=} in OAUTHBEARER)
+         * @param token the bearer token
+         * @return this builder
+         */
+        public Builder acceptToken(String user, String token) {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(token, "token");
+            if (user.isEmpty() || token.isEmpty()) {
+                throw new IllegalArgumentException("acceptToken needs a non-empty user and token");
+            }
+            if (tokenPredicate != null) {
+                throw new IllegalStateException("tokenCheck(predicate) was set: acceptToken(" + user + ", ...) would be ignored");
+            }
+            tokens.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(token);
+            return this;
+        }
+
+        /**
+         * Judges XOAUTH2 and OAUTHBEARER tokens with a predicate of the user name and the token,
+         * called on the server's I/O thread for each attempt; it must be thread-safe and quick.
+         *
+         * <pre>{@code
+         * builder.authMechanisms(AuthMechanism.XOAUTH2).tokenCheck((user, token) -> !token.equals("expired-token"))
+         * }</pre>
+         *
+         * @param check returns true to accept the token
+         * @return this builder
+         */
+        public Builder tokenCheck(BiPredicate<String, String> check) {
+            Objects.requireNonNull(check, "check");
+            if (!tokens.isEmpty()) {
+                throw new IllegalStateException("acceptToken(...) was set for " + tokens.keySet() + ": tokenCheck(predicate) would ignore it");
+            }
+            this.tokenPredicate = check;
+            return this;
+        }
+
+        private List<AuthMechanism> effectiveMechanisms() {
+            if (authMechanisms != null) {
+                return List.copyOf(authMechanisms);
+            }
+            return authMode == AuthMode.OFF ? List.of() : List.of(AuthMechanism.PLAIN, AuthMechanism.LOGIN);
         }
 
         /**
@@ -594,7 +720,8 @@ public final class SmtpServerOptions {
          * @throws IllegalStateException when settings contradict each other
          */
         public SmtpServerOptions build() {
-            if (authRequired && authMode == AuthMode.OFF) {
+            AuthChecks.check(authMechanisms, authMode, !users.isEmpty(), !tokens.isEmpty() || tokenPredicate != null);
+            if (authRequired && effectiveMechanisms().isEmpty()) {
                 throw new IllegalStateException("requireAuth(true) needs user(name, password) or acceptAnyCredentials()");
             }
             if (implicitTls && port != 0 && port == implicitTlsPort) {

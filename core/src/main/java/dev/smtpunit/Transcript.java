@@ -90,10 +90,22 @@ public final class Transcript {
         return exchanges().stream().filter(x -> phase.covers(x.phase())).toList();
     }
 
-    /** @return the phases of all client commands in order (greeting and content excluded) */
+    /**
+     * @return the phases of all client commands in order: the greeting, the message content, AUTH
+     *     continuation lines and replies the server sent on its own (such as an idle-timeout 421) are
+     *     not commands
+     */
     public List<SmtpPhase> commands() {
-        return exchanges().stream().map(TranscriptEntry.Exchange::phase)
-                .filter(p -> p != SmtpPhase.CONNECT && p != SmtpPhase.END_OF_DATA).toList();
+        return exchanges().stream().filter(TranscriptEntry.Exchange::isCommand).map(TranscriptEntry.Exchange::phase).toList();
+    }
+
+    /** @return every AUTH attempt of every session, sessions in order, with how it ended */
+    public List<AuthAttempt> authAttempts() {
+        List<AuthAttempt> out = new ArrayList<>();
+        for (SessionTranscript s : sessions()) {
+            out.addAll(s.authAttempts());
+        }
+        return out;
     }
 
     /**

@@ -27,9 +27,34 @@ public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, Transc
      * @param reply the reply sent, or null when none was sent (connection closed, or still pending)
      * @param injected true when the reply (or the absence of one) came from a fault rule
      * @param pipelined true when the client sent this command before it had the reply to the previous one
+     * @param continuation true when the client line answers an AUTH challenge ({@code 334}) rather than
+     *     being a command of its own
      */
     record Exchange(long timestampMillis, SmtpPhase phase, String clientLine, SmtpReply reply, boolean injected,
-            boolean pipelined) implements TranscriptEntry {
+            boolean pipelined, boolean continuation) implements TranscriptEntry {
+
+        /**
+         * An exchange whose client line, if any, is a command (not an AUTH continuation).
+         *
+         * @param timestampMillis when the reply was sent (or the line received, when no reply was sent)
+         * @param phase the command's phase
+         * @param clientLine the line as received, without CRLF, with AUTH secrets masked; null for the greeting
+         * @param reply the reply sent, or null when none was sent
+         * @param injected true when the reply (or the absence of one) came from a fault rule
+         * @param pipelined true when the client sent this command before it had the reply to the previous one
+         */
+        public Exchange(long timestampMillis, SmtpPhase phase, String clientLine, SmtpReply reply, boolean injected,
+                boolean pipelined) {
+            this(timestampMillis, phase, clientLine, reply, injected, pipelined, false);
+        }
+
+        /**
+         * @return true when the client sent a command here: not for the greeting, a reply the server
+         *     sent on its own (such as an idle-timeout 421), the message content or an AUTH continuation line
+         */
+        public boolean isCommand() {
+            return clientLine != null && !continuation && phase != SmtpPhase.END_OF_DATA;
+        }
 
         /** @return the reply code, or 0 when no reply was sent */
         public int code() {

@@ -124,7 +124,7 @@ class TlsAndAuthTest {
             assertThat(c.command("NOOP")).as("the next line is a command again, not a credential").isEqualTo("250 2.0.0 OK");
             assertThat(c.command("AUTH LOGIN")).startsWith("334 ");
             assertThat(c.command("*")).isEqualTo("501 5.7.0 Authentication cancelled");
-            assertThat(c.command("AUTH CRAM-MD5")).isEqualTo("504 5.5.4 Unrecognized authentication type CRAM-MD5");
+            assertThat(c.command("AUTH CRAM-MD5")).isEqualTo("504 5.5.4 Unrecognized authentication type CRAM-MD5 (offered: PLAIN LOGIN)");
             assertThat(c.command("NOOP")).isEqualTo("250 2.0.0 OK");
         }
     }

@@ -1,6 +1,7 @@
 package dev.smtpunit.assertj;
 
 import dev.smtpunit.Attachment;
+import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.DsnNotify;
 import dev.smtpunit.DsnReturn;
 import dev.smtpunit.ReceivedMessage;
@@ -507,6 +508,19 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
             throwAssertionError(ShouldHave.value(self(), "envelope recipient", address, actual.envelope().recipientAddresses()));
         }
         return r.get();
+    }
+
+    /**
+     * The client authenticated with this SASL mechanism before sending (an AUTH that got {@code 235}).
+     * <pre>{@code assertThat(mail).wasAuthenticatedWith(AuthMechanism.XOAUTH2).wasAuthenticatedAs("ada@example.com");}</pre>
+     *
+     * @param mechanism the mechanism
+     * @return this
+     */
+    public ReceivedMessageAssert wasAuthenticatedWith(AuthMechanism mechanism) {
+        isNotNull();
+        return expect(actual.envelope().authMechanism().map(mechanism::equals).orElse(false), "been authenticated with",
+                mechanism.saslName(), actual.envelope().authMechanism().map(AuthMechanism::saslName).orElse("not authenticated"));
     }
 
     private Attachment attachment(String fileName) {

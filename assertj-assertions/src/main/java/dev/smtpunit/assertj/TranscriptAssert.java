@@ -1,5 +1,7 @@
 package dev.smtpunit.assertj;
 
+import dev.smtpunit.AuthAttempt;
+import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.Transcript;
@@ -121,21 +123,53 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
     }
 
     /**
-     * Some session authenticated with this SASL mechanism.
+     * Some session authenticated with this SASL mechanism: an AUTH attempt with it ended in {@code 235}
+     * (an attempt that got {@code 535} does not count).
      * <pre>{@code assertThat(transcript).usedAuthMechanism("PLAIN");}</pre>
      *
-     * @param mechanism such as PLAIN or LOGIN
+     * @param mechanism such as PLAIN, LOGIN, CRAM-MD5 or XOAUTH2, any case
      * @return this
      */
     public TranscriptAssert usedAuthMechanism(String mechanism) {
         isNotNull();
-        String prefix = "AUTH " + mechanism.toUpperCase(Locale.ROOT);
-        boolean used = actual.exchanges(SmtpPhase.AUTH).stream().anyMatch(x -> x.clientLine() != null
-                && (x.clientLine().toUpperCase(Locale.ROOT).equals(prefix) || x.clientLine().toUpperCase(Locale.ROOT).startsWith(prefix + " ")));
-        if (!used) {
-            failWith("show AUTH " + mechanism.toUpperCase(Locale.ROOT));
+        String wanted = mechanism.toUpperCase(Locale.ROOT);
+        List<AuthAttempt> attempts = actual.authAttempts();
+        if (attempts.stream().noneMatch(a -> a.mechanism().equals(wanted) && a.outcome() == AuthAttempt.Outcome.ACCEPTED)) {
+            failWith("show AUTH " + wanted + " accepted (235), but " + describe(attempts));
         }
         return this;
+    }
+
+    /**
+     * Some session authenticated with this SASL mechanism (an AUTH with it ended in {@code 235}).
+     * <pre>{@code assertThat(transcript).usedAuthMechanism(AuthMechanism.XOAUTH2);}</pre>
+     *
+     * @param mechanism the mechanism
+     * @return this
+     */
+    public TranscriptAssert usedAuthMechanism(AuthMechanism mechanism) {
+        return usedAuthMechanism(mechanism.saslName());
+    }
+
+    /**
+     * The AUTH attempts of all sessions, in order, ended like this: the story of "the token was
+     * refused, the client refreshed it and the second AUTH was accepted".
+     * <pre>{@code assertThat(transcript).hasAuthAttempts(REFUSED, ACCEPTED).usedAuthMechanism(AuthMechanism.XOAUTH2);}</pre>
+     *
+     * @param outcomes how each attempt ended, in order
+     * @return this
+     */
+    public TranscriptAssert hasAuthAttempts(AuthAttempt.Outcome... outcomes) {
+        isNotNull();
+        List<AuthAttempt> attempts = actual.authAttempts();
+        if (!attempts.stream().map(AuthAttempt::outcome).toList().equals(List.of(outcomes))) {
+            failWith("show AUTH attempts ending " + Arrays.toString(outcomes) + ", but " + describe(attempts));
+        }
+        return this;
+    }
+
+    private static String describe(List<AuthAttempt> attempts) {
+        return attempts.isEmpty() ? "no session used AUTH" : "the AUTH attempts were " + attempts;
     }
 
     /**

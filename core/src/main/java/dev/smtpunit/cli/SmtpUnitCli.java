@@ -1,5 +1,6 @@
 package dev.smtpunit.cli;
 
+import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
@@ -83,6 +84,15 @@ public final class SmtpUnitCli {
                     }
                     b.user(v.substring(0, colon), v.substring(colon + 1));
                 }
+                case "--auth" -> b.authMechanisms(mechanisms(value(args, ++i, a)));
+                case "--token" -> {
+                    String v = value(args, ++i, a);
+                    int colon = v.indexOf(':');
+                    if (colon <= 0 || colon == v.length() - 1) {
+                        throw new IllegalArgumentException("--token takes user:token, was " + v);
+                    }
+                    b.acceptToken(v.substring(0, colon), v.substring(colon + 1));
+                }
                 case "--accept-any-auth" -> b.acceptAnyCredentials();
                 case "--require-auth" -> b.requireAuth(true);
                 case "--max-size" -> b.maxMessageSize(number(value(args, ++i, a), a));
@@ -100,6 +110,16 @@ public final class SmtpUnitCli {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " takes a number, was " + v, e);
         }
+    }
+
+    private static AuthMechanism[] mechanisms(String v) {
+        String[] names = v.split(",");
+        AuthMechanism[] mechanisms = new AuthMechanism[names.length];
+        for (int i = 0; i < names.length; i++) {
+            mechanisms[i] = AuthMechanism.ofSaslName(names[i].trim()).orElseThrow(() -> new IllegalArgumentException(
+                    "--auth takes mechanisms from PLAIN,LOGIN,CRAM-MD5,XOAUTH2,OAUTHBEARER separated by commas, was " + v));
+        }
+        return mechanisms;
     }
 
     private static SmtpServerOptions.StartTlsMode startTls(String v) {
@@ -186,7 +206,9 @@ public final class SmtpUnitCli {
                   --bind ADDRESS        address to listen on (default 127.0.0.1)
                   --hostname NAME       name in the greeting and EHLO reply (default localhost)
                   --starttls MODE       off | offered | required (default off)
-                  --user NAME:PASSWORD  offer AUTH PLAIN/LOGIN for this user (repeatable)
+                  --user NAME:PASSWORD  offer AUTH for this user (repeatable)
+                  --auth MECHANISMS     the AUTH mechanisms to offer, e.g. cram-md5,plain (default plain,login)
+                  --token USER:TOKEN    accept this OAuth token in XOAUTH2/OAUTHBEARER (repeatable)
                   --accept-any-auth     offer AUTH and accept any credentials
                   --require-auth        refuse MAIL before AUTH (530)
                   --max-size BYTES      advertise SIZE and refuse larger messages (552)

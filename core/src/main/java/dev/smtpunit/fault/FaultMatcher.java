@@ -1,5 +1,6 @@
 package dev.smtpunit.fault;
 
+import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.DsnNotify;
 import dev.smtpunit.DsnReturn;
 import dev.smtpunit.ReceivedMessage;
@@ -187,6 +188,22 @@ public interface FaultMatcher {
     static FaultMatcher authenticatedAs(String user) {
         Objects.requireNonNull(user, "user");
         return c -> c.authenticatedUser().map(user::equals).orElse(false);
+    }
+
+    /**
+     * An AUTH command naming this mechanism, for example to refuse XOAUTH2 for a while with
+     * {@code 454 4.7.0} while PLAIN still works.
+     *
+     * <pre>{@code
+     * smtp.faults().on(AUTH).matching(authMechanism(AuthMechanism.XOAUTH2)).reply(454, "4.7.0 Try again later").once();
+     * }</pre>
+     *
+     * @param mechanism the SASL mechanism
+     * @return the matcher
+     */
+    static FaultMatcher authMechanism(AuthMechanism mechanism) {
+        Objects.requireNonNull(mechanism, "mechanism");
+        return c -> c.phase() == SmtpPhase.AUTH && c.argument().strip().split(" +")[0].equalsIgnoreCase(mechanism.saslName());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.SmtpServerOptions;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
@@ -9,21 +10,20 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.esmtp.EhloExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * AUTH PLAIN and LOGIN (RFC 4954, RFC 4616), replacing James' handler: every error path ends the
- * exchange (James' leaves its continuation handler in place, so the next command would be read as a
- * credential), {@code *} cancels with 501, and the success text is spelled right.
+ * AUTH (RFC 4954) with the offered SASL mechanisms ({@link SaslExchange} and its subclasses),
+ * replacing James' handler: every error path ends the exchange (James' leaves its continuation
+ * handler in place, so the next command would be read as a credential), {@code *} cancels with 501,
+ * and the success text is spelled right. The one place that knows which AUTH text is secret.
  */
 final class AuthCommand implements CommandHandler<SMTPSession>, EhloExtension {
     private static final Set<String> COMMANDS = Set.of("AUTH");
-    private static final String USERNAME_PROMPT = Base64.getEncoder().encodeToString("Username:".getBytes(StandardCharsets.US_ASCII));
-    private static final String PASSWORD_PROMPT = Base64.getEncoder().encodeToString("Password:".getBytes(StandardCharsets.US_ASCII));
+    private static final String MASKED = "*** (masked)";
 
     @Override
     public Collection<String> getImplCommands() {
@@ -32,12 +32,20 @@ final class AuthCommand implements CommandHandler<SMTPSession>, EhloExtension {
 
     @Override
     public List<String> getImplementedEsmtpFeatures(SMTPSession session) {
-        return session.isAuthAnnounced() ? List.of("AUTH PLAIN LOGIN") : List.of();
+        if (!session.isAuthAnnounced()) {
+            return List.of();
+        }
+        return List.of("AUTH " + names(SmtpConnection.of(session).options().authMechanisms()));
+    }
+
+    private static String names(List<AuthMechanism> mechanisms) {
+        return mechanisms.stream().map(AuthMechanism::saslName).collect(Collectors.joining(" "));
     }
 
     @Override
     public Response onCommand(SMTPSession session, Request request) {
         SmtpConnection conn = SmtpConnection.of(session);
+        SmtpServerOptions options = conn.options();
         SessionPolicy.Refusal refusal = SessionPolicy.auth(conn);
         if (refusal != null) {
             return Replies.of(Integer.toString(refusal.code()), refusal.text());
@@ -50,110 +58,71 @@ final class AuthCommand implements CommandHandler<SMTPSession>, EhloExtension {
         if (parts.length > 2) {
             return Replies.of("501", "5.5.4 Syntax: AUTH mechanism [initial-response]");
         }
-        String mechanism = parts[0].toUpperCase(Locale.ROOT);
-        String initial = parts.length == 2 ? parts[1] : null;
-        switch (mechanism) {
-            case "PLAIN":
-                if (initial == null) {
-                    session.pushLineHandler(new Continuation(Stage.PLAIN, null));
-                    return Replies.of("334", "");
-                }
-                return plain(session, conn, initial);
-            case "LOGIN":
-                if (initial == null) {
-                    session.pushLineHandler(new Continuation(Stage.LOGIN_USER, null));
-                    return Replies.of("334", USERNAME_PROMPT);
-                }
-                String user = decode(initial);
-                if (user == null) {
-                    return Replies.of("501", "5.5.2 Cannot decode AUTH LOGIN user name (not base64)");
-                }
-                session.pushLineHandler(new Continuation(Stage.LOGIN_PASSWORD, user));
-                return Replies.of("334", PASSWORD_PROMPT);
-            default:
-                return Replies.of("504", "5.5.4 Unrecognized authentication type " + mechanism);
+        AuthMechanism mechanism = AuthMechanism.ofSaslName(parts[0]).filter(options.authMechanisms()::contains).orElse(null);
+        if (mechanism == null) {
+            return Replies.of("504", "5.5.4 Unrecognized authentication type " + parts[0] + " (offered: "
+                    + names(options.authMechanisms()) + ")");
         }
+        // RFC 4954 section 4: "=" is an initial response of zero length
+        String initial = parts.length == 2 ? (parts[1].equals("=") ? "" : parts[1]) : null;
+        SaslExchange exchange = SaslExchange.start(mechanism, options);
+        return next(session, conn, mechanism, exchange, exchange.start(initial));
     }
 
-    private static Response plain(SMTPSession session, SmtpConnection conn, String response) {
-        String decoded = response.equals("=") ? "" : decode(response);
-        if (decoded == null) {
-            return Replies.of("501", "5.5.2 Cannot decode AUTH PLAIN response (not base64)");
+    private static Response next(SMTPSession session, SmtpConnection conn, AuthMechanism mechanism, SaslExchange exchange,
+            SaslExchange.Step step) {
+        if (step instanceof SaslExchange.Challenge c) {
+            session.pushLineHandler(new Continuation(mechanism, exchange, c.secretResponse()));
+            return Replies.of("334", c.text());
         }
-        String[] fields = decoded.split("\0", -1);
-        if (fields.length != 3 || fields[1].isEmpty()) {
-            return Replies.of("501", "5.5.2 AUTH PLAIN response must be authzid NUL authcid NUL password");
+        if (step instanceof SaslExchange.Success s) {
+            conn.authenticated(s.user(), mechanism);
+            return Replies.of("235", "2.7.0 Authentication successful");
         }
-        if (!fields[0].isEmpty() && !fields[0].equals(fields[1])) {
-            return Replies.of("535", "5.7.8 Authentication credentials invalid (authorization identity " + fields[0]
-                    + " differs from " + fields[1] + ")");
-        }
-        return check(session, conn, fields[1], fields[2], "PLAIN");
+        SaslExchange.Failure f = (SaslExchange.Failure) step;
+        return Replies.of(f.code(), f.text());
     }
 
-    private static Response check(SMTPSession session, SmtpConnection conn, String user, String password, String mechanism) {
-        SmtpServerOptions options = conn.options();
-        boolean ok = options.authMode() == SmtpServerOptions.AuthMode.ACCEPT_ANY
-                || password.equals(options.users().get(user));
-        if (!ok) {
-            return Replies.of("535", "5.7.8 Authentication credentials invalid");
+    /**
+     * An AUTH command line as it may appear in a transcript: an initial response is masked, except
+     * LOGIN's (it is the user name).
+     *
+     * @param line the command line
+     * @return the line to record
+     */
+    static String mask(String line) {
+        String[] parts = line.strip().split(" +");
+        if (parts.length >= 3 && !parts[1].equalsIgnoreCase("LOGIN")) {
+            return parts[0] + " " + parts[1] + " " + MASKED;
         }
-        conn.authenticated(user, mechanism);
-        return Replies.of("235", "2.7.0 Authentication successful");
+        return line;
     }
-
-    private static String decode(String base64) {
-        try {
-            return new String(Base64.getDecoder().decode(base64.trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private enum Stage { PLAIN, LOGIN_USER, LOGIN_PASSWORD }
 
     /** One continuation line of an AUTH exchange; always ends or advances the exchange. */
     static final class Continuation implements LineHandler<SMTPSession> {
-        private final Stage stage;
-        private final String user;
+        private final AuthMechanism mechanism;
+        private final SaslExchange exchange;
+        private final boolean secret;
 
-        Continuation(Stage stage, String user) {
-            this.stage = stage;
-            this.user = user;
+        Continuation(AuthMechanism mechanism, SaslExchange exchange, boolean secret) {
+            this.mechanism = mechanism;
+            this.exchange = exchange;
+            this.secret = secret;
         }
 
         /** @return the line as it may appear in a transcript */
         String mask(String line) {
-            return stage == Stage.LOGIN_USER || line.equals("*") ? line : "*** (masked)";
+            return !secret || line.equals("*") ? line : MASKED;
         }
 
         @Override
         public Response onLine(SMTPSession session, byte[] bytes) {
             session.popLineHandler();
             String line = new String(bytes, StandardCharsets.US_ASCII).strip();
-            SmtpConnection conn = SmtpConnection.of(session);
             if (line.equals("*")) {
                 return Replies.of("501", "5.7.0 Authentication cancelled");
             }
-            switch (stage) {
-                case PLAIN:
-                    return plain(session, conn, line);
-                case LOGIN_USER: {
-                    String name = decode(line);
-                    if (name == null) {
-                        return Replies.of("501", "5.5.2 Cannot decode AUTH LOGIN user name (not base64)");
-                    }
-                    session.pushLineHandler(new Continuation(Stage.LOGIN_PASSWORD, name));
-                    return Replies.of("334", PASSWORD_PROMPT);
-                }
-                default: {
-                    String password = decode(line);
-                    if (password == null) {
-                        return Replies.of("501", "5.5.2 Cannot decode AUTH LOGIN password (not base64)");
-                    }
-                    return check(session, conn, user, password, "LOGIN");
-                }
-            }
+            return next(session, SmtpConnection.of(session), mechanism, exchange, exchange.respond(line));
         }
     }
 }

@@ -41,6 +41,7 @@ final class Commands {
         String line = text.line();
         LineHandler<SMTPSession> handler = conn.lineHandler();
         boolean continuation = handler != null;
+        conn.answeringChallenge(continuation);
         SmtpPhase phase = continuation ? SmtpPhase.AUTH : SmtpPhase.ofVerb(verb(line));
         String shown = continuation ? ((AuthCommand.Continuation) handler).mask(line) : mask(phase, line);
         LineRules.Broken broken = LineRules.check(text, length, server.options, crlf, phase, continuation);
@@ -94,13 +95,7 @@ final class Commands {
     }
 
     private String mask(SmtpPhase phase, String line) {
-        if (phase == SmtpPhase.AUTH) {
-            String[] parts = line.split(" +");
-            if (parts.length >= 3 && parts[1].equalsIgnoreCase("PLAIN")) {
-                return parts[0] + " " + parts[1] + " *** (masked)";
-            }
-        }
-        return server.interner.string(line);
+        return phase == SmtpPhase.AUTH ? AuthCommand.mask(line) : server.interner.string(line);
     }
 
     private Outcome afterCommand(SmtpPhase phase, String line, CommandArgs args, Response response) {

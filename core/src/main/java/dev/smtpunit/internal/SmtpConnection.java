@@ -1,5 +1,6 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpPhase;
@@ -59,6 +60,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     private boolean stalled;
     private boolean discardingLongLine;
     private boolean closingByServer;
+    /** Whether the line being handled answers an AUTH challenge (334) rather than being a command. */
+    private boolean answeringChallenge;
     private boolean admitted;
     private String authenticatedUser;
     private TlsInfo tls;
@@ -182,8 +185,9 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         return tls;
     }
 
-    void authenticated(String user, String mechanism) {
+    void authenticated(String user, AuthMechanism mechanism) {
         authenticatedUser = server.interner.string(user);
+        info = info.withAuthMechanism(mechanism);
         try {
             session.setUsername(Username.of(user));
         } catch (IllegalArgumentException e) {
@@ -235,6 +239,11 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     LineHandler<SMTPSession> lineHandler() {
         return lineHandlers.peek();
+    }
+
+    /** @param value whether the line being handled answers an AUTH challenge (334) rather than being a command */
+    void answeringChallenge(boolean value) {
+        answeringChallenge = value;
     }
 
     /** BDAT was accepted for reading: what follows is its chunk. */
@@ -407,6 +416,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                     w.head = w.tail;
                     if (!discardingLongLine) {
                         discardingLongLine = true;
+                        answeringChallenge = !lineHandlers.isEmpty();
                         rejectLine(SmtpPhase.UNKNOWN, "(line of more than " + CommandChecks.MAX_AUTH_LINE + " octets)",
                                 "5.5.2 Error: line too long");
                     }
@@ -427,6 +437,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     void rejectLine(SmtpPhase phase, String shown, String text, int code) {
+        // a refused line ends an AUTH exchange in progress (RFC 4954: a 5xx reply ends it for the client too)
+        lineHandlers.clear();
         send(phase, shown, server.interner.reply(code, text), false);
     }
 
@@ -593,7 +605,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     void recordExchange(SmtpPhase phase, String shown, SmtpReply reply, boolean injected) {
-        API.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, reply, injected, pipelined));
+        API.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, reply, injected, pipelined,
+                answeringChallenge && shown != null));
     }
 
     void event(TranscriptEntry.Kind kind, String detail) {

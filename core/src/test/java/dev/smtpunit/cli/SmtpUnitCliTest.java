@@ -37,4 +37,15 @@ class SmtpUnitCliTest {
         assertThatThrownBy(() -> SmtpUnitCli.parse(new String[] {"--require-auth"}))
                 .hasMessage("requireAuth(true) needs user(name, password) or acceptAnyCredentials()");
     }
+
+    @Test
+    void offersTheAuthMechanismsAndTokensGiven() {
+        SmtpServerOptions o = SmtpUnitCli.parse(new String[] {"--auth", "xoauth2, cram-md5", "--user", "tim:pw", "--token",
+            "ada@example.com:ya29.a:b"}).options();
+        assertThat(o.authMechanisms()).containsExactly(dev.smtpunit.AuthMechanism.XOAUTH2, dev.smtpunit.AuthMechanism.CRAM_MD5);
+        assertThat(o.tokens()).containsEntry("ada@example.com", java.util.Set.of("ya29.a:b"));
+        assertThatThrownBy(() -> SmtpUnitCli.parse(new String[] {"--auth", "plain,digest-md5"})).hasMessage(
+                "--auth takes mechanisms from PLAIN,LOGIN,CRAM-MD5,XOAUTH2,OAUTHBEARER separated by commas, was plain,digest-md5");
+        assertThatThrownBy(() -> SmtpUnitCli.parse(new String[] {"--token", "ya29"})).hasMessage("--token takes user:token, was ya29");
+    }
 }

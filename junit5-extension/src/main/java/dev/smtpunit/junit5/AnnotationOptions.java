@@ -28,6 +28,17 @@ final class AnnotationOptions {
         if (a.acceptAnyCredentials()) {
             apply(where, "acceptAnyCredentials", b::acceptAnyCredentials);
         }
+        for (String token : a.tokens()) {
+            int colon = token.indexOf(':');
+            if (colon <= 0 || colon == token.length() - 1) {
+                throw new ExtensionConfigurationException("@SmtpServer(tokens = \"" + token + "\") on " + where
+                        + ": each token must be \"user:token\", for example tokens = \"ada@example.com:ya29.token\"");
+            }
+            apply(where, "tokens", () -> b.acceptToken(token.substring(0, colon), token.substring(colon + 1)));
+        }
+        if (a.authMechanisms().length > 0) {
+            b.authMechanisms(a.authMechanisms());
+        }
         b.requireAuth(a.requireAuth());
         apply(where, "maxMessageSize", () -> b.maxMessageSize(a.maxMessageSize()));
         b.chunking(a.chunking());
@@ -45,9 +56,12 @@ final class AnnotationOptions {
         try {
             return b.build();
         } catch (RuntimeException e) {
-            String hint = a.requireAuth() && a.users().length == 0 && !a.acceptAnyCredentials()
-                    ? "@SmtpServer(requireAuth = true) on " + where + " needs users = \"name:password\" or acceptAnyCredentials = true"
-                    : "@SmtpServer on " + where + ": " + e.getMessage();
+            String hint = a.configurer() == SmtpServerConfigurer.None.class ? AuthHints.of(a, where) : null;
+            if (hint == null) {
+                hint = a.requireAuth() && a.users().length == 0 && !a.acceptAnyCredentials()
+                        ? "@SmtpServer(requireAuth = true) on " + where + " needs users = \"name:password\" or acceptAnyCredentials = true"
+                        : "@SmtpServer on " + where + ": " + e.getMessage();
+            }
             throw new ExtensionConfigurationException(hint, e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.smtpunit.junit5;
 
+import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.SmtpServerOptions.StartTlsMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -59,11 +60,24 @@ public @interface SmtpServer {
     /** @return whether to open an implicit-TLS (SMTPS) port as well, on a free port */
     boolean smtps() default false;
 
-    /** @return users for AUTH PLAIN/LOGIN, each {@code "name:password"} */
+    /** @return users for AUTH PLAIN, LOGIN and CRAM-MD5, each {@code "name:password"} */
     String[] users() default {};
 
     /** @return offer AUTH and accept any credentials */
     boolean acceptAnyCredentials() default false;
+
+    /**
+     * @return the SASL mechanisms to offer, in order; empty (the default) offers PLAIN and LOGIN when
+     *     {@link #users()} or {@link #acceptAnyCredentials()} is set. XOAUTH2 and OAUTHBEARER need
+     *     {@link #tokens()} (or a {@link #configurer()} that sets a token check); CRAM-MD5 needs {@link #users()}
+     */
+    AuthMechanism[] authMechanisms() default {};
+
+    /**
+     * @return OAuth 2.0 tokens accepted by XOAUTH2 and OAUTHBEARER, each {@code "user:token"}; for rules
+     *     such as "this token has expired", set {@code tokenCheck(...)} in a {@link #configurer()}
+     */
+    String[] tokens() default {};
 
     /** @return refuse MAIL with 530 until the client authenticated */
     boolean requireAuth() default false;

@@ -29,6 +29,18 @@ class MisuseScenarioTest {
                 Arguments.of(MisuseFixtures.FaultWithoutEffect.class,
                         "@SmtpFault(on = RCPT) on FaultWithoutEffect.test has no effect: set reply (with text), close, stall"
                                 + " or delayMillis"),
+                Arguments.of(MisuseFixtures.TokenMechanismWithoutTokens.class,
+                        "@SmtpServer(authMechanisms = XOAUTH2) on parameter #1 of test() needs tokens = \"user:token\""
+                                + " (or a configurer that calls tokenCheck(...))"),
+                Arguments.of(MisuseFixtures.CramMd5AcceptingAnyCredentials.class,
+                        "@SmtpServer(authMechanisms = CRAM_MD5) on parameter #1 of test() cannot work with"
+                                + " acceptAnyCredentials = true: CRAM-MD5 needs the password; use users = \"name:password\""),
+                Arguments.of(MisuseFixtures.TokensWithoutTokenMechanism.class,
+                        "@SmtpServer(tokens = ...) on parameter #1 of test() needs authMechanisms = XOAUTH2 (or OAUTHBEARER)"
+                                + " as well"),
+                Arguments.of(MisuseFixtures.TokenWithoutUser.class,
+                        "@SmtpServer(tokens = \"ya29.t\") on parameter #1 of test(): each token must be \"user:token\","
+                                + " for example tokens = \"ada@example.com:ya29.token\""),
                 Arguments.of(MisuseFixtures.ConstructorInjection.class,
                         "MockSmtpServer cannot be injected into the constructor of ConstructorInjection: take it as a test or"
                                 + " lifecycle method parameter, or annotate a field with @SmtpServer"));
