@@ -1,5 +1,7 @@
 package dev.smtpunit;
 
+import dev.smtpunit.lint.ReceiverProfile;
+
 import java.net.InetAddress;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -69,6 +71,8 @@ public final class SmtpServerOptions {
     private final int maxConnections;
     private final Duration idleTimeout;
     private final String greeting;
+    private final ReceiverProfile receiverProfile;
+    private final boolean lint;
 
     private SmtpServerOptions(Builder b) {
         hostname = b.hostname;
@@ -89,6 +93,8 @@ public final class SmtpServerOptions {
         maxConnections = b.maxConnections;
         idleTimeout = b.idleTimeout;
         greeting = b.greeting;
+        receiverProfile = b.receiverProfile;
+        lint = b.lint;
     }
 
     /** @return the default options: 127.0.0.1, a free port, no TLS, no AUTH, no size limit */
@@ -122,6 +128,8 @@ public final class SmtpServerOptions {
         b.maxConnections = maxConnections;
         b.idleTimeout = idleTimeout;
         b.greeting = greeting;
+        b.receiverProfile = receiverProfile;
+        b.lint = lint;
         return b;
     }
 
@@ -220,13 +228,25 @@ public final class SmtpServerOptions {
         return greeting != null ? greeting : hostname + " ESMTP SmtpUnit";
     }
 
+    /** @return the receiver whose refusals the server imitates at end of DATA; default {@link ReceiverProfile#NONE} */
+    public ReceiverProfile receiverProfile() {
+        return receiverProfile;
+    }
+
+    /** @return whether every accepted message is linted (the JUnit extension then fails a test that received malformed mail) */
+    public boolean lint() {
+        return lint;
+    }
+
     @Override
     public String toString() {
         return "SmtpServerOptions[hostname=" + hostname + ", bind=" + bindAddress.getHostAddress() + ":" + port
                 + (implicitTls ? ", smtps=" + implicitTlsPort : "") + ", startTls=" + startTls + ", auth=" + authMode
                 + (authRequired ? " (required)" : "") + ", users=" + users.keySet()
                 + (maxMessageSize > 0 ? ", maxMessageSize=" + maxMessageSize : "")
-                + (acceptedDomains.isEmpty() ? "" : ", acceptedDomains=" + acceptedDomains) + "]";
+                + (acceptedDomains.isEmpty() ? "" : ", acceptedDomains=" + acceptedDomains)
+                + (receiverProfile == ReceiverProfile.NONE ? "" : ", receiverProfile=" + receiverProfile)
+                + (lint ? ", lint" : "") + "]";
     }
 
     /** Builds {@link SmtpServerOptions}; each setter checks its argument at once. */
@@ -249,6 +269,8 @@ public final class SmtpServerOptions {
         private int maxConnections;
         private Duration idleTimeout = Duration.ofSeconds(60);
         private String greeting;
+        private ReceiverProfile receiverProfile = ReceiverProfile.NONE;
+        private boolean lint;
 
         private Builder() {}
 
@@ -471,6 +493,31 @@ public final class SmtpServerOptions {
                 throw new IllegalArgumentException("greeting must be a single line");
             }
             this.greeting = text;
+            return this;
+        }
+
+        /**
+         * Plays a strict receiver at end of DATA: a message the profile refuses gets that receiver's
+         * reply (and is not stored), and the transcript names the lint rule that triggered.
+         *
+         * @param profile the receiver to imitate; {@link ReceiverProfile#NONE} (the default) accepts everything
+         * @return this builder
+         */
+        public Builder receiverProfile(ReceiverProfile profile) {
+            this.receiverProfile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /**
+         * Lints every accepted message ({@link dev.smtpunit.lint.MailLint#defaults()}): findings are
+         * recorded in the transcript, and the JUnit extension fails a test after it ran when a message
+         * it received has lint errors.
+         *
+         * @param lint true to lint every message
+         * @return this builder
+         */
+        public Builder lint(boolean lint) {
+            this.lint = lint;
             return this;
         }
 

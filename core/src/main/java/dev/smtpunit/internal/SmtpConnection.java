@@ -626,6 +626,11 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
         ReceivedMessage message = API.message(API.envelope(info, txSender == null ? "" : txSender, txMailParameters,
                 List.copyOf(txRecipients), authenticatedUser, tls, transactionInSession, System.currentTimeMillis()),
                 received.content());
+        Interner.WireReply refused = ReceiverGate.refusal(server, transcript, message);
+        if (refused != null) {
+            finishTransaction(summary, refused);
+            return;
+        }
         FaultEffect effect = server.faults.fire(context(SmtpPhase.END_OF_DATA, "", null, message));
         session.resetState();
         resetTransaction();
