@@ -30,6 +30,7 @@ final class AnnotationOptions {
         }
         b.requireAuth(a.requireAuth());
         apply(where, "maxMessageSize", () -> b.maxMessageSize(a.maxMessageSize()));
+        b.lint(a.lint()).receiverProfile(a.receiverProfile());
         if (a.configurer() != SmtpServerConfigurer.None.class) {
             SmtpServerConfigurer configurer = instantiate(a.configurer(), where);
             try {
