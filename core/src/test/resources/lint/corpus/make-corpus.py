@@ -99,3 +99,25 @@ write("filename-encoded-word.eml", message(attachment_headers=[
 write("filename-rfc2231-bad.eml", message(attachment_headers=[
     'Content-Type: application/pdf', 'Content-Transfer-Encoding: base64',
     "Content-Disposition: attachment; filename*=UTF-8''Rechnung%ZZ.pdf"]))
+write("from-two-mailboxes-no-sender.eml", message(headers=replace(
+    CLEAN_HEADERS, "From", "From: Example Shop <billing@shop.example>, Ada <ada@shop.example>")))
+write("blank-fold-line.eml", message(headers=CLEAN_HEADERS[:4] + ["Subject: Your receipt", "   ", " for order 1042"]
+                                     + CLEAN_HEADERS[5:]))
+write("space-before-colon.eml", message(headers=replace(CLEAN_HEADERS, "Subject", "Subject : Your receipt")))
+write("mime-version-2.eml", message(headers=replace(CLEAN_HEADERS, "MIME-Version", "MIME-Version: 2.0")))
+write("content-type-syntax.eml", message(text_part_headers=["Content-Type: text/plain; charset=\"UTF-8",
+                                                            "Content-Transfer-Encoding: 7bit"]))
+write("multipart-base64.eml", message(headers=CLEAN_HEADERS + ["Content-Transfer-Encoding: base64"]))
+write("cte-unknown.eml", message(text_part_headers=["Content-Type: text/plain; charset=UTF-8",
+                                                    "Content-Transfer-Encoding: uuencode"]))
+write("qp-long-line.eml", message(text=["a" * 80], text_part_headers=[
+    "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: quoted-printable"]))
+write("qp-unencoded-octet.eml", message(text=["Gr\u00fc\u00dfe"], text_part_headers=[
+    "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: quoted-printable"]))
+write("charset-undeclared-8bit.eml", message(text=["Gr=C3=BC=C3=9Fe"], text_part_headers=[
+    "Content-Type: text/plain", "Content-Transfer-Encoding: quoted-printable"]))
+write("charset-unknown.eml", message(text_part_headers=["Content-Type: text/plain; charset=klingon-8",
+                                                        "Content-Transfer-Encoding: 7bit"]))
+write("filename-raw-utf8.eml", message(attachment_headers=[
+    'Content-Type: application/pdf', 'Content-Transfer-Encoding: base64',
+    'Content-Disposition: attachment; filename="Rechnung M\u00e4rz.pdf"']))

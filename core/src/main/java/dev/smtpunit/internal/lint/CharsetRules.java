@@ -15,7 +15,7 @@ final class CharsetRules implements LintRule {
     @Override
     public void check(LintContext c) {
         for (MimePart p : c.leaves()) {
-            if (!p.isText() || isAttachment(p)) {
+            if (!p.isText() || isAttachment(p) || (p.contentType != null && p.contentType.getParseException() != null)) {
                 continue;
             }
             byte[] text = Bodies.decoded(c.source, p);
