@@ -52,7 +52,7 @@ final class ReceiverGate {
     }
 
     private static void record(SessionTranscript transcript, String detail) {
-        API.record(transcript, new TranscriptEntry.Event(System.currentTimeMillis(), TranscriptEntry.Kind.PROTOCOL_VIOLATION,
+        API.record(transcript, new TranscriptEntry.Event(System.currentTimeMillis(), TranscriptEntry.Kind.CONTENT_CHECK,
                 detail));
     }
 }

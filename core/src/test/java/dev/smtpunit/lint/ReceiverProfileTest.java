@@ -3,6 +3,7 @@ package dev.smtpunit.lint;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.RawClient;
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.TranscriptEntry;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ class ReceiverProfileTest {
             assertThat(smtp.mailbox().messages()).isEmpty();
             assertThat(smtp.transcript().toString()).contains("receiver profile GMAIL refused the message: rule"
                     + " header.message-id.missing: ERROR header.message-id.missing [RFC 5322 section 3.6.4");
+            assertThat(smtp.transcript().sessions().get(0).events()).filteredOn(e -> e.detail().startsWith("receiver profile"))
+                    .singleElement().extracting(TranscriptEntry.Event::kind).isEqualTo(TranscriptEntry.Kind.CONTENT_CHECK);
         }
     }
 
