@@ -6,17 +6,27 @@ import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Group;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.address.DefaultAddressParser;
+import org.apache.james.mime4j.field.address.ParseException;
+import org.apache.james.mime4j.field.address.TokenMgrError;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Address parsing on mime4j's strict RFC 5322 parser. */
 final class Addresses {
+    /** Parsed lists; an unparsable one maps to an empty Optional. */
+    private static final FieldCache<Optional<List<Mailbox>>> LISTS = new FieldCache<>(v -> Optional.ofNullable(parse(v)));
+
     private Addresses() {}
 
     /** @return the mailboxes, or null when the list does not parse */
     static List<Mailbox> mailboxes(String value) {
+        return LISTS.get(value).orElse(null);
+    }
+
+    private static List<Mailbox> parse(String value) {
         try {
             AddressList list = DefaultAddressParser.DEFAULT.parseAddressList(value, DecodeMonitor.STRICT);
             List<Mailbox> out = new ArrayList<>();
@@ -27,8 +37,8 @@ final class Addresses {
                     g.getMailboxes().forEach(out::add);
                 }
             }
-            return out;
-        } catch (Exception | Error e) {
+            return List.copyOf(out);
+        } catch (ParseException | TokenMgrError | IllegalArgumentException e) {
             return null;
         }
     }

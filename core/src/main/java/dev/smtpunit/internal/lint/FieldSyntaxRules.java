@@ -2,6 +2,8 @@ package dev.smtpunit.internal.lint;
 
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.datetime.parser.DateTimeParser;
+import org.apache.james.mime4j.field.datetime.parser.ParseException;
+import org.apache.james.mime4j.field.datetime.parser.TokenMgrError;
 
 import java.io.StringReader;
 import java.util.List;
@@ -40,11 +42,17 @@ final class FieldSyntaxRules implements LintRule {
         }
     }
 
+    private static final FieldCache<Boolean> DATES = new FieldCache<>(FieldSyntaxRules::parsesAsDate);
+
     static boolean validDate(String value) {
+        return DATES.get(value);
+    }
+
+    private static boolean parsesAsDate(String value) {
         try {
             new DateTimeParser(new StringReader(value)).parseAll();
             return true;
-        } catch (Exception | Error e) {
+        } catch (ParseException | TokenMgrError | IllegalArgumentException e) {
             return false;
         }
     }

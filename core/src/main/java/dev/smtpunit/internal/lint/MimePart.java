@@ -13,6 +13,8 @@ import java.util.Locale;
  * (parsed by mime4j) and its children when it is a multipart.
  */
 final class MimePart {
+    private static final FieldCache<ContentTypeField> CONTENT_TYPES = new FieldCache<>(MimePart::parseContentType);
+
     final String path;
     final RawEntity entity;
     final int bodyEnd;
@@ -26,13 +28,19 @@ final class MimePart {
         this.entity = entity;
         this.bodyEnd = entity.end();
         HeaderField ct = entity.first("Content-Type");
-        this.contentType = ct == null ? null
-                : ContentTypeFieldImpl.PARSER.parse(new RawField("Content-Type", ct.value()), DecodeMonitor.SILENT);
+        this.contentType = ct == null ? null : CONTENT_TYPES.get(ct.value());
         String type = contentType == null || contentType.getMimeType() == null ? null : contentType.getMimeType();
         this.mimeType = type != null && contentType.getParseException() == null ? type.toLowerCase(Locale.ROOT)
                 : digestChild ? "message/rfc822" : "text/plain";
         HeaderField cte = entity.first("Content-Transfer-Encoding");
         this.transferEncoding = cte == null ? "7bit" : stripComment(cte.value()).toLowerCase(Locale.ROOT);
+    }
+
+    /** Parsed at once (mime4j parses lazily on the first getter), so that the shared instance never changes. */
+    private static ContentTypeField parseContentType(String value) {
+        ContentTypeField field = ContentTypeFieldImpl.PARSER.parse(new RawField("Content-Type", value), DecodeMonitor.SILENT);
+        field.getParseException();
+        return field;
     }
 
     boolean isMultipart() {
