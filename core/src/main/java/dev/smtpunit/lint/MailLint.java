@@ -74,7 +74,8 @@ public final class MailLint {
     }
 
     /**
-     * Checks content without an envelope: the rules that compare with the envelope are skipped.
+     * Checks content without an envelope: 8-bit and UTF-8 octets are judged as if {@code MAIL FROM}
+     * carried no parameters, and the From/envelope alignment rule is skipped.
      *
      * @param content the message content (header and body) as it would be sent after DATA
      * @return the findings
