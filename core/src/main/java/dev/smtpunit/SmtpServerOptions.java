@@ -1,5 +1,7 @@
 package dev.smtpunit;
 
+import dev.smtpunit.lint.ReceiverProfile;
+
 import java.net.InetAddress;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -81,6 +83,8 @@ public final class SmtpServerOptions {
     private final int maxRecipients;
     private final boolean smtpUtf8;
     private final boolean dsn;
+    private final ReceiverProfile receiverProfile;
+    private final boolean lint;
 
     private SmtpServerOptions(Builder b) {
         hostname = b.hostname;
@@ -110,6 +114,8 @@ public final class SmtpServerOptions {
         maxRecipients = b.maxRecipients;
         smtpUtf8 = b.smtpUtf8;
         dsn = b.dsn;
+        receiverProfile = b.receiverProfile;
+        lint = b.lint;
     }
 
     /** @return the default options: 127.0.0.1, a free port, no TLS, no AUTH, no size limit */
@@ -151,6 +157,8 @@ public final class SmtpServerOptions {
         b.maxRecipients = maxRecipients;
         b.smtpUtf8 = smtpUtf8;
         b.dsn = dsn;
+        b.receiverProfile = receiverProfile;
+        b.lint = lint;
         return b;
     }
 
@@ -307,6 +315,16 @@ public final class SmtpServerOptions {
         return dsn && !hiddenExtensions.contains("DSN");
     }
 
+    /** @return the receiver whose refusals the server imitates at end of DATA; default {@link ReceiverProfile#NONE} */
+    public ReceiverProfile receiverProfile() {
+        return receiverProfile;
+    }
+
+    /** @return whether every accepted message is linted (the JUnit extension then fails a test that received malformed mail) */
+    public boolean lint() {
+        return lint;
+    }
+
     @Override
     public String toString() {
         return "SmtpServerOptions[hostname=" + hostname + ", bind=" + bindAddress.getHostAddress() + ":" + port
@@ -315,7 +333,9 @@ public final class SmtpServerOptions {
                 + (tokens.isEmpty() ? "" : ", tokenUsers=" + tokens.keySet()) + (tokenPredicate == null ? "" : ", tokenCheck=predicate")
                 + (maxMessageSize > 0 ? ", maxMessageSize=" + maxMessageSize : "")
                 + (acceptedDomains.isEmpty() ? "" : ", acceptedDomains=" + acceptedDomains)
-                + (smtpUtf8() ? ", smtpUtf8" : "") + (dsn() ? ", dsn" : "") + "]";
+                + (smtpUtf8() ? ", smtpUtf8" : "") + (dsn() ? ", dsn" : "")
+                + (receiverProfile == ReceiverProfile.NONE ? "" : ", receiverProfile=" + receiverProfile)
+                + (lint ? ", lint" : "") + "]";
     }
 
     /** Builds {@link SmtpServerOptions}; each setter checks its argument at once. */
@@ -345,6 +365,8 @@ public final class SmtpServerOptions {
         private int maxRecipients = 100;
         private boolean smtpUtf8;
         private boolean dsn;
+        private ReceiverProfile receiverProfile = ReceiverProfile.NONE;
+        private boolean lint;
 
         private Builder() {}
 
@@ -710,6 +732,31 @@ public final class SmtpServerOptions {
                 throw new IllegalArgumentException("maxRecipients must be 0 (no limit) or positive, was " + max);
             }
             this.maxRecipients = max;
+            return this;
+        }
+
+        /**
+         * Plays a strict receiver at end of DATA: a message the profile refuses gets that receiver's
+         * reply (and is not stored), and the transcript names the lint rule that triggered.
+         *
+         * @param profile the receiver to imitate; {@link ReceiverProfile#NONE} (the default) accepts everything
+         * @return this builder
+         */
+        public Builder receiverProfile(ReceiverProfile profile) {
+            this.receiverProfile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /**
+         * Lints every accepted message ({@link dev.smtpunit.lint.MailLint#defaults()}): findings are
+         * recorded in the transcript, and the JUnit extension fails a test after it ran when a message
+         * it received has lint errors.
+         *
+         * @param lint true to lint every message
+         * @return this builder
+         */
+        public Builder lint(boolean lint) {
+            this.lint = lint;
             return this;
         }
 

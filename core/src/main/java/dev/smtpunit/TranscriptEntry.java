@@ -112,6 +112,8 @@ public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, Transc
         /** The client broke a protocol rule; the detail says which. */
         PROTOCOL_VIOLATION,
         /** A fault rule acted without a reply (for example a delay). */
-        FAULT
+        FAULT,
+        /** Lint found problems in a message, or a receiver profile refused it; the detail names the rule. */
+        CONTENT_CHECK
     }
 }

@@ -8,8 +8,16 @@ import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Recipient;
 import dev.smtpunit.assertj.internal.Describe;
 import dev.smtpunit.assertj.internal.ShouldHave;
+import dev.smtpunit.dkim.DkimResult;
+import dev.smtpunit.dkim.DkimVerifier;
+import dev.smtpunit.lint.LintFinding;
+import dev.smtpunit.lint.LintRuleSet;
+import dev.smtpunit.lint.MailLint;
+import dev.smtpunit.lint.ReceiverProfile;
+import dev.smtpunit.lint.ReceiverRejection;
 import org.assertj.core.api.AbstractAssert;
 
+import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Assertions on one received message: headers, bodies, attachments and the SMTP envelope.
@@ -547,5 +556,139 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         List<String> lower = actual.stream().map(String::toLowerCase).sorted().toList();
         List<String> want = Arrays.stream(expected).map(String::toLowerCase).sorted().toList();
         return lower.equals(want);
+    }
+
+    // ---------------------------------------------------------------- lint, receiver profiles, DKIM
+
+    /**
+     * Lint ({@link MailLint#defaults()}) finds nothing at all in the message: no error and no warning.
+     * The failure lists every finding with its rule, RFC clause and location.
+     * <pre>{@code assertThat(mail).isWellFormed();}</pre>
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert isWellFormed() {
+        isNotNull();
+        List<LintFinding> findings = MailLint.defaults().check(actual);
+        if (!findings.isEmpty()) {
+            throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto be well formed, but lint found "
+                    + findings.size() + (findings.size() == 1 ? " problem" : " problems") + ":" + list(findings)));
+        }
+        return this;
+    }
+
+    /**
+     * Lint ({@link MailLint#defaults()}) finds no error (warnings are allowed).
+     * <pre>{@code assertThat(mail).hasNoLintErrors();}</pre>
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert hasNoLintErrors() {
+        return hasNoLintErrors(MailLint.defaults());
+    }
+
+    /**
+     * The given lint finds no error, for example with the opt-in bulk-sender rules.
+     * <pre>{@code assertThat(mail).hasNoLintErrors(MailLint.of(LintRuleSet.RFC5322, LintRuleSet.BULK_SENDER));}</pre>
+     *
+     * @param lint the lint to apply
+     * @return this
+     */
+    public ReceivedMessageAssert hasNoLintErrors(MailLint lint) {
+        isNotNull();
+        List<LintFinding> errors = lint.check(actual).stream().filter(LintFinding::isError).toList();
+        if (!errors.isEmpty()) {
+            throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto have no lint errors, but found "
+                    + errors.size() + ":" + list(errors)));
+        }
+        return this;
+    }
+
+    /**
+     * Lint, with every rule set including the opt-in ones, reports this rule.
+     * <pre>{@code assertThat(mail).hasLintFinding("header.bcc.leak");}</pre>
+     *
+     * @param ruleId the rule id, such as {@code header.message-id.missing}
+     * @return this
+     */
+    public ReceivedMessageAssert hasLintFinding(String ruleId) {
+        isNotNull();
+        List<LintFinding> findings = MailLint.of(EnumSet.allOf(LintRuleSet.class)).check(actual);
+        if (findings.stream().noneMatch(f -> f.ruleId().equals(ruleId))) {
+            throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto have lint finding:%n  " + ruleId
+                    + "%nbut " + (findings.isEmpty() ? "lint found nothing" : "lint found only:" + list(findings))));
+        }
+        return this;
+    }
+
+    /**
+     * The modelled receiver would accept the message; the failure gives its reply and the rule that triggered.
+     * <pre>{@code assertThat(mail).isAcceptedBy(ReceiverProfile.GMAIL);}</pre>
+     *
+     * @param profile the receiver
+     * @return this
+     */
+    public ReceivedMessageAssert isAcceptedBy(ReceiverProfile profile) {
+        isNotNull();
+        Optional<ReceiverRejection> rejection = profile.check(actual);
+        if (rejection.isPresent()) {
+            throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto be accepted by " + profile
+                    + ", but it would reply:%n  " + rejection.get().reply() + "%nbecause of rule " + rejection.get().ruleId()
+                    + ":%n  " + rejection.get().finding()));
+        }
+        return this;
+    }
+
+    /**
+     * A DKIM signature with this domain and selector verifies with the key (RFC 6376; rsa-sha256 or
+     * ed25519-sha256). The failure says why each such signature failed, or which signatures there are.
+     * <pre>{@code assertThat(mail).hasValidDkimSignature("example.com", "s1", key.publicKey());}</pre>
+     *
+     * @param domain the signing domain ({@code d=})
+     * @param selector the selector ({@code s=})
+     * @param publicKey the key published for {@code selector._domainkey.domain}
+     * @return this
+     */
+    public ReceivedMessageAssert hasValidDkimSignature(String domain, String selector, PublicKey publicKey) {
+        isNotNull();
+        List<DkimResult> results = DkimVerifier.verify(actual, domain, selector, publicKey);
+        if (results.stream().noneMatch(DkimResult::passed)) {
+            String why = results.isEmpty() ? "it has no DKIM-Signature with d=" + domain + " s=" + selector + "; " + present()
+                    : "it does not verify:" + results.stream().map(r -> "%n  " + r).collect(Collectors.joining());
+            throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto have a valid DKIM signature"
+                    + " d=" + domain + " s=" + selector + ", but " + why));
+        }
+        return this;
+    }
+
+    /**
+     * Without a key: a DKIM signature of this domain is well formed, unexpired, of a supported
+     * algorithm, and its body hash matches. The failure reports what signatures there are.
+     * <pre>{@code assertThat(mail).hasDkimSignature("example.com");}</pre>
+     *
+     * @param domain the signing domain ({@code d=})
+     * @return this
+     */
+    public ReceivedMessageAssert hasDkimSignature(String domain) {
+        isNotNull();
+        List<DkimResult> results = DkimVerifier.inspect(actual).stream()
+                .filter(r -> r.signature().domain().equalsIgnoreCase(domain)).toList();
+        if (results.stream().noneMatch(r -> r.status() == DkimResult.Status.BODY_HASH_VERIFIED)) {
+            String why = results.isEmpty() ? "it has no DKIM-Signature with d=" + domain + "; " + present()
+                    : "it does not check out:" + results.stream().map(r -> "%n  " + r).collect(Collectors.joining());
+            throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto have a DKIM signature d=" + domain
+                    + " with a matching body hash, but " + why));
+        }
+        return this;
+    }
+
+    private String present() {
+        List<DkimResult> all = DkimVerifier.inspect(actual);
+        return all.isEmpty() ? "it has no DKIM-Signature at all"
+                : "its signatures:" + all.stream().map(r -> "%n  " + r).collect(Collectors.joining());
+    }
+
+    private static String list(List<LintFinding> findings) {
+        return findings.stream().map(f -> "%n  " + f).collect(Collectors.joining());
     }
 }

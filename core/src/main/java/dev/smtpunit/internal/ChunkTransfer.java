@@ -109,10 +109,9 @@ final class ChunkTransfer {
             return;
         }
         ReceivedMessage message = result.message();
-        FaultEffect effect = server.faults.fire(conn.context(SmtpPhase.BDAT, c.line(), null, message, c.number()));
-        if (effect == null) {
-            effect = server.faults.fire(conn.context(SmtpPhase.END_OF_DATA, "", null, message, 0));
-        }
-        conn.accept(SmtpPhase.BDAT, summary, message, effect);
+        conn.accept(SmtpPhase.BDAT, summary, message, result.headerProblem(), () -> {
+            FaultEffect effect = server.faults.fire(conn.context(SmtpPhase.BDAT, c.line(), null, message, c.number()));
+            return effect != null ? effect : server.faults.fire(conn.context(SmtpPhase.END_OF_DATA, "", null, message, 0));
+        });
     }
 }

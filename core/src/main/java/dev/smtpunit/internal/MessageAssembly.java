@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * Turns received content into a stored message, or into the refusal it earns: bare CR or LF
- * (RFC 5321 section 2.3.8, the SMTP smuggling defence), size over the limit, and 8-bit header octets
- * that the transaction's SMTPUTF8 does not cover ({@link HeaderOctets}).
+ * (RFC 5321 section 2.3.8, the SMTP smuggling defence) and size over the limit. It also finds 8-bit
+ * header octets that the transaction's SMTPUTF8 does not cover ({@link HeaderOctets}); that refusal
+ * comes at {@link SmtpConnection#accept}, after a receiver profile had its say.
  */
 final class MessageAssembly {
     private MessageAssembly() {}
@@ -21,8 +22,10 @@ final class MessageAssembly {
      * @param violation the protocol violation to record, or null
      * @param refusal the reply refusing the message, or null when {@link #message} is set
      * @param message the message to store, or null
+     * @param headerProblem why the message's header octets are refused ({@code 554 5.6.9}), or null
      */
-    record Result(String summary, String violation, Interner.WireReply refusal, ReceivedMessage message) {}
+    record Result(String summary, String violation, Interner.WireReply refusal, ReceivedMessage message,
+            String headerProblem) {}
 
     /**
      * @param received the content
@@ -40,17 +43,14 @@ final class MessageAssembly {
             String why = received.bareLf() ? "bare <LF>" : "bare <CR>";
             return new Result(summary, why + " in message content; the message was refused"
                     + " (RFC 5321 section 2.3.8; SMTP smuggling defence)", interner.reply(554, "5.6.0 Message refused: "
-                            + why + " in content; lines must end with <CRLF> (RFC 5321 section 2.3.8)"), null);
+                            + why + " in content; lines must end with <CRLF> (RFC 5321 section 2.3.8)"), null, null);
         }
         if (received.tooBig()) {
             return new Result(summary, null, interner.reply(552, "5.3.4 Message size exceeds fixed maximum message size of "
-                    + options.maxMessageSize() + " bytes"), null);
+                    + options.maxMessageSize() + " bytes"), null, null);
         }
         byte[] content = received.content();
-        String badHeader = HeaderOctets.problem(content, smtpUtf8);
-        if (badHeader != null) {
-            return new Result(summary, badHeader, interner.reply(554, "5.6.9 Message refused: " + badHeader), null);
-        }
-        return new Result(summary, null, null, Internals.access().message(envelope.get(), content));
+        return new Result(summary, null, null, Internals.access().message(envelope.get(), content),
+                HeaderOctets.problem(content, smtpUtf8));
     }
 }

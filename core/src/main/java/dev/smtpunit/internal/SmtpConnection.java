@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * One SMTP connection on its own thread: reads into {@link Wire}, frames command lines itself
@@ -553,8 +554,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             return;
         }
         ReceivedMessage message = result.message();
-        accept(SmtpPhase.END_OF_DATA, result.summary(), message,
-                server.faults.fire(context(SmtpPhase.END_OF_DATA, "", null, message)));
+        accept(SmtpPhase.END_OF_DATA, result.summary(), message, result.headerProblem(),
+                () -> server.faults.fire(context(SmtpPhase.END_OF_DATA, "", null, message)));
     }
 
     /**
@@ -577,14 +578,33 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     /**
-     * Ends the transaction with a complete message: stores it and answers 250, unless a fault says otherwise.
+     * Ends the transaction with a complete message: lints it and lets the receiver profile refuse it
+     * ({@link ReceiverGate}), refuses 8-bit header octets that SMTPUTF8 does not cover, then stores it
+     * and answers 250, unless a fault says otherwise. A refused message is not offered to the fault
+     * rules; a receiver profile's refusal comes before the generic {@code 554 5.6.9}, as the receiver
+     * it imitates would answer.
      *
      * @param phase END_OF_DATA or BDAT
      * @param summary the transcript's stand-in for the content
      * @param message the message
-     * @param effect the fault effect, or null
+     * @param headerProblem why its header octets are refused (RFC 6532 section 3), or null
+     * @param faultRules fires the fault rules for the message: the effect, or null
      */
-    void accept(SmtpPhase phase, String summary, ReceivedMessage message, FaultEffect effect) {
+    void accept(SmtpPhase phase, String summary, ReceivedMessage message, String headerProblem,
+            Supplier<FaultEffect> faultRules) {
+        if (headerProblem != null) {
+            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, headerProblem);
+        }
+        Interner.WireReply refused = ReceiverGate.refusal(server, transcript, message);
+        if (refused == null && headerProblem != null) {
+            refused = server.interner.reply(554, "5.6.9 Message refused: " + headerProblem);
+        }
+        if (refused != null) {
+            endTransaction();
+            send(phase, summary, refused, false);
+            return;
+        }
+        FaultEffect effect = faultRules.get();
         endTransaction();
         faults.play(phase, summary, effect, () -> {
             API.store(server.mailbox, message);

@@ -44,6 +44,7 @@ final class AnnotationOptions {
         b.chunking(a.chunking());
         b.smtpUtf8(a.smtpUtf8()).dsn(a.dsn());
         apply(where, "maxRecipients", () -> b.maxRecipients(a.maxRecipients()));
+        b.lint(a.lint()).receiverProfile(a.receiverProfile());
         if (a.configurer() != SmtpServerConfigurer.None.class) {
             SmtpServerConfigurer configurer = instantiate(a.configurer(), where);
             try {

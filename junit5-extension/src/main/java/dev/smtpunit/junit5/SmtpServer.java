@@ -2,6 +2,7 @@ package dev.smtpunit.junit5;
 
 import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.SmtpServerOptions.StartTlsMode;
+import dev.smtpunit.lint.ReceiverProfile;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -111,4 +112,13 @@ public @interface SmtpServer {
 
     /** @return fail the test when a fault rule scripted for this server never fired */
     boolean failOnUnusedFaults() default false;
+
+    /**
+     * @return lint every message this server accepts ({@code MailLint.defaults()}) and, after the
+     *     test ran, fail it when a message it received has lint errors, listing the findings
+     */
+    boolean lint() default false;
+
+    /** @return the receiver whose refusals the server imitates at the end of DATA (with its replies) */
+    ReceiverProfile receiverProfile() default ReceiverProfile.NONE;
 }

@@ -94,6 +94,7 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
         try {
             if (context.getExecutionException().isEmpty()) {
                 checkUnusedFaults(context);
+                LintCheck.afterTest(visible(context));
             }
         } finally {
             ServerRegistry own = ownRegistry(context);
