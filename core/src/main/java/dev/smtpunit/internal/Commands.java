@@ -1,6 +1,5 @@
 package dev.smtpunit.internal;
 
-import dev.smtpunit.Recipient;
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.SmtpReply;
 import dev.smtpunit.TranscriptEntry;
@@ -14,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * One command line's way through the server: the framing rules ({@link LineRules}), the ESMTP
  * parameter checks ({@link CommandChecks}), the session rules ({@link SessionPolicy}), the fault
- * rules, then James' command chain; and what an accepted command changes in our transaction.
+ * rules, then James' command chain (whose MAIL and RCPT record the transaction in {@link Transaction});
+ * and the session facts an accepted EHLO or HELO changes.
  */
 final class Commands {
     private final SmtpConnection conn;
@@ -86,7 +86,7 @@ final class Commands {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         FaultEffect effect = server.faults.fire(conn.context(phase, line, parsed, null));
         conn.faults().play(phase, shown, effect,
-                () -> afterCommand(phase, line, parsed, ProtocolChain.dispatcher().onLine(conn.session(), bytes)));
+                () -> afterCommand(phase, line, ProtocolChain.dispatcher().onLine(conn.session(), bytes)));
     }
 
     private static String verb(String line) {
@@ -98,37 +98,16 @@ final class Commands {
         return phase == SmtpPhase.AUTH ? AuthCommand.mask(line) : server.interner.string(line);
     }
 
-    private Outcome afterCommand(SmtpPhase phase, String line, CommandArgs args, Response response) {
+    private Outcome afterCommand(SmtpPhase phase, String line, Response response) {
         Outcome outcome = conn.james(response);
         if (outcome == null || outcome.reply() == null) {
             return outcome;
         }
-        int code = outcome.reply().reply().code();
-        switch (phase) {
-            case EHLO:
-            case HELO:
-                if (code == 250) {
-                    SessionInfo info = conn.greetedAs(argument(line));
-                    SmtpReply adjusted = Extensions.adjust(outcome.reply().reply(), server.options,
-                            Extensions.helloLine(server.options, info.heloName(), info.clientAddress()));
-                    outcome = new Outcome(server.interner.reply(adjusted), response);
-                }
-                break;
-            case MAIL:
-                if (code == 250 && args != null) {
-                    conn.transaction().mailAccepted(server.interner.string(args.path()), args.parameters());
-                }
-                break;
-            case RCPT:
-                if (code == 250 && args != null) {
-                    conn.transaction().rcptAccepted(new Recipient(server.interner.string(args.path()), args.parameters()));
-                }
-                break;
-            case RSET:
-                conn.transaction().reset();
-                break;
-            default:
-                break;
+        if ((phase == SmtpPhase.EHLO || phase == SmtpPhase.HELO) && outcome.reply().reply().code() == 250) {
+            SessionInfo info = conn.greetedAs(argument(line));
+            SmtpReply adjusted = Extensions.adjust(outcome.reply().reply(), server.options,
+                    Extensions.helloLine(server.options, info.heloName(), info.clientAddress()));
+            outcome = new Outcome(server.interner.reply(adjusted), response);
         }
         return outcome;
     }

@@ -6,7 +6,6 @@ import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
 
 import java.util.Collection;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,14 +25,13 @@ final class DataCommand implements CommandHandler<SMTPSession> {
         if (request.getArgument() != null && !request.getArgument().isBlank()) {
             return Replies.of("501", "5.5.4 Syntax: DATA takes no parameters");
         }
-        Optional<MailTransaction> transaction = MailTransaction.current(session);
-        if (transaction.isEmpty()) {
+        SmtpConnection conn = SmtpConnection.of(session);
+        if (!conn.inTransaction()) {
             return Replies.of("503", "5.5.1 Error: need MAIL command");
         }
-        if (transaction.get().recipients() == 0) {
+        if (conn.recipientCount() == 0) {
             return Replies.of("503", "5.5.1 Error: need RCPT command (no valid recipients)");
         }
-        SmtpConnection conn = SmtpConnection.of(session);
         if (conn.transaction().bdatChunks() > 0) {
             return Replies.of("503", "5.5.1 Error: DATA after BDAT in one transaction (RFC 3030 section 2); send RSET");
         }

@@ -47,7 +47,7 @@ final class MailCommand implements CommandHandler<SMTPSession> {
         if (refusal != null) {
             return Replies.of(Integer.toString(refusal.code()), refusal.text());
         }
-        MailTransaction.begin(session, smtpUtf8);
+        conn.transaction().mailAccepted(conn.interner().string(args.path()), args.parameters());
         return Replies.of("250", "2.1.0 Sender <" + args.path() + "> OK");
     }
 }

@@ -1,5 +1,6 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.Recipient;
 import dev.smtpunit.SmtpServerOptions;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
@@ -8,7 +9,6 @@ import org.apache.james.protocols.smtp.SMTPSession;
 
 import java.util.Collection;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,8 +26,9 @@ final class RcptCommand implements CommandHandler<SMTPSession> {
 
     @Override
     public Response onCommand(SMTPSession session, Request request) {
-        Optional<MailTransaction> transaction = MailTransaction.current(session);
-        if (transaction.isEmpty()) {
+        SmtpConnection conn = SmtpConnection.of(session);
+        Transaction transaction = conn.transaction();
+        if (!transaction.active()) {
             return Replies.of("503", "5.5.0 Need MAIL before RCPT");
         }
         PathSyntax.Result parsed = PathSyntax.parseCommand(request.getCommand() + " " + request.getArgument(), false);
@@ -35,15 +36,15 @@ final class RcptCommand implements CommandHandler<SMTPSession> {
             return EnvelopeReplies.refusal(parsed.problem(), false);
         }
         CommandArgs args = parsed.args();
-        if (parsed.nonAscii() && !transaction.get().smtpUtf8()) {
-            return EnvelopeReplies.nonAscii("recipient", SmtpConnection.of(session).options().smtpUtf8());
+        if (parsed.nonAscii() && !transaction.smtpUtf8()) {
+            return EnvelopeReplies.nonAscii("recipient", conn.options().smtpUtf8());
         }
-        Response badValue = ParameterValues.rcpt(args.parameters(), transaction.get().smtpUtf8());
+        Response badValue = ParameterValues.rcpt(args.parameters(), transaction.smtpUtf8());
         if (badValue != null) {
             return badValue;
         }
-        SmtpServerOptions options = SmtpConnection.of(session).options();
-        if (options.maxRecipients() > 0 && transaction.get().recipients() >= options.maxRecipients()) {
+        SmtpServerOptions options = conn.options();
+        if (options.maxRecipients() > 0 && transaction.recipientCount() >= options.maxRecipients()) {
             return Replies.of("452", "4.5.3 Too many recipients (at most " + options.maxRecipients() + " per message)");
         }
         String address = args.path();
@@ -52,7 +53,7 @@ final class RcptCommand implements CommandHandler<SMTPSession> {
         if (!domains.isEmpty() && !address.equalsIgnoreCase("Postmaster") && !domains.contains(domain(address))) {
             return Replies.of("550", "5.7.1 <" + address + ">: Relay access denied");
         }
-        transaction.get().addRecipient();
+        transaction.rcptAccepted(new Recipient(conn.interner().string(address), args.parameters()));
         return Replies.of("250", "2.1.5 Recipient <" + address + "> OK");
     }
 

@@ -87,7 +87,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         this.transcript = API.openSession(server.transcript, id, remote);
         event(TranscriptEntry.Kind.CONNECTED, "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()
                 + (implicitTls ? " (implicit TLS)" : ""));
-        this.session = new Utf8Session(new ConnectionTransport(this, socket), server.configuration);
+        this.session = new Utf8Session(new ConnectionTransport(this, socket), server.configuration, transaction);
         this.faults = new FaultPlayer(this, server.interner);
         this.chunks = new ChunkTransfer(this, server);
         this.commands = new Commands(this, server);
@@ -175,7 +175,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     @Override
     public boolean inTransaction() {
-        return MailTransaction.active(session);
+        return transaction.active();
     }
 
     boolean startTlsSupported() {
@@ -218,12 +218,16 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         return transaction;
     }
 
+    Interner interner() {
+        return server.interner;
+    }
+
     FaultPlayer faults() {
         return faults;
     }
 
     int recipientCount() {
-        return MailTransaction.current(session).map(MailTransaction::recipients).orElse(0);
+        return transaction.recipientCount();
     }
 
     void pipelined(boolean value) {

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * The mail transaction of one session as SmtpUnit records it: the accepted sender and recipients
  * with their parameters, its numbers, and the content being received. James keeps its own view of
- * the sequence (which commands may come next); this is what ends up in the envelope.
+ * the sequence (which commands may come next) but not the transaction: MAIL and RCPT ({@link MailCommand},
+ * {@link RcptCommand}) record here, and James' resets of its transaction state end this one
+ * ({@link Utf8Session}), so this is the one record of the transaction and what ends up in the envelope.
  */
 final class Transaction {
     private static final int SCRATCH_SIZE = 8192;
@@ -42,6 +44,16 @@ final class Transaction {
     void mailAccepted(String path, Map<String, String> parameters) {
         sender = path;
         mailParameters = parameters;
+    }
+
+    /** @return whether a MAIL was accepted and the transaction has not ended */
+    boolean active() {
+        return sender != null;
+    }
+
+    /** @return the number of accepted recipients */
+    int recipientCount() {
+        return recipients.size();
     }
 
     /** @param recipient an accepted recipient */
