@@ -118,11 +118,7 @@ class ReceiverProfileTest {
     void refusesAMessageSentWithBdatAsWell() throws Exception {
         String content = without(CLEAN, "Message-ID");
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().receiverProfile(ReceiverProfile.GMAIL)
-                .chunking(true).build()); RawClient client = RawClient.connect(smtp)) {
-            client.reply();
-            client.command("EHLO client.example");
-            client.command("MAIL FROM:<billing@shop.example>");
-            client.command("RCPT TO:<ada@example.com>");
+                .chunking(true).build()); RawClient client = inTransaction(smtp, "MAIL FROM:<billing@shop.example>")) {
             client.sendRaw("BDAT " + content.length() + " LAST\r\n" + content);
             assertThat(client.reply()).startsWith("550 5.7.1 Messages missing a valid Message-ID: header are not accepted.");
             assertThat(smtp.mailbox().messages()).isEmpty();
@@ -135,11 +131,7 @@ class ReceiverProfileTest {
     void gmailAcceptsUtf8HeadersInATransactionThatDeclaresSmtpUtf8() throws Exception {
         String content = CLEAN.replace("Subject: Your receipt", "Subject: Ihre Best\u00c3\u00a4tigung");
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().receiverProfile(ReceiverProfile.GMAIL)
-                .smtpUtf8(true).build()); RawClient client = RawClient.connect(smtp)) {
-            client.reply();
-            client.command("EHLO client.example");
-            client.command("MAIL FROM:<billing@shop.example> SMTPUTF8");
-            client.command("RCPT TO:<ada@example.com>");
+                .smtpUtf8(true).build()); RawClient client = inTransaction(smtp, "MAIL FROM:<billing@shop.example> SMTPUTF8")) {
             client.command("DATA");
             assertThat(client.command(content + ".")).isEqualTo("250 2.0.0 Ok: message accepted");
             assertThat(smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0).subject()).isEqualTo("Ihre Best\u00e4tigung for order 1042");
@@ -154,13 +146,19 @@ class ReceiverProfileTest {
         return message.replaceFirst("(?m)^" + header + ":[^\r\n]*\r\n", "");
     }
 
+    /** @return a client that has sent EHLO, this MAIL and one RCPT */
+    private static RawClient inTransaction(MockSmtpServer smtp, String mail) throws Exception {
+        RawClient client = RawClient.connect(smtp);
+        client.reply();
+        client.command("EHLO client.example");
+        client.command(mail);
+        client.command("RCPT TO:<ada@example.com>");
+        return client;
+    }
+
     /** @return the reply to the end of the content */
     static String send(MockSmtpServer smtp, String content) throws Exception {
-        try (RawClient client = RawClient.connect(smtp)) {
-            client.reply();
-            client.command("EHLO client.example");
-            client.command("MAIL FROM:<billing@shop.example>");
-            client.command("RCPT TO:<ada@example.com>");
+        try (RawClient client = inTransaction(smtp, "MAIL FROM:<billing@shop.example>")) {
             client.command("DATA");
             return client.command(content + ".");
         }
