@@ -36,6 +36,18 @@ final class MimeParts {
     private record Leaf(String where, String type, boolean attachment, String fileName, byte[] content, String text,
             String problem) {}
 
+    /** A multipart being walked, counting its parts. */
+    private static final class Multipart {
+        final String type;
+        final String boundary;
+        int parts;
+
+        Multipart(String type, String boundary) {
+            this.type = type;
+            this.boundary = boundary;
+        }
+    }
+
     private final List<Leaf> leaves = new ArrayList<>();
     private final List<String> structureProblems = new ArrayList<>();
 
@@ -55,7 +67,7 @@ final class MimeParts {
         MimeTokenStream stream = new MimeTokenStream(MimeView.CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
         stream.parse(new ByteArrayInputStream(raw));
-        Deque<int[]> childCounts = new ArrayDeque<>();
+        Deque<Multipart> multiparts = new ArrayDeque<>();
         Deque<String> paths = new ArrayDeque<>();
         paths.push(prefix);
         String declaredType = null;
@@ -67,17 +79,20 @@ final class MimeParts {
                         declaredType = stream.getField().getBody();
                     }
                 }
-                case T_START_MULTIPART -> childCounts.push(new int[] {0});
+                case T_START_MULTIPART -> {
+                    MaximalBodyDescriptor d = (MaximalBodyDescriptor) stream.getBodyDescriptor();
+                    multiparts.push(new Multipart(d.getMimeType(), d.getBoundary()));
+                }
                 case T_START_BODYPART -> {
-                    int n = ++childCounts.peek()[0];
+                    int n = ++multiparts.peek().parts;
                     String parent = paths.peek();
                     paths.push(parent.isEmpty() ? String.valueOf(n) : parent + "." + n);
                 }
                 case T_END_BODYPART -> paths.pop();
                 case T_END_MULTIPART -> {
-                    if (childCounts.pop()[0] == 0) {
-                        MaximalBodyDescriptor d = (MaximalBodyDescriptor) stream.getBodyDescriptor();
-                        structureProblems.add(describe(paths.peek(), d.getMimeType(), null) + ": the boundary \"" + d.getBoundary()
+                    Multipart ended = multiparts.pop();
+                    if (ended.parts == 0) {
+                        structureProblems.add(describe(paths.peek(), ended.type, null) + ": the boundary \"" + ended.boundary
                                 + "\" never appears, so it has no parts");
                     }
                 }

@@ -14,6 +14,7 @@ final class Warmup {
 
     static void begin() {
         if (STARTED.compareAndSet(false, true)) {
+            QuietSlf4j.beforeJames(); // before the transport's first log call races the chain's
             Thread t = new Thread(() -> {
                 ProtocolChain.dispatcher();
                 new Interner().reply(250, "warm");
