@@ -69,6 +69,7 @@ public final class SmtpServerOptions {
     private final int maxConnections;
     private final Duration idleTimeout;
     private final String greeting;
+    private final int maxRecipients;
 
     private SmtpServerOptions(Builder b) {
         hostname = b.hostname;
@@ -89,6 +90,7 @@ public final class SmtpServerOptions {
         maxConnections = b.maxConnections;
         idleTimeout = b.idleTimeout;
         greeting = b.greeting;
+        maxRecipients = b.maxRecipients;
     }
 
     /** @return the default options: 127.0.0.1, a free port, no TLS, no AUTH, no size limit */
@@ -122,6 +124,7 @@ public final class SmtpServerOptions {
         b.maxConnections = maxConnections;
         b.idleTimeout = idleTimeout;
         b.greeting = greeting;
+        b.maxRecipients = maxRecipients;
         return b;
     }
 
@@ -220,6 +223,14 @@ public final class SmtpServerOptions {
         return greeting != null ? greeting : hostname + " ESMTP SmtpUnit";
     }
 
+    /**
+     * @return the most recipients accepted in one transaction; further {@code RCPT} get
+     *     {@code 452 4.5.3}; 0 for no limit; default 100, the minimum RFC 5321 section 4.5.3.1.8 requires
+     */
+    public int maxRecipients() {
+        return maxRecipients;
+    }
+
     @Override
     public String toString() {
         return "SmtpServerOptions[hostname=" + hostname + ", bind=" + bindAddress.getHostAddress() + ":" + port
@@ -249,6 +260,7 @@ public final class SmtpServerOptions {
         private int maxConnections;
         private Duration idleTimeout = Duration.ofSeconds(60);
         private String greeting;
+        private int maxRecipients = 100;
 
         private Builder() {}
 
@@ -471,6 +483,23 @@ public final class SmtpServerOptions {
                 throw new IllegalArgumentException("greeting must be a single line");
             }
             this.greeting = text;
+            return this;
+        }
+
+        /**
+         * The most recipients accepted in one mail transaction; each further {@code RCPT} is answered
+         * {@code 452 4.5.3 Too many recipients}, which RFC 5321 section 4.5.3.1.10 asks clients to treat
+         * as temporary (send the rest in another transaction). A server must accept at least 100
+         * (section 4.5.3.1.8); a smaller limit tests how a client copes with a stricter server.
+         *
+         * @param max 0 for no limit, or a positive number; default 100
+         * @return this builder
+         */
+        public Builder maxRecipients(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxRecipients must be 0 (no limit) or positive, was " + max);
+            }
+            this.maxRecipients = max;
             return this;
         }
 

@@ -1,7 +1,6 @@
 package dev.smtpunit.internal;
 
 import dev.smtpunit.SmtpServerOptions;
-import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
@@ -49,7 +48,7 @@ final class AuthCommand implements CommandHandler<SMTPSession>, EhloExtension {
         if (conn.authenticatedUser() != null) {
             return Replies.of("503", "5.5.1 Error: already authenticated");
         }
-        if (session.getAttachment(SMTPSession.SENDER, ProtocolSession.State.Transaction).isPresent()) {
+        if (MailTransaction.active(session)) {
             return Replies.of("503", "5.5.1 Error: AUTH not permitted during a mail transaction");
         }
         String argument = request.getArgument();

@@ -1,12 +1,12 @@
 package dev.smtpunit.internal;
 
-import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,10 +26,11 @@ final class DataCommand implements CommandHandler<SMTPSession> {
         if (request.getArgument() != null && !request.getArgument().isBlank()) {
             return Replies.of("501", "5.5.4 Syntax: DATA takes no parameters");
         }
-        if (session.getAttachment(SMTPSession.SENDER, ProtocolSession.State.Transaction).isEmpty()) {
+        Optional<MailTransaction> transaction = MailTransaction.current(session);
+        if (transaction.isEmpty()) {
             return Replies.of("503", "5.5.1 Error: need MAIL command");
         }
-        if (session.getRcptCount() == 0) {
+        if (transaction.get().recipients() == 0) {
             return Replies.of("503", "5.5.1 Error: need RCPT command (no valid recipients)");
         }
         SmtpConnection.of(session).beginData();

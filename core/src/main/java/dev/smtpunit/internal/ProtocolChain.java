@@ -8,14 +8,11 @@ import org.apache.james.protocols.smtp.SMTPProtocolHandlerChain;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.ExpnCmdHandler;
 import org.apache.james.protocols.smtp.core.HeloCmdHandler;
-import org.apache.james.protocols.smtp.core.MailCmdHandler;
 import org.apache.james.protocols.smtp.core.NoopCmdHandler;
 import org.apache.james.protocols.smtp.core.QuitCmdHandler;
-import org.apache.james.protocols.smtp.core.RcptCmdHandler;
 import org.apache.james.protocols.smtp.core.RsetCmdHandler;
 import org.apache.james.protocols.smtp.core.UnknownCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
-import org.apache.james.protocols.smtp.core.esmtp.MailSizeEsmtpExtension;
 import org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler;
 
 import java.util.List;
@@ -24,7 +21,8 @@ import java.util.List;
  * The James command chain, wired once per JVM and shared by every server: its handlers keep no
  * state of their own and read each server's options through the session's configuration.
  * Left out on purpose: James' DATA line filters (we read content ourselves), the
- * {@code Received:} header filter, the postmaster/abuse hook and James' AUTH handler.
+ * {@code Received:} header filter, the postmaster/abuse hook, James' AUTH handler, and James' MAIL
+ * and RCPT handlers with their hooks (their address type needs {@code javax.mail}).
  */
 final class ProtocolChain {
     private static final class Holder {
@@ -47,8 +45,8 @@ final class ProtocolChain {
                 new CommandDispatcher<SMTPSession>(),
                 new EhloCmdHandler(metrics),
                 new HeloCmdHandler(metrics),
-                new MailCmdHandler(metrics),
-                new RcptCmdHandler(metrics),
+                new MailCommand(),
+                new RcptCommand(),
                 new DataCommand(),
                 new RsetCmdHandler(),
                 new NoopCmdHandler(),
@@ -57,8 +55,7 @@ final class ProtocolChain {
                 new ExpnCmdHandler(),
                 new StartTlsCmdHandler(),
                 new AuthCommand(),
-                new MailSizeEsmtpExtension(),
-                new PolicyHooks(),
+                new SizeExtension(),
                 new UnknownCmdHandler(metrics));
         chain.addAll(handlers);
         try {

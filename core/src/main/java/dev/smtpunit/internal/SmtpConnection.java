@@ -341,7 +341,7 @@ final class SmtpConnection extends ChannelInboundHandlerAdapter {
             rejectLine(phase, shown, "5.5.1 Error: send HELO/EHLO first", 503);
             return;
         }
-        boolean inTransaction = session.getAttachment(SMTPSession.SENDER, ProtocolSession.State.Transaction).isPresent();
+        boolean inTransaction = MailTransaction.active(session);
         if (phase == SmtpPhase.MAIL && inTransaction) {
             // James would answer 503 but also drop the transaction in progress
             rejectLine(phase, shown, "5.5.1 Error: nested MAIL command", 503);
