@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A user's run prints nothing SmtpUnit did not ask for: no "No SLF4J providers were found" when the
- * application has no SLF4J provider (this module's test class path has none). Runs in a fresh JVM,
- * because SLF4J speaks only once per JVM, at its first use.
+ * application has no SLF4J provider (this module's test class path has none), and an application's
+ * own provider stays the one SLF4J uses. Runs in fresh JVMs, because SLF4J binds once per JVM, at its
+ * first use.
  */
 class NoLoggingNoiseTest {
 
@@ -30,23 +31,40 @@ class NoLoggingNoiseTest {
             client.command(".");
             client.command("QUIT");
             ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
-            System.out.print(mail.subject() + " " + mail.textBody().orElseThrow().strip());
+            System.out.print(mail.subject() + " " + mail.textBody().orElseThrow().strip() + " "
+                    + org.slf4j.LoggerFactory.getILoggerFactory().getClass().getSimpleName());
         }
+    }
+
+    private static String[] runChild(String classPath) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(List.of(java.toString(), "-cp", classPath, NoLoggingNoiseTest.class.getName())).start();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ends").isTrue();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.exitValue()).as(err).isZero();
+        return new String[] {out, err};
     }
 
     @Test
     void aServerRunWithoutAnSlf4jProviderPrintsNoWarning() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                NoLoggingNoiseTest.class.getName())).redirectErrorStream(false).start();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ends").isTrue();
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String classPath = System.getProperty("java.class.path");
+        assertThat(classPath).doesNotContain("logback", "slf4j-simple", "log4j-slf4j").contains("slf4j-api-2.");
 
-        assertThat(out).isEqualTo("quiet body");
-        assertThat(err).isEmpty();
-        assertThat(child.exitValue()).isZero();
-        assertThat(System.getProperty("java.class.path")).doesNotContain("logback", "slf4j-simple", "log4j-slf4j")
-                .contains("slf4j-api-2.".replace('/', File.separatorChar));
+        String[] outAndErr = runChild(classPath);
+
+        assertThat(outAndErr[0]).isEqualTo("quiet body NOPLoggerFactory");
+        assertThat(outAndErr[1]).isEmpty();
+    }
+
+    @Test
+    void anApplicationsOwnProviderStaysInCharge() throws Exception {
+        String simple = System.getProperty("slf4j.simple.jar");
+        assertThat(simple).contains("slf4j-simple-2.");
+
+        String[] outAndErr = runChild(simple + File.pathSeparator + System.getProperty("java.class.path"));
+
+        assertThat(outAndErr[0]).isEqualTo("quiet body SimpleLoggerFactory");
+        assertThat(outAndErr[1]).doesNotContain("SLF4J");
     }
 }

@@ -1,5 +1,6 @@
 package dev.smtpunit.internal;
 
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -34,9 +35,13 @@ final class QuietSlf4j {
         } catch (ClassNotFoundException e) {
             return;
         }
-        if (System.getProperty(PROVIDER) != null || loader.getResource("org/slf4j/impl/StaticLoggerBinder.class") != null
-                || ServiceLoader.load(providerType, loader).stream().findAny().isPresent()) {
-            return;
+        try {
+            if (System.getProperty(PROVIDER) != null || loader.getResource("org/slf4j/impl/StaticLoggerBinder.class") != null
+                    || ServiceLoader.load(providerType, loader).stream().findAny().isPresent()) {
+                return;
+            }
+        } catch (ServiceConfigurationError e) {
+            return; // a broken provider declaration is SLF4J's to report, not ours to hide
         }
         boolean verbositySet = System.getProperty(VERBOSITY) != null;
         System.setProperty(PROVIDER, NOP_PROVIDER);
