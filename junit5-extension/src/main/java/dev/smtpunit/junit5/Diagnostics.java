@@ -1,5 +1,8 @@
 package dev.smtpunit.junit5;
 
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.ReceivedMessage;
+
 import java.util.List;
 
 /**
@@ -12,16 +15,41 @@ final class Diagnostics {
     private Diagnostics() {}
 
     static String report(List<ServerRegistry.Entry> servers) {
+        return report(servers, "");
+    }
+
+    /**
+     * The evidence, leaving out what the failure message already shows (a transcript or mailbox
+     * assertion prints them), so that each is printed once.
+     *
+     * @param servers the servers the test used
+     * @param shown the failure message, or ""
+     * @return the report
+     */
+    static String report(List<ServerRegistry.Entry> servers, String shown) {
+        String already = shown == null ? "" : shown.replace("\r\n", "\n");
         StringBuilder sb = new StringBuilder();
         for (ServerRegistry.Entry e : servers) {
             String label = e.name().isEmpty() ? "SMTP server" : "SMTP server '" + e.name() + "'";
             sb.append("=== ").append(label).append(" (").append(e.server().isRunning() ? e.server().host() + ":" + e.server().port()
                     : "stopped").append(") ===\n");
-            sb.append("Mailbox: ").append(e.server().mailbox().summary().stripTrailing()).append('\n');
+            List<ReceivedMessage> messages = e.server().mailbox().messages();
+            String listing = Mailbox.list(messages).stripTrailing();
+            if (!messages.isEmpty() && already.contains(listing)) {
+                sb.append("Mailbox: ").append(messages.size()).append(messages.size() == 1 ? " message" : " messages")
+                        .append(", listed in the failure above\n");
+            } else {
+                sb.append("Mailbox: ").append(e.server().mailbox().summary().stripTrailing()).append('\n');
+            }
             if (!e.server().faults().rules().isEmpty()) {
                 sb.append("Fault rules:\n").append(e.server().faults()).append('\n');
             }
-            sb.append("Transcript:\n").append(e.server().transcript());
+            String transcript = e.server().transcript().toString();
+            if (!e.server().transcript().sessions().isEmpty() && already.contains(transcript.stripTrailing())) {
+                sb.append("Transcript: printed in the failure above\n");
+            } else {
+                sb.append("Transcript:\n").append(transcript);
+            }
         }
         if (sb.length() > MAX_CHARS) {
             int cut = sb.length() - MAX_CHARS;
