@@ -1,6 +1,7 @@
 package dev.smtpunit.assertj;
 
 import dev.smtpunit.Mailbox;
+import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Transcript;
 
@@ -46,9 +47,9 @@ final class Navigation {
         return a;
     }
 
-    SmtpServerAssert server(dev.smtpunit.MockSmtpServer server) {
+    SmtpServerAssert server(MockSmtpServer server) {
         SmtpServerAssert a = softly == null ? new SmtpServerAssert(server)
-                : softly.proxy(SmtpServerAssert.class, dev.smtpunit.MockSmtpServer.class, server);
+                : softly.proxy(SmtpServerAssert.class, MockSmtpServer.class, server);
         a.navigation = this;
         return a;
     }

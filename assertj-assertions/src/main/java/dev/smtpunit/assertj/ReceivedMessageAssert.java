@@ -69,7 +69,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
             Function<ReceivedMessage, Object> was) {
         if (selection == null) {
             isNotNull();
-            return expect(ok.test(actual), what, expected, ok.test(actual) ? null : was.apply(actual));
+            boolean pass = ok.test(actual);
+            return expect(pass, what, expected, pass ? null : was.apply(actual));
         }
         if (selection.failed()) {
             return myself;

@@ -45,10 +45,13 @@ final class Diagnostics {
                 sb.append("Fault rules:\n").append(e.server().faults()).append('\n');
             }
             String transcript = e.server().transcript().toString();
-            if (!e.server().transcript().sessions().isEmpty() && already.contains(transcript.stripTrailing())) {
+            int shownUpTo = e.server().transcript().sessions().isEmpty() ? 0 : shownPrefix(transcript, already);
+            if (shownUpTo == 0) {
+                sb.append("Transcript:\n").append(transcript);
+            } else if (shownUpTo == transcript.length()) {
                 sb.append("Transcript: printed in the failure above\n");
             } else {
-                sb.append("Transcript:\n").append(transcript);
+                sb.append("Transcript: printed in the failure above, then:\n").append(transcript.substring(shownUpTo));
             }
         }
         if (sb.length() > MAX_CHARS) {
@@ -56,6 +59,23 @@ final class Diagnostics {
             return "... (" + cut + " characters of the start left out)\n" + sb.substring(cut);
         }
         return sb.toString();
+    }
+
+    /**
+     * How much of the transcript, in whole lines from its start, the failure message already shows
+     * (the server may have recorded more since the assertion printed it, such as the disconnect).
+     *
+     * @return the length of that prefix, 0 when none
+     */
+    private static int shownPrefix(String transcript, String already) {
+        int end = 0;
+        for (int next = transcript.indexOf('\n'); next >= 0; next = transcript.indexOf('\n', next + 1)) {
+            if (!already.contains(transcript.substring(0, next))) {
+                break;
+            }
+            end = next + 1;
+        }
+        return end;
     }
 
     /** Carries the report on the failure, as a suppressed exception without a stack trace. */
