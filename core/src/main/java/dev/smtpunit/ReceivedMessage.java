@@ -69,7 +69,14 @@ public final class ReceivedMessage implements JakartaMailView {
         return v;
     }
 
-    /** @return the decoded {@code Subject} header, or an empty string when there is none */
+    /**
+     * The decoded subject, never null, so that {@code m.subject().contains("Reset")} is safe in a
+     * predicate. A message without a {@code Subject} header and one with an empty header both give
+     * {@code ""}; {@link #header(String) header("Subject")} tells them apart (empty when there is no
+     * header), and so do the assertions {@code hasNoSubject()} and {@code hasSubject("")}.
+     *
+     * @return the decoded {@code Subject} header, or {@code ""} when it is absent or empty
+     */
     public String subject() {
         return view().subject();
     }

@@ -21,6 +21,7 @@ class SmtpUnitCliTest {
         assertThat(o.authRequired()).isTrue();
         assertThat(o.maxMessageSize()).isEqualTo(1000);
         assertThat(p.transcript()).isTrue();
+        assertThat(p.saveDir()).isNull();
         assertThat(SmtpUnitCli.parse(new String[0]).options().port()).isEqualTo(2525);
     }
 
