@@ -2,23 +2,18 @@ package dev.smtpunit.quarkus;
 
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.SmtpServerOptions;
-import dev.smtpunit.SmtpServerOptions.AuthMode;
 import dev.smtpunit.SmtpServerOptions.StartTlsMode;
 import dev.smtpunit.junit5.SmtpServer;
 import dev.smtpunit.junit5.internal.AnnotationOptions;
+import dev.smtpunit.junit5.internal.ClientSettings;
 import io.quarkus.test.common.QuarkusTestResourceConfigurableLifecycleManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The Quarkus test resource behind {@link QuarkusSmtpServer}: starts the server before the
@@ -29,8 +24,6 @@ import java.util.TreeMap;
 public final class SmtpServerTestResource implements QuarkusTestResourceConfigurableLifecycleManager<QuarkusSmtpServer> {
     /** The TLS configuration name that trusts the server. */
     static final String TLS_CONFIGURATION = "smtpunit";
-    /** Credentials used against {@code acceptAnyCredentials} servers. */
-    static final String ANY_USER = "smtpunit";
 
     private SmtpServer config;
     private MockSmtpServer server;
@@ -59,11 +52,10 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
         // a session per mail, as the transcript, reset and faults on CONNECT, EHLO or AUTH expect
         p.put("quarkus.mailer.keep-alive", "false");
         p.put("quarkus.mailer.tls", "false");
-        if (options.authMode() != AuthMode.OFF) {
-            Map.Entry<String, String> user = user(options);
+        ClientSettings.credentials(server, config).ifPresent(user -> {
             p.put("quarkus.mailer.username", user.getKey());
             p.put("quarkus.mailer.password", user.getValue());
-        }
+        });
         p.put("quarkus.mailer.start-tls", switch (options.startTls()) {
             case OFF -> "DISABLED";
             case OFFERED -> "OPTIONAL";
@@ -96,33 +88,10 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
         }
     }
 
-    /** The first user of the annotation, else the first by name (a configurer's), else any. */
-    private Map.Entry<String, String> user(SmtpServerOptions options) {
-        if (options.authMode() == AuthMode.ACCEPT_ANY) {
-            return Map.entry(ANY_USER, ANY_USER);
-        }
-        if (config.users().length > 0) {
-            String first = config.users()[0];
-            int colon = first.indexOf(':');
-            return Map.entry(first.substring(0, colon), first.substring(colon + 1));
-        }
-        return new TreeMap<>(options.users()).firstEntry();
-    }
-
     private static Path writeTrust(MockSmtpServer server) {
-        Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-        StringBuilder pem = new StringBuilder();
-        for (X509Certificate certificate : server.clientTrust().certificates()) {
-            try {
-                pem.append("-----BEGIN CERTIFICATE-----\n").append(base64.encodeToString(certificate.getEncoded()))
-                        .append("\n-----END CERTIFICATE-----\n");
-            } catch (CertificateEncodingException e) {
-                throw new IllegalStateException("cannot encode the SMTP server's certificate: " + e.getMessage(), e);
-            }
-        }
         try {
             Path file = Files.createTempFile("smtpunit-trust-", ".pem");
-            Files.writeString(file, pem);
+            Files.writeString(file, ClientSettings.pemCertificates(server));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the SMTP server's certificate for Quarkus' TLS registry", e);
