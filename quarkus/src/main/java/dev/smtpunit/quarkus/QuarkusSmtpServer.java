@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * {@code quarkus.mailer.host}, {@code port} and {@code mock=false} pointing at it (and credentials and
  * certificate trust when {@link #value()} turns on AUTH or STARTTLS), injected into fields annotated
  * {@link InjectSmtpServer}, reset (mail, transcript, faults) before each test and stopped with the
- * application. Test classes with equal settings share one application and one server.
+ * application.
  *
  * <pre>{@code
  * @QuarkusTest
