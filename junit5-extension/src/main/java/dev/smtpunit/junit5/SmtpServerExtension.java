@@ -1,6 +1,7 @@
 package dev.smtpunit.junit5;
 
 import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.junit5.internal.AnnotationOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -73,6 +74,10 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        ServerRegistry.Entry fromContext = ContextServers.find(context);
+        if (fromContext != null) {
+            classRegistry(context).putBorrowed(fromContext);
+        }
         // per-class servers are shared: tests that run concurrently take turns, outermost class first
         List<ServerRegistry> shared = classRegistries(context);
         List<ServerRegistry> taken = new ArrayList<>();
@@ -237,6 +242,12 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
 
     private ServerRegistry.Entry resolve(ExtensionContext context, String name, SmtpServer elementConfig, String origin,
             boolean perClass) {
+        ServerRegistry.Entry fromContext = ContextServers.find(context);
+        if (fromContext != null && fromContext.name().equals(name)) {
+            ContextServers.checkSameSettings(fromContext, elementConfig, origin);
+            classRegistry(context).putBorrowed(fromContext);
+            return fromContext;
+        }
         for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
             ServerRegistry registry = ownRegistry(c);
             ServerRegistry.Entry existing = registry == null ? null : registry.get(name);
@@ -260,6 +271,12 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
     /** Store lookups see parent contexts too, so each context keys its registry by its own id. */
     private static String key(ExtensionContext context) {
         return "servers:" + context.getUniqueId();
+    }
+
+    /** The registry of the test's class (the context itself in class-level callbacks). */
+    private static ServerRegistry classRegistry(ExtensionContext context) {
+        ExtensionContext c = context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
+        return c.getStore(NAMESPACE).getOrComputeIfAbsent(key(c), k -> new ServerRegistry(), ServerRegistry.class);
     }
 
     private static ServerRegistry ownRegistry(ExtensionContext context) {
