@@ -38,6 +38,10 @@ final class QuietSlf4j {
         try {
             if (System.getProperty(PROVIDER) != null || loader.getResource("org/slf4j/impl/StaticLoggerBinder.class") != null
                     || ServiceLoader.load(providerType, loader).stream().findAny().isPresent()) {
+                // the application's own provider: bind it now, on one thread, so that no James logger
+                // is created on another thread while SLF4J is still binding (SLF4J would then replay
+                // those calls and print a warning about it)
+                org.slf4j.LoggerFactory.getILoggerFactory();
                 return;
             }
         } catch (ServiceConfigurationError e) {
