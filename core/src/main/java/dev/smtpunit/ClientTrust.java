@@ -3,8 +3,11 @@ package dev.smtpunit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 
@@ -47,6 +50,27 @@ public final class ClientTrust {
     /** @return the trusted certificates, server certificate first */
     public List<X509Certificate> certificates() {
         return certificates;
+    }
+
+    /**
+     * The certificates in PEM form, for clients outside the JVM:
+     * {@code openssl s_client -starttls smtp -CAfile smtpunit.pem}, {@code swaks --tls-ca-path smtpunit.pem}.
+     * <pre>{@code Files.writeString(Path.of("smtpunit.pem"), smtp.clientTrust().certificatesPem());}</pre>
+     *
+     * @return one {@code BEGIN CERTIFICATE} block per certificate, server certificate first
+     */
+    public String certificatesPem() {
+        StringBuilder sb = new StringBuilder();
+        Base64.Encoder encoder = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        for (X509Certificate c : certificates) {
+            try {
+                sb.append("-----BEGIN CERTIFICATE-----\n").append(encoder.encodeToString(c.getEncoded()))
+                        .append("\n-----END CERTIFICATE-----\n");
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("cannot encode the certificate: " + e.getMessage(), e);
+            }
+        }
+        return sb.toString();
     }
 
     /** @return a TLS context that trusts the server's certificate */

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -17,11 +20,18 @@ import java.util.function.Predicate;
  * ReceivedMessage reset = smtp.mailbox().awaitMessage(m -> m.subject().contains("Reset"), Duration.ofSeconds(5));
  * smtp.mailbox().assertNoMessageWithin(Duration.ofMillis(200));
  * }</pre>
+ *
+ * <p>A consumer that follows the mail as it comes either listens ({@link #onMessage}) or keeps its
+ * place ({@link #messagesAfter}, {@link #awaitMessagesAfter}), instead of copying the whole list on
+ * every wake-up.
  */
 public final class Mailbox {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayList<ReceivedMessage> messages = new ArrayList<>();
+    /** Held while a message is added and its listeners run, so that they see messages in arrival order. */
+    private final ReentrantLock delivery = new ReentrantLock(true);
+    private final CopyOnWriteArrayList<Consumer<? super ReceivedMessage>> listeners = new CopyOnWriteArrayList<>();
 
     /** Creates an empty mailbox; servers make their own. */
     public Mailbox() {}
@@ -32,13 +42,109 @@ public final class Mailbox {
      * @param message the accepted message
      */
     void add(ReceivedMessage message) {
+        delivery.lock();
+        try {
+            lock.lock();
+            try {
+                messages.add(message);
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            for (Consumer<? super ReceivedMessage> listener : listeners) {
+                try {
+                    listener.accept(message);
+                } catch (RuntimeException | AssertionError e) {
+                    // a listener must not take the server down or lose the message: it is stored already
+                    System.err.println("SmtpUnit: a mailbox listener failed on " + message + ": " + e);
+                }
+            }
+        } finally {
+            delivery.unlock();
+        }
+    }
+
+    /**
+     * Calls the listener with each message that arrives from now on, in arrival order, one at a time.
+     * It runs on the server's connection thread after the message is stored and before the client
+     * gets its {@code 250}, so keep it short; an exception it throws is printed and otherwise
+     * ignored (the message stays stored).
+     *
+     * <pre>{@code
+     * BlockingQueue<ReceivedMessage> inbox = new LinkedBlockingQueue<>();
+     * try (Mailbox.Subscription s = smtp.mailbox().onMessage(inbox::add)) {
+     *     app.signup("ada@example.com");
+     *     ReceivedMessage welcome = inbox.poll(5, TimeUnit.SECONDS);
+     * }
+     * }</pre>
+     *
+     * @param listener what to do with each new message
+     * @return a subscription whose {@code close()} stops the calls
+     */
+    public Subscription onMessage(Consumer<? super ReceivedMessage> listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * The messages after the first {@code seen} ones: what arrived since a consumer last looked.
+     * Positions count from the last {@link #clear()}.
+     *
+     * <pre>{@code
+     * List<ReceivedMessage> fresh = smtp.mailbox().messagesAfter(seen);
+     * seen += fresh.size();
+     * }</pre>
+     *
+     * @param seen how many messages the caller has seen already, at least 0
+     * @return an immutable snapshot of the newer messages, possibly empty
+     */
+    public List<ReceivedMessage> messagesAfter(int seen) {
+        checkSeen(seen);
         lock.lock();
         try {
-            messages.add(message);
-            changed.signalAll();
+            return seen >= messages.size() ? List.of() : List.copyOf(messages.subList(seen, messages.size()));
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Waits until more than {@code seen} messages have arrived and returns the newer ones.
+     *
+     * <pre>{@code
+     * List<ReceivedMessage> fresh = smtp.mailbox().awaitMessagesAfter(seen, Duration.ofSeconds(5));
+     * }</pre>
+     *
+     * @param seen how many messages the caller has seen already, at least 0
+     * @param timeout how long to wait at most
+     * @return an immutable snapshot of the newer messages, at least one
+     * @throws MailboxTimeoutException past the deadline, listing what did arrive
+     */
+    public List<ReceivedMessage> awaitMessagesAfter(int seen, Duration timeout) {
+        checkSeen(seen);
+        List<ReceivedMessage> fresh = awaitUntil(list -> list.size() > seen, timeout,
+                list -> List.copyOf(list.subList(seen, list.size())));
+        if (fresh == null) {
+            List<ReceivedMessage> now = messages();
+            throw new MailboxTimeoutException("Expected a message after the first " + seen + " within " + format(timeout)
+                    + " but " + describe(now), now);
+        }
+        return fresh;
+    }
+
+    private static void checkSeen(int seen) {
+        if (seen < 0) {
+            throw new IllegalArgumentException("seen must not be negative, was " + seen);
+        }
+    }
+
+    /** Stops the calls of a listener registered with {@link #onMessage}. */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+        /** Stops the calls; calling it again does nothing. */
+        @Override
+        void close();
     }
 
     /** @return an immutable snapshot of the messages, in arrival order */
@@ -132,13 +238,19 @@ public final class Mailbox {
 
     /** @return the snapshot once the condition holds, or null after the timeout */
     private List<ReceivedMessage> awaitUntil(Predicate<List<ReceivedMessage>> condition, Duration timeout) {
+        return awaitUntil(condition, timeout, List::copyOf);
+    }
+
+    /** @return what {@code result} makes of the messages once the condition holds, or null after the timeout */
+    private List<ReceivedMessage> awaitUntil(Predicate<List<ReceivedMessage>> condition, Duration timeout,
+            Function<List<ReceivedMessage>, List<ReceivedMessage>> result) {
         Objects.requireNonNull(timeout, "timeout");
         long remaining = timeout.toNanos();
         lock.lock();
         try {
             while (true) {
                 if (condition.test(messages)) {
-                    return List.copyOf(messages);
+                    return result.apply(messages);
                 }
                 if (remaining <= 0) {
                     return null;

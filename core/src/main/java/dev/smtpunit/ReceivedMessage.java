@@ -1,7 +1,6 @@
 package dev.smtpunit;
 
 import dev.smtpunit.internal.MimeView;
-import jakarta.mail.internet.MimeMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,13 +11,20 @@ import java.util.Optional;
  * had. Holds the {@link Envelope}, the content bytes exactly as received (after dot-unstuffing,
  * nothing added), and convenient views of the parsed MIME structure. Immutable and thread-safe.
  *
+ * <p>The header views ({@link #subject()}, {@link #from()}, {@link #headers(String)}, ...) always work
+ * once the header parses; the body views ({@link #textBody()}, {@link #htmlBody()},
+ * {@link #attachments()}) read the body on first use, and when a part cannot be decoded (bad base64,
+ * an unknown charset, a multipart whose boundary never appears) the views that need that part throw
+ * an {@link IllegalStateException} naming it, while the others still work. {@link #rawContent()}
+ * always works. For a Jakarta Mail view see {@link #mimeMessage()}.
+ *
  * <pre>{@code
  * ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
  * assertEquals("Welcome", mail.subject());
  * assertTrue(mail.textBody().orElseThrow().contains("confirm"));
  * }</pre>
  */
-public final class ReceivedMessage {
+public final class ReceivedMessage implements JakartaMailView {
     private final Envelope envelope;
     private final byte[] rawBytes;
     private volatile MimeView view;
@@ -54,17 +60,6 @@ public final class ReceivedMessage {
         return new String(rawBytes, StandardCharsets.UTF_8);
     }
 
-    /**
-     * Parses the content into a new Jakarta Mail message, on a private {@code Session}. Each call
-     * returns a new object, so changing it changes nothing here.
-     *
-     * @return the parsed message
-     * @throws IllegalStateException when the content cannot be parsed
-     */
-    public MimeMessage mimeMessage() {
-        return MimeView.parse(rawBytes);
-    }
-
     private MimeView view() {
         MimeView v = view;
         if (v == null) {
@@ -74,12 +69,22 @@ public final class ReceivedMessage {
         return v;
     }
 
-    /** @return the decoded {@code Subject} header, or an empty string when there is none */
+    /**
+     * The decoded subject, never null, so that {@code m.subject().contains("Reset")} is safe in a
+     * predicate. A message without a {@code Subject} header and one with an empty header both give
+     * {@code ""}; {@link #header(String) header("Subject")} tells them apart (empty when there is no
+     * header), and so do the assertions {@code hasNoSubject()} and {@code hasSubject("")}.
+     *
+     * @return the decoded {@code Subject} header, or {@code ""} when it is absent or empty
+     */
     public String subject() {
         return view().subject();
     }
 
-    /** @return the addresses of the {@code From} header */
+    /**
+     * @return the addresses of the {@code From} header
+     * @throws IllegalStateException naming the header when it holds something that is not an address
+     */
     public List<String> from() {
         return view().addresses("From");
     }
@@ -115,17 +120,26 @@ public final class ReceivedMessage {
         return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** @return the first {@code text/plain} part that is not an attachment, decoded */
+    /**
+     * @return the first {@code text/plain} part that is not an attachment, decoded
+     * @throws IllegalStateException naming the part when that part cannot be decoded
+     */
     public Optional<String> textBody() {
         return Optional.ofNullable(view().textBody());
     }
 
-    /** @return the first {@code text/html} part that is not an attachment, decoded */
+    /**
+     * @return the first {@code text/html} part that is not an attachment, decoded
+     * @throws IllegalStateException naming the part when that part cannot be decoded
+     */
     public Optional<String> htmlBody() {
         return Optional.ofNullable(view().htmlBody());
     }
 
-    /** @return the attachments found anywhere in the MIME tree, in order */
+    /**
+     * @return the attachments found anywhere in the MIME tree, in order
+     * @throws IllegalStateException naming the part when an attachment cannot be decoded
+     */
     public List<Attachment> attachments() {
         return view().attachments();
     }

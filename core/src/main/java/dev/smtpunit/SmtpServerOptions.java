@@ -35,7 +35,7 @@ public final class SmtpServerOptions {
 
     /** How STARTTLS (RFC 3207) is offered on the plain port. */
     public enum StartTlsMode {
-        /** Not advertised; the command is answered with 502. */
+        /** Not advertised; the command is answered {@code 500 5.5.1 Command STARTTLS unrecognized.} */
         OFF,
         /** Advertised in EHLO; clients may use it. */
         OFFERED,

@@ -6,8 +6,6 @@ import dev.smtpunit.assertj.internal.Describe;
 import dev.smtpunit.assertj.internal.ShouldHave;
 import dev.smtpunit.assertj.internal.Waiting;
 import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.api.Assertions;
-import org.assertj.core.api.ListAssert;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -25,8 +23,19 @@ import java.util.function.Predicate;
  * assertThat(smtp.mailbox()).eventually().hasMessageCount(1);
  * assertThat(smtp.mailbox()).hasMessageTo("ada@example.com").hasSubject("Welcome, Ada");
  * }</pre>
+ *
+ * <p><b>Several candidates.</b> {@link #hasMessageTo}, {@link #hasMessageFrom},
+ * {@link #hasMessageWithSubject} and {@link #hasMessageMatching} lead to assertions on every message
+ * that fits, not on the first one: the chain passes when <em>some</em> message satisfies all the
+ * assertions that follow, and a failure lists every candidate with what it has instead. Two mails
+ * to Ada, a welcome and a password reset, pass
+ * {@code hasMessageTo("ada@example.com").hasSubject("Reset your password").hasTextBodyContaining("code")}.
+ * To check that <em>every</em> message fits, use {@link #allMessagesSatisfy}; to pin one, use
+ * {@code messages().element(i)}.
  */
 public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
+    /** How navigation continues and where failures go; set by {@link Navigation}. */
+    Navigation navigation = Navigation.HARD;
     private Duration waitFor;
 
     /**
@@ -119,14 +128,14 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
 
     /**
      * A message was sent to this address (envelope recipient, which includes BCC); continues with
-     * assertions on the first such message.
+     * assertions on the messages sent to it (the chain passes when one of them satisfies them all).
      * <pre>{@code assertThat(smtp.mailbox()).hasMessageTo("ada@example.com").hasSubject("Welcome");}</pre>
      *
      * @param address the recipient
      * @return assertions on the message
      */
     public ReceivedMessageAssert hasMessageTo(String address) {
-        return find("contain a message to <" + address + ">",
+        return find("to <" + address + ">",
                 m -> m.envelope().recipientAddresses().stream().anyMatch(address::equalsIgnoreCase),
                 m -> m.envelope().recipientAddresses().stream().mapToInt(r -> Describe.distance(r, address)).min().orElse(1000),
                 m -> "its recipients are " + m.envelope().recipientAddresses());
@@ -134,31 +143,33 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
 
     /**
      * A message was sent from this address (envelope sender); continues with assertions on the
-     * first such message.
+     * messages sent from it (the chain passes when one of them satisfies them all).
      * <pre>{@code assertThat(smtp.mailbox()).hasMessageFrom("noreply@example.com");}</pre>
      *
      * @param address the sender
      * @return assertions on the message
      */
     public ReceivedMessageAssert hasMessageFrom(String address) {
-        return find("contain a message from <" + address + ">", m -> m.envelope().sender().equalsIgnoreCase(address),
+        return find("from <" + address + ">", m -> m.envelope().sender().equalsIgnoreCase(address),
                 m -> Describe.distance(m.envelope().sender(), address), m -> "its sender is <" + m.envelope().sender() + ">");
     }
 
     /**
-     * A message has exactly this subject; continues with assertions on the first such message.
+     * A message has exactly this subject; continues with assertions on the messages that have it
+     * (the chain passes when one of them satisfies them all).
      * <pre>{@code assertThat(smtp.mailbox()).hasMessageWithSubject("Reset your password");}</pre>
      *
      * @param subject the subject
      * @return assertions on the message
      */
     public ReceivedMessageAssert hasMessageWithSubject(String subject) {
-        return find("contain a message with subject \"" + subject + "\"", m -> m.subject().equals(subject),
+        return find("with subject \"" + subject + "\"", m -> m.subject().equals(subject),
                 m -> Describe.distance(m.subject(), subject), m -> "its subject is \"" + m.subject() + "\"");
     }
 
     /**
-     * A message satisfies the predicate; continues with assertions on the first such message.
+     * A message satisfies the predicate; continues with assertions on the messages that do (the
+     * chain passes when one of them satisfies them all).
      * <pre>{@code assertThat(smtp.mailbox()).hasMessageMatching(m -> m.attachments().size() == 2, "two attachments");}</pre>
      *
      * @param predicate the condition
@@ -166,25 +177,31 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
      * @return assertions on the message
      */
     public ReceivedMessageAssert hasMessageMatching(Predicate<? super ReceivedMessage> predicate, String description) {
-        return find("contain a message matching " + description, predicate, null, null);
+        return find("matching " + description, predicate, null, null);
     }
 
-    private ReceivedMessageAssert find(String expectation, Predicate<? super ReceivedMessage> match,
+    private ReceivedMessageAssert find(String which, Predicate<? super ReceivedMessage> match,
             Function<ReceivedMessage, Integer> distance, Function<ReceivedMessage, String> difference) {
+        long deadline = waitFor == null ? 0 : System.nanoTime() + waitFor.toNanos();
         ReceivedMessage[] found = new ReceivedMessage[1];
-        check(() -> {
-            List<ReceivedMessage> messages = actual.messages();
-            found[0] = messages.stream().filter(match).findFirst().orElse(null);
-            if (found[0] == null) {
-                String nearest = null;
-                if (distance != null && !messages.isEmpty()) {
-                    ReceivedMessage best = messages.stream().min(Comparator.comparing(distance)).orElseThrow();
-                    nearest = "The nearest is message " + (messages.indexOf(best) + 1) + ": " + difference.apply(best) + ".";
+        try {
+            check(() -> {
+                List<ReceivedMessage> messages = actual.messages();
+                found[0] = messages.stream().filter(match).findFirst().orElse(null);
+                if (found[0] == null) {
+                    String nearest = null;
+                    if (distance != null && !messages.isEmpty()) {
+                        ReceivedMessage best = messages.stream().min(Comparator.comparing(distance)).orElseThrow();
+                        nearest = "The nearest is message " + (messages.indexOf(best) + 1) + ": " + difference.apply(best) + ".";
+                    }
+                    fail("contain a message " + which, messages, nearest);
                 }
-                fail(expectation, messages, nearest);
-            }
-        });
-        return new ReceivedMessageAssert(found[0]);
+            });
+        } catch (AssertionError e) {
+            navigation.fail(e);
+            return navigation.message(null, Selection.FAILED);
+        }
+        return navigation.message(found[0], new Selection(actual, which, match, waitFor, deadline));
     }
 
     /**
@@ -210,13 +227,18 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
     }
 
     /**
-     * Continues with AssertJ's list assertions on a snapshot of the messages.
-     * <pre>{@code assertThat(smtp.mailbox()).messages().extracting(ReceivedMessage::subject).containsExactly("A", "B");}</pre>
+     * Continues with AssertJ's list assertions on a snapshot of the messages, taken now (wait first
+     * with {@code eventually().hasMessageCount(n)}); {@code first()}, {@code last()} and
+     * {@code element(i)} lead to {@link ReceivedMessageAssert}.
+     * <pre>{@code
+     * assertThat(smtp.mailbox()).messages().extracting(ReceivedMessage::subject).containsExactly("A", "B");
+     * assertThat(smtp.mailbox()).messages().last().hasSubject("B");
+     * }</pre>
      *
      * @return list assertions
      */
-    public ListAssert<ReceivedMessage> messages() {
+    public MessagesAssert messages() {
         isNotNull();
-        return Assertions.assertThat(actual.messages());
+        return navigation.messages(actual.messages());
     }
 }

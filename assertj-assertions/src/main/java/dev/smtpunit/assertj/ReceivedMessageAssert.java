@@ -24,8 +24,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import static org.assertj.core.presentation.StandardRepresentation.STANDARD_REPRESENTATION;
 
 /**
  * Assertions on one received message: headers, bodies, attachments and the SMTP envelope.
@@ -36,8 +40,19 @@ import java.util.stream.Collectors;
  *                 .hasTextBodyContaining("confirm your address")
  *                 .wasDeliveredOverTls();
  * }</pre>
+ *
+ * <p>Reached from a mailbox ({@code assertThat(smtp).hasMessageTo("ada@example.com")}), it stands for
+ * every message that fits the navigation: each assertion keeps the messages that pass it and fails
+ * only when none does, naming every candidate. So with two mails to Ada,
+ * {@code hasMessageTo("ada@example.com").hasSubject("Reset your password")} passes when either of
+ * them has that subject. AssertJ's generic assertions ({@code satisfies}, {@code extracting}, ...)
+ * look at the first message that passed the assertions before them.
  */
 public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert, ReceivedMessage> {
+    /** How navigation continues and where failures go; set by {@link Navigation}. */
+    Navigation navigation = Navigation.HARD;
+    /** The candidates when reached from a mailbox; null for one given message. */
+    Selection selection;
 
     /**
      * @param actual the message under test
@@ -58,6 +73,56 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     }
 
     /**
+     * Checks one message, or narrows the candidates of a mailbox navigation to those that pass.
+     *
+     * @param what what the message should have, such as "subject"
+     * @param expected the expected value
+     * @param ok the condition
+     * @param was what the message has instead, for the failure
+     * @return this, or the assertions on the narrowed candidates
+     */
+    private ReceivedMessageAssert check(String what, Object expected, Predicate<ReceivedMessage> ok,
+            Function<ReceivedMessage, Object> was) {
+        if (selection == null) {
+            isNotNull();
+            boolean pass = ok.test(actual);
+            return expect(pass, what, expected, pass ? null : was.apply(actual));
+        }
+        if (selection.failed()) {
+            return myself;
+        }
+        ReceivedMessage[] chosen = new ReceivedMessage[1];
+        selection.check(() -> {
+            List<ReceivedMessage> all = selection.mailbox().messages();
+            List<ReceivedMessage> candidates = selection.candidates(all);
+            chosen[0] = candidates.stream().filter(ok).findFirst().orElse(null);
+            if (chosen[0] == null) {
+                if (candidates.size() == 1) {
+                    throwAssertionError(ShouldHave.value(Describe.message(candidates.get(0)), what, expected,
+                            was.apply(candidates.get(0))));
+                }
+                StringBuilder list = new StringBuilder();
+                for (ReceivedMessage m : candidates) {
+                    list.append("%n  ").append(all.indexOf(m) + 1).append(". ").append(Describe.message(m).replace("%", "%%"))
+                            .append("%n     but was: ").append(show(was.apply(m)).replace("%", "%%"));
+                }
+                throwAssertionError(ShouldHave.text("%nExpecting one of the " + candidates.size() + " messages "
+                        + selection.description().replace("%", "%%") + " to have " + what.replace("%", "%%") + ":%n  "
+                        + show(expected).replace("%", "%%") + "%nbut none has:" + list));
+            }
+        });
+        ReceivedMessageAssert next = navigation.message(chosen[0], selection.narrowed(what + " " + show(expected), ok));
+        if (!descriptionText().isEmpty()) {
+            next.as(info.description());
+        }
+        return next;
+    }
+
+    private static String show(Object value) {
+        return value instanceof ShouldHave.Plain ? value.toString() : STANDARD_REPRESENTATION.toStringOf(value);
+    }
+
+    /**
      * The decoded subject equals the given text.
      * <pre>{@code assertThat(mail).hasSubject("Welcome, Ada");}</pre>
      *
@@ -65,8 +130,20 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasSubject(String expected) {
-        isNotNull();
-        return expect(Objects.equals(actual.subject(), expected), "subject", expected, actual.subject());
+        return check("subject", expected, m -> m.header("Subject").isPresent() && Objects.equals(m.subject(), expected),
+                m -> m.header("Subject").isPresent() ? m.subject() : ShouldHave.plain("no Subject header"));
+    }
+
+    /**
+     * The message has no {@code Subject} header at all ({@link #hasSubject(String) hasSubject("")}
+     * expects one that is empty).
+     * <pre>{@code assertThat(mail).hasNoSubject();}</pre>
+     *
+     * @return this
+     */
+    public ReceivedMessageAssert hasNoSubject() {
+        return check("no Subject header", ShouldHave.plain("(none)"), m -> m.header("Subject").isEmpty(),
+                ReceivedMessage::subject);
     }
 
     /**
@@ -77,8 +154,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasSubjectContaining(String part) {
-        isNotNull();
-        return expect(actual.subject().contains(part), "subject containing", part, actual.subject());
+        return check("subject containing", part, m -> m.subject().contains(part), ReceivedMessage::subject);
     }
 
     /**
@@ -89,8 +165,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert isFrom(String address) {
-        isNotNull();
-        return expect(containsIgnoringCase(actual.from(), address), "From", address, actual.from());
+        return check("From", address, m -> containsIgnoringCase(m.from(), address), ReceivedMessage::from);
     }
 
     /**
@@ -101,8 +176,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasTo(String... addresses) {
-        isNotNull();
-        return expect(sameIgnoringOrder(actual.to(), addresses), "To", List.of(addresses), actual.to());
+        return check("To", List.of(addresses), m -> sameIgnoringOrder(m.to(), addresses), ReceivedMessage::to);
     }
 
     /**
@@ -113,8 +187,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasCc(String... addresses) {
-        isNotNull();
-        return expect(sameIgnoringOrder(actual.cc(), addresses), "Cc", List.of(addresses), actual.cc());
+        return check("Cc", List.of(addresses), m -> sameIgnoringOrder(m.cc(), addresses), ReceivedMessage::cc);
     }
 
     /**
@@ -125,9 +198,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasEnvelopeSender(String address) {
-        isNotNull();
-        String sender = actual.envelope().sender();
-        return expect(sender.equalsIgnoreCase(address), "envelope sender (MAIL FROM)", address, sender);
+        return check("envelope sender (MAIL FROM)", address, m -> m.envelope().sender().equalsIgnoreCase(address),
+                m -> m.envelope().sender());
     }
 
     /**
@@ -138,9 +210,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasEnvelopeRecipients(String... addresses) {
-        isNotNull();
-        List<String> rcpts = actual.envelope().recipientAddresses();
-        return expect(rcpts.equals(List.of(addresses)), "envelope recipients (RCPT TO), in order", List.of(addresses), rcpts);
+        return check("envelope recipients (RCPT TO), in order", List.of(addresses),
+                m -> m.envelope().recipientAddresses().equals(List.of(addresses)), m -> m.envelope().recipientAddresses());
     }
 
     /**
@@ -151,10 +222,9 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasEnvelopeRecipientsContaining(String... addresses) {
-        isNotNull();
-        List<String> rcpts = actual.envelope().recipientAddresses();
-        boolean all = Arrays.stream(addresses).allMatch(a -> containsIgnoringCase(rcpts, a));
-        return expect(all, "envelope recipients (RCPT TO) containing", List.of(addresses), rcpts);
+        return check("envelope recipients (RCPT TO) containing", List.of(addresses),
+                m -> Arrays.stream(addresses).allMatch(a -> containsIgnoringCase(m.envelope().recipientAddresses(), a)),
+                m -> m.envelope().recipientAddresses());
     }
 
     /**
@@ -165,8 +235,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasHeader(String name) {
-        isNotNull();
-        return expect(!actual.headers(name).isEmpty(), "header", name, "no such header");
+        return check("header", name, m -> !m.headers(name).isEmpty(), m -> "no such header");
     }
 
     /**
@@ -178,9 +247,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasHeader(String name, String value) {
-        isNotNull();
-        List<String> values = actual.headers(name);
-        return expect(values.contains(value), "header " + name, value, values.isEmpty() ? "no such header" : values);
+        return check("header " + name, value, m -> m.headers(name).contains(value),
+                m -> m.headers(name).isEmpty() ? "no such header" : m.headers(name));
     }
 
     /**
@@ -192,10 +260,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasTextBody(String expected) {
-        isNotNull();
-        String body = actual.textBody().orElse(null);
-        return expect(body != null && normalize(body).equals(normalize(expected)), "text body", expected,
-                body == null ? "no text/plain part" : body);
+        return check("text body", expected, m -> m.textBody().map(b -> normalize(b).equals(normalize(expected))).orElse(false),
+                m -> m.textBody().orElse("no text/plain part"));
     }
 
     /**
@@ -206,10 +272,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasTextBodyContaining(String part) {
-        isNotNull();
-        String body = actual.textBody().orElse(null);
-        return expect(body != null && normalize(body).contains(normalize(part)), "text body containing", part,
-                body == null ? "no text/plain part" : body);
+        return check("text body containing", part, m -> m.textBody().map(b -> normalize(b).contains(normalize(part))).orElse(false),
+                m -> m.textBody().orElse("no text/plain part"));
     }
 
     /**
@@ -220,10 +284,9 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasTextBodyMatching(String regex) {
-        isNotNull();
-        String body = actual.textBody().orElse(null);
-        return expect(body != null && Pattern.compile(regex).matcher(body).find(), "text body matching", regex,
-                body == null ? "no text/plain part" : body);
+        Pattern pattern = Pattern.compile(regex);
+        return check("text body matching", regex, m -> m.textBody().map(b -> pattern.matcher(b).find()).orElse(false),
+                m -> m.textBody().orElse("no text/plain part"));
     }
 
     /**
@@ -234,10 +297,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasHtmlBody(String expected) {
-        isNotNull();
-        String body = actual.htmlBody().orElse(null);
-        return expect(body != null && normalize(body).equals(normalize(expected)), "HTML body", expected,
-                body == null ? "no text/html part" : body);
+        return check("HTML body", expected, m -> m.htmlBody().map(b -> normalize(b).equals(normalize(expected))).orElse(false),
+                m -> m.htmlBody().orElse("no text/html part"));
     }
 
     /**
@@ -248,10 +309,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasHtmlBodyContaining(String part) {
-        isNotNull();
-        String body = actual.htmlBody().orElse(null);
-        return expect(body != null && normalize(body).contains(normalize(part)), "HTML body containing", part,
-                body == null ? "no text/html part" : body);
+        return check("HTML body containing", part, m -> m.htmlBody().map(b -> normalize(b).contains(normalize(part))).orElse(false),
+                m -> m.htmlBody().orElse("no text/html part"));
     }
 
     /**
@@ -262,10 +321,9 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasHtmlBodyMatching(String regex) {
-        isNotNull();
-        String body = actual.htmlBody().orElse(null);
-        return expect(body != null && Pattern.compile(regex).matcher(body).find(), "HTML body matching", regex,
-                body == null ? "no text/html part" : body);
+        Pattern pattern = Pattern.compile(regex);
+        return check("HTML body matching", regex, m -> m.htmlBody().map(b -> pattern.matcher(b).find()).orElse(false),
+                m -> m.htmlBody().orElse("no text/html part"));
     }
 
     /**
@@ -276,8 +334,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasAttachment(String fileName) {
-        isNotNull();
-        return expect(attachment(fileName) != null, "attachment", fileName, names());
+        return check("attachment", fileName, m -> attachment(m, fileName) != null, ReceivedMessageAssert::names);
     }
 
     /**
@@ -289,10 +346,13 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasAttachment(String fileName, String contentType) {
-        hasAttachment(fileName);
-        Attachment a = attachment(fileName);
-        return expect(a.contentType().equalsIgnoreCase(contentType), "attachment " + fileName + " of type", contentType,
-                a.contentType());
+        return check("attachment " + fileName + " of type", contentType, m -> {
+            Attachment a = attachment(m, fileName);
+            return a != null && a.contentType().equalsIgnoreCase(contentType);
+        }, m -> {
+            Attachment a = attachment(m, fileName);
+            return a == null ? names(m) : a.contentType();
+        });
     }
 
     /**
@@ -304,10 +364,13 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasAttachmentWithContent(String fileName, byte[] content) {
-        hasAttachment(fileName);
-        Attachment a = attachment(fileName);
-        return expect(Arrays.equals(a.content(), content), "attachment " + fileName + " with content",
-                content.length + " bytes", a.size() + " different bytes");
+        return check("attachment " + fileName + " with content", content.length + " bytes", m -> {
+            Attachment a = attachment(m, fileName);
+            return a != null && Arrays.equals(a.content(), content);
+        }, m -> {
+            Attachment a = attachment(m, fileName);
+            return a == null ? names(m) : a.size() + " different bytes";
+        });
     }
 
     /**
@@ -318,8 +381,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasAttachmentCount(int count) {
-        isNotNull();
-        return expect(actual.attachments().size() == count, "attachment count", count, actual.attachments().size() + " " + names());
+        return check("attachment count", count, m -> m.attachments().size() == count,
+                m -> m.attachments().size() + " " + names(m));
     }
 
     /**
@@ -329,8 +392,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert isMultipart() {
-        isNotNull();
-        return expect(actual.isMultipart(), "a multipart content type", "multipart/*", actual.contentType());
+        return check("a multipart content type", "multipart/*", ReceivedMessage::isMultipart, ReceivedMessage::contentType);
     }
 
     /**
@@ -340,8 +402,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert isNotMultipart() {
-        isNotNull();
-        return expect(!actual.isMultipart(), "a single-part content type", "not multipart/*", actual.contentType());
+        return check("a single-part content type", "not multipart/*", m -> !m.isMultipart(), ReceivedMessage::contentType);
     }
 
     /**
@@ -352,8 +413,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasSizeAtMost(long bytes) {
-        isNotNull();
-        return expect(actual.size() <= bytes, "size at most", bytes + " bytes", actual.size() + " bytes");
+        return check("size at most", bytes + " bytes", m -> m.size() <= bytes, m -> m.size() + " bytes");
     }
 
     /**
@@ -363,8 +423,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert wasDeliveredOverTls() {
-        isNotNull();
-        return expect(actual.envelope().tls().isPresent(), "been delivered over", "TLS", "plain text (no STARTTLS, no SMTPS)");
+        return check("been delivered over", "TLS", m -> m.envelope().tls().isPresent(), m -> "plain text (no STARTTLS, no SMTPS)");
     }
 
     /**
@@ -374,9 +433,7 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert wasSentWithBdat() {
-        isNotNull();
-        int chunks = actual.envelope().bdatChunks();
-        return expect(chunks > 0, "been sent with", "BDAT", "DATA");
+        return check("been sent with", "BDAT", m -> m.envelope().bdatChunks() > 0, m -> "DATA");
     }
 
     /**
@@ -387,10 +444,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert wasSentWithBdat(int chunks) {
-        isNotNull();
-        int actualChunks = actual.envelope().bdatChunks();
-        return expect(actualChunks == chunks, "been sent with", "BDAT in " + chunks + " chunks",
-                actualChunks == 0 ? "DATA" : "BDAT in " + actualChunks + " chunks");
+        return check("been sent with", "BDAT in " + chunks + " chunks", m -> m.envelope().bdatChunks() == chunks,
+                ReceivedMessageAssert::transfer);
     }
 
     /**
@@ -400,9 +455,12 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert wasSentWithData() {
-        isNotNull();
-        int chunks = actual.envelope().bdatChunks();
-        return expect(chunks == 0, "been sent with", "DATA", "BDAT in " + chunks + " chunks");
+        return check("been sent with", "DATA", m -> m.envelope().bdatChunks() == 0, ReceivedMessageAssert::transfer);
+    }
+
+    private static String transfer(ReceivedMessage m) {
+        int chunks = m.envelope().bdatChunks();
+        return chunks == 0 ? "DATA" : "BDAT in " + chunks + " chunks";
     }
 
     /**
@@ -412,9 +470,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert wasDeliveredInPlainText() {
-        isNotNull();
-        return expect(actual.envelope().tls().isEmpty(), "been delivered over", "plain text",
-                actual.envelope().tls().map(t -> t.protocol()).orElse(""));
+        return check("been delivered over", "plain text", m -> m.envelope().tls().isEmpty(),
+                m -> m.envelope().tls().map(t -> t.protocol()).orElse(""));
     }
 
     /**
@@ -425,9 +482,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert wasAuthenticatedAs(String user) {
-        isNotNull();
-        return expect(actual.envelope().authenticatedUser().map(user::equals).orElse(false), "been authenticated as", user,
-                actual.envelope().authenticatedUser().orElse("not authenticated"));
+        return check("been authenticated as", user, m -> m.envelope().authenticatedUser().map(user::equals).orElse(false),
+                m -> m.envelope().authenticatedUser().orElse("not authenticated"));
     }
 
     /**
@@ -437,9 +493,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert isSmtpUtf8() {
-        isNotNull();
-        return expect(actual.envelope().isSmtpUtf8(), "been sent with", "MAIL FROM ... SMTPUTF8",
-                "MAIL FROM parameters " + actual.envelope().mailParameters());
+        return check("been sent with", "MAIL FROM ... SMTPUTF8", m -> m.envelope().isSmtpUtf8(),
+                m -> "MAIL FROM parameters " + m.envelope().mailParameters());
     }
 
     /**
@@ -449,9 +504,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert isNotSmtpUtf8() {
-        isNotNull();
-        return expect(!actual.envelope().isSmtpUtf8(), "been sent without", "SMTPUTF8",
-                "MAIL FROM parameters " + actual.envelope().mailParameters());
+        return check("been sent without", "SMTPUTF8", m -> !m.envelope().isSmtpUtf8(),
+                m -> "MAIL FROM parameters " + m.envelope().mailParameters());
     }
 
     /**
@@ -462,9 +516,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasDsnReturn(DsnReturn ret) {
-        isNotNull();
-        Optional<DsnReturn> was = actual.envelope().dsnReturn();
-        return expect(was.equals(Optional.of(ret)), "DSN RET", ret, was.map(Object::toString).orElse("no RET parameter"));
+        return check("DSN RET", ret, m -> m.envelope().dsnReturn().equals(Optional.of(ret)),
+                m -> m.envelope().dsnReturn().map(Object::toString).orElse("no RET parameter"));
     }
 
     /**
@@ -475,9 +528,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasDsnEnvelopeId(String envelopeId) {
-        isNotNull();
-        Optional<String> was = actual.envelope().dsnEnvelopeId();
-        return expect(was.equals(Optional.of(envelopeId)), "DSN ENVID", envelopeId, was.orElse("no ENVID parameter"));
+        return check("DSN ENVID", envelopeId, m -> m.envelope().dsnEnvelopeId().equals(Optional.of(envelopeId)),
+                m -> m.envelope().dsnEnvelopeId().orElse("no ENVID parameter"));
     }
 
     /**
@@ -527,17 +579,17 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert wasAuthenticatedWith(AuthMechanism mechanism) {
-        isNotNull();
-        return expect(actual.envelope().authMechanism().map(mechanism::equals).orElse(false), "been authenticated with",
-                mechanism.saslName(), actual.envelope().authMechanism().map(AuthMechanism::saslName).orElse("not authenticated"));
+        return check("been authenticated with", mechanism.saslName(),
+                m -> m.envelope().authMechanism().map(mechanism::equals).orElse(false),
+                m -> m.envelope().authMechanism().map(AuthMechanism::saslName).orElse("not authenticated"));
     }
 
-    private Attachment attachment(String fileName) {
-        return actual.attachments().stream().filter(a -> a.fileName().equals(fileName)).findFirst().orElse(null);
+    private static Attachment attachment(ReceivedMessage m, String fileName) {
+        return m.attachments().stream().filter(a -> a.fileName().equals(fileName)).findFirst().orElse(null);
     }
 
-    private List<String> names() {
-        return actual.attachments().stream().map(a -> a.fileName() + " (" + a.contentType() + ")").toList();
+    private static List<String> names(ReceivedMessage m) {
+        return m.attachments().stream().map(a -> a.fileName() + " (" + a.contentType() + ")").toList();
     }
 
     private static String normalize(String s) {

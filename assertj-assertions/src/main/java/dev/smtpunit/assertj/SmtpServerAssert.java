@@ -14,6 +14,8 @@ import java.time.Duration;
  * }</pre>
  */
 public class SmtpServerAssert extends AbstractAssert<SmtpServerAssert, MockSmtpServer> {
+    /** How navigation continues and where failures go; set by {@link Navigation}. */
+    Navigation navigation = Navigation.HARD;
     private Duration waitFor;
 
     /**
@@ -52,8 +54,29 @@ public class SmtpServerAssert extends AbstractAssert<SmtpServerAssert, MockSmtpS
      * @return mailbox assertions
      */
     public MailboxAssert mailbox() {
+        if (!navigable()) {
+            return navigation.mailbox(null);
+        }
+        MailboxAssert a = navigation.mailbox(actual.mailbox());
+        return waitFor == null ? a : a.eventually(waitFor);
+    }
+
+    /** Whether there is a server to navigate from; when not, the failure is thrown or collected. */
+    private boolean navigable() {
+        try {
+            isNotNull();
+            return true;
+        } catch (AssertionError e) {
+            navigation.fail(e);
+            return false;
+        }
+    }
+
+    /** The mailbox assertions this one delegates to: plain objects, failures thrown to this one's caller. */
+    private MailboxAssert delegate() {
         isNotNull();
         MailboxAssert a = new MailboxAssert(actual.mailbox());
+        a.navigation = navigation;
         return waitFor == null ? a : a.eventually(waitFor);
     }
 
@@ -65,19 +88,25 @@ public class SmtpServerAssert extends AbstractAssert<SmtpServerAssert, MockSmtpS
      * @return this
      */
     public SmtpServerAssert hasMessageCount(int count) {
-        mailbox().hasMessageCount(count);
+        delegate().hasMessageCount(count);
         return this;
     }
 
     /**
-     * A message was sent to this address; continues with assertions on it.
+     * A message was sent to this address; continues with assertions on the messages sent to it, of
+     * which one must pass them all (see {@link MailboxAssert#hasMessageTo(String)}).
      * <pre>{@code assertThat(smtp).hasMessageTo("ada@example.com").hasSubject("Hi");}</pre>
      *
      * @param address the envelope recipient
-     * @return assertions on the message
+     * @return assertions on the messages to that address
      */
     public ReceivedMessageAssert hasMessageTo(String address) {
-        return mailbox().hasMessageTo(address);
+        try {
+            return delegate().hasMessageTo(address);
+        } catch (AssertionError e) {
+            navigation.fail(e);
+            return navigation.message(null, Selection.FAILED);
+        }
     }
 
     /**
@@ -87,7 +116,6 @@ public class SmtpServerAssert extends AbstractAssert<SmtpServerAssert, MockSmtpS
      * @return transcript assertions
      */
     public TranscriptAssert transcript() {
-        isNotNull();
-        return new TranscriptAssert(actual.transcript());
+        return navigation.transcript(navigable() ? actual.transcript() : null);
     }
 }

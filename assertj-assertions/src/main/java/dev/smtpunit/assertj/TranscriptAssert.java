@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcript> {
+    /** How navigation continues and where failures go; set by {@link Navigation}. */
+    Navigation navigation = Navigation.HARD;
 
     /**
      * @param actual the transcript under test
@@ -36,9 +38,14 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
         super(actual, TranscriptAssert.class);
     }
 
+    /** Fails with the transcript as evidence: thrown, or collected inside soft assertions (so that reply sequences stay soft). */
     void failWith(String expectation) {
-        throwAssertionError(ShouldHave.text("%nExpecting transcript to " + expectation.replace("%", "%%") + "%nbut it was:%n"
-                + actual.toString().stripTrailing().replace("%", "%%")));
+        try {
+            throwAssertionError(ShouldHave.text("%nExpecting transcript to " + expectation.replace("%", "%%") + "%nbut it was:%n"
+                    + actual.toString().stripTrailing().replace("%", "%%")));
+        } catch (AssertionError e) {
+            navigation.fail(e);
+        }
     }
 
     /**
@@ -269,7 +276,7 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
     public TranscriptAssert session(int id) {
         isNotNull();
         try {
-            return new TranscriptAssert(actual.only(id));
+            return navigation.transcript(actual.only(id));
         } catch (IllegalArgumentException e) {
             failWith("have a session " + id);
             return this;

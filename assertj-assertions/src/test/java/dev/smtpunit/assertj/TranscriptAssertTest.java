@@ -77,7 +77,7 @@ class TranscriptAssertTest {
     @Test
     void readsARetryStory() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
-            smtp.faults().on(RCPT).reply(452, "4.2.2 Mailbox full").times(2);
+            smtp.faults().on(RCPT).times(2).reply(452, "4.2.2 Mailbox full");
             for (int attempt = 0; attempt < 3; attempt++) {
                 try {
                     Send.text(smtp, "app@example.com", "ada@example.com", "retry", "x");

@@ -1,19 +1,28 @@
 package dev.smtpunit.cli;
 
 import dev.smtpunit.AuthMechanism;
+import dev.smtpunit.Envelope;
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.Recipient;
 import dev.smtpunit.SmtpServerOptions;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a server by hand, for trying a client with telnet, swaks or an application:
@@ -23,7 +32,11 @@ import java.util.concurrent.CountDownLatch;
  * swaks --server 127.0.0.1:2525 --to ada@example.com
  * </pre>
  *
- * Prints each message's envelope and subject as it arrives; stops cleanly on Ctrl-C.
+ * Prints each message's envelope and subject as it arrives; stops cleanly on Ctrl-C. With
+ * {@code --save-dir DIR} it also writes each message to {@code DIR/0001.eml} with its envelope in
+ * {@code DIR/0001.envelope}; with {@code --export-cert FILE} it writes the server's certificate as
+ * PEM, so that {@code openssl s_client -starttls smtp -CAfile FILE} or {@code swaks --tls-ca-path FILE}
+ * can trust it.
  */
 public final class SmtpUnitCli {
     private SmtpUnitCli() {}
@@ -47,7 +60,7 @@ public final class SmtpUnitCli {
             System.exit(2);
             return;
         }
-        run(parsed.options(), parsed.transcript(), System.out);
+        run(parsed, System.out);
     }
 
     /**
@@ -55,8 +68,10 @@ public final class SmtpUnitCli {
      *
      * @param options the server options
      * @param transcript whether to print each message's session
+     * @param saveDir where to write each message, or null
+     * @param exportCert where to write the certificate as PEM, or null
      */
-    record Parsed(SmtpServerOptions options, boolean transcript) {}
+    record Parsed(SmtpServerOptions options, boolean transcript, Path saveDir, Path exportCert) {}
 
     /**
      * Parses the command line.
@@ -68,6 +83,8 @@ public final class SmtpUnitCli {
     static Parsed parse(String[] args) {
         SmtpServerOptions.Builder b = SmtpServerOptions.builder().port(2525);
         boolean transcript = false;
+        Path saveDir = null;
+        Path exportCert = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -98,10 +115,16 @@ public final class SmtpUnitCli {
                 case "--max-size" -> b.maxMessageSize(number(value(args, ++i, a), a));
                 case "--chunking" -> b.chunking(true);
                 case "--transcript" -> transcript = true;
+                case "--save-dir" -> saveDir = Path.of(value(args, ++i, a));
+                case "--export-cert" -> exportCert = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        return new Parsed(b.build(), transcript);
+        SmtpServerOptions options = b.build();
+        if (exportCert != null && !options.tlsEnabled()) {
+            throw new IllegalArgumentException("--export-cert needs TLS: add --starttls offered (or required) or --smtps-port");
+        }
+        return new Parsed(options, transcript, saveDir, exportCert);
     }
 
     private static int number(String v, String option) {
@@ -130,8 +153,16 @@ public final class SmtpUnitCli {
         }
     }
 
-    private static void run(SmtpServerOptions options, boolean transcript, PrintStream out) {
-        MockSmtpServer server = new MockSmtpServer(options).start();
+    private static void run(Parsed parsed, PrintStream out) {
+        SmtpServerOptions options = parsed.options();
+        MockSmtpServer server;
+        try {
+            server = start(parsed, out);
+        } catch (UncheckedIOException e) {
+            System.err.println("smtpunit: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread printer = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -151,15 +182,15 @@ public final class SmtpUnitCli {
         int printed = 0;
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                List<ReceivedMessage> all;
+                List<ReceivedMessage> fresh;
                 try {
-                    all = mailbox.awaitMessages(printed + 1, Duration.ofDays(365));
+                    fresh = mailbox.awaitMessagesAfter(printed, Duration.ofDays(365));
                 } catch (IllegalStateException interrupted) {
                     break;
                 }
-                for (ReceivedMessage m : all.subList(printed, all.size())) {
+                for (ReceivedMessage m : fresh) {
                     out.println(describe(printed + 1, m));
-                    if (transcript) {
+                    if (parsed.transcript()) {
                         out.print(server.transcript().session(m.envelope().sessionId()));
                     }
                     printed++;
@@ -168,6 +199,74 @@ public final class SmtpUnitCli {
         } finally {
             stopped.countDown();
         }
+    }
+
+    /**
+     * Starts the server, exports its certificate and, with a save directory, writes each message as
+     * it arrives (from the server's thread, before the client gets its 250).
+     *
+     * @param parsed the command line
+     * @param out where to print what was written
+     * @return the running server
+     * @throws UncheckedIOException when the port is taken or a file cannot be written
+     */
+    static MockSmtpServer start(Parsed parsed, PrintStream out) {
+        MockSmtpServer server = new MockSmtpServer(parsed.options()).start();
+        try {
+            if (parsed.exportCert() != null) {
+                Files.writeString(parsed.exportCert(), server.clientTrust().certificatesPem(), StandardCharsets.US_ASCII);
+                out.println("Certificate written to " + parsed.exportCert());
+            }
+            if (parsed.saveDir() != null) {
+                Files.createDirectories(parsed.saveDir());
+                AtomicInteger saved = new AtomicInteger();
+                server.mailbox().onMessage(m -> save(parsed.saveDir(), saved.incrementAndGet(), m, out));
+            }
+        } catch (IOException e) {
+            server.close();
+            throw new UncheckedIOException("cannot write " + e.getMessage(), e);
+        }
+        return server;
+    }
+
+    private static void save(Path dir, int n, ReceivedMessage m, PrintStream out) {
+        String name = String.format(Locale.ROOT, "%04d", n);
+        try {
+            Files.write(dir.resolve(name + ".eml"), m.rawBytes());
+            Files.writeString(dir.resolve(name + ".envelope"), envelope(m), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            out.println("smtpunit: cannot save message " + n + " in " + dir + ": " + e);
+        }
+    }
+
+    /**
+     * The envelope of a message, one {@code name: value} line per fact.
+     *
+     * @param m the message
+     * @return the text of its {@code .envelope} file
+     */
+    static String envelope(ReceivedMessage m) {
+        Envelope e = m.envelope();
+        StringBuilder sb = new StringBuilder();
+        sb.append("mail-from: <").append(e.sender()).append('>').append(parameters(e.mailParameters())).append('\n');
+        for (Recipient r : e.recipients()) {
+            sb.append("rcpt-to: <").append(r.address()).append('>').append(parameters(r.parameters())).append('\n');
+        }
+        sb.append("helo: ").append(e.heloName()).append('\n');
+        sb.append("client: ").append(e.clientAddress().getAddress().getHostAddress()).append(':')
+                .append(e.clientAddress().getPort()).append('\n');
+        sb.append("session: ").append(e.sessionId()).append('\n');
+        e.tls().ifPresent(t -> sb.append("tls: ").append(t.protocol()).append(' ').append(t.cipherSuite()).append('\n'));
+        e.authenticatedUser().ifPresent(u -> sb.append("auth: ").append(u).append('\n'));
+        sb.append("received-at: ").append(e.receivedAt()).append('\n');
+        sb.append("size: ").append(m.size()).append('\n');
+        return sb.toString();
+    }
+
+    private static String parameters(Map<String, String> parameters) {
+        StringBuilder sb = new StringBuilder();
+        parameters.forEach((k, v) -> sb.append(' ').append(k).append(v == null || v.isEmpty() ? "" : "=" + v));
+        return sb.toString();
     }
 
     static String describe(int n, ReceivedMessage m) {
@@ -214,6 +313,8 @@ public final class SmtpUnitCli {
                   --max-size BYTES      advertise SIZE and refuse larger messages (552)
                   --chunking            offer CHUNKING and BINARYMIME (BDAT, RFC 3030)
                   --transcript          print each message's SMTP session too
+                  --save-dir DIR        write each message to DIR/0001.eml and its envelope to DIR/0001.envelope
+                  --export-cert FILE    write the server's certificate as PEM (with --starttls or --smtps-port)
                 """;
     }
 }

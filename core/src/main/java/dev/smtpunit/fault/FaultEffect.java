@@ -32,7 +32,10 @@ public sealed interface FaultEffect {
         }
     }
 
-    /** Closes the connection without any reply. */
+    /**
+     * Closes the connection without any reply. At {@code END_OF_DATA} the message is discarded
+     * (made by {@link #closeDiscardingMessage()}).
+     */
     record Close() implements FaultEffect {}
 
     /**
@@ -76,7 +79,7 @@ public sealed interface FaultEffect {
 
     /**
      * At {@code END_OF_DATA} only: stores the message, then drops the connection before replying, so
-     * that a retrying client delivers it twice.
+     * that a retrying client delivers it twice (made by {@link #closeAfterStoring()}).
      */
     record StoreThenDrop() implements FaultEffect {}
 
@@ -106,9 +109,19 @@ public sealed interface FaultEffect {
         return new Reply(SmtpReply.of(code, text), true);
     }
 
-    /** @return an effect that closes the connection without a reply */
+    /** @return an effect that closes the connection without a reply, instead of answering a command */
     static FaultEffect close() {
         return new Close();
+    }
+
+    /** @return at {@code END_OF_DATA}: store nothing, close the connection without a reply */
+    static FaultEffect closeDiscardingMessage() {
+        return new Close();
+    }
+
+    /** @return at {@code END_OF_DATA}: store the message, then close the connection before the 250 */
+    static FaultEffect closeAfterStoring() {
+        return new StoreThenDrop();
     }
 
     /**
@@ -148,9 +161,15 @@ public sealed interface FaultEffect {
         return new Trickle(perByte, null);
     }
 
-    /** @return the store-then-drop effect, for {@code END_OF_DATA} */
+    /**
+     * The old name of {@link #closeAfterStoring()}.
+     *
+     * @return the effect
+     * @deprecated use {@link #closeAfterStoring()}
+     */
+    @Deprecated(since = "0.2", forRemoval = true)
     static FaultEffect storeThenDrop() {
-        return new StoreThenDrop();
+        return closeAfterStoring();
     }
 
     /** @return the effect of normal behaviour */

@@ -83,28 +83,38 @@ public interface FaultMatcher {
     }
 
     /**
-     * The RCPT TO address, compared without case.
+     * A recipient, compared without case: at {@code RCPT} the address of that {@code RCPT TO}; at
+     * {@code END_OF_DATA} any envelope recipient of the message. Never matches other commands, so
+     * {@code on(ANY).matching(recipient(x))} fires at the {@code RCPT TO:<x>} only.
      *
      * @param address the recipient
      * @return the matcher
      */
     static FaultMatcher recipient(String address) {
-        return address(address);
+        Objects.requireNonNull(address, "address");
+        return c -> switch (c.phase()) {
+            case RCPT -> c.address().equalsIgnoreCase(address);
+            case END_OF_DATA -> c.message().map(m -> m.envelope().recipientAddresses().stream()
+                    .anyMatch(address::equalsIgnoreCase)).orElse(false);
+            default -> false;
+        };
     }
 
     /**
-     * The MAIL FROM address, compared without case.
+     * The sender, compared without case: at {@code MAIL} the address of that {@code MAIL FROM}; at
+     * {@code END_OF_DATA} the envelope sender of the message. Never matches other commands, so
+     * {@code on(ANY).matching(sender(x))} fires at the {@code MAIL FROM:<x>} only.
      *
-     * @param address the sender
+     * @param address the sender ({@code ""} for the null sender {@code <>})
      * @return the matcher
      */
     static FaultMatcher sender(String address) {
-        return address(address);
-    }
-
-    private static FaultMatcher address(String address) {
         Objects.requireNonNull(address, "address");
-        return c -> c.address().equalsIgnoreCase(address);
+        return c -> switch (c.phase()) {
+            case MAIL -> c.address().equalsIgnoreCase(address);
+            case END_OF_DATA -> c.message().map(m -> m.envelope().sender().equalsIgnoreCase(address)).orElse(false);
+            default -> false;
+        };
     }
 
     /**

@@ -5,47 +5,65 @@ import dev.smtpunit.SmtpPhase;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One scripted fault: a phase, a matcher, an effect and how many times it may fire. Registered as
- * soon as it is made, with one use; change the count with {@link #times}, {@link #always} or
- * {@link #once} before clients connect. Thread-safe.
+ * One scripted fault: a phase, a matcher, an effect and how many times it may fire. Made by
+ * {@link RuleBuilder}, which registers it with its count in one step (set the count on the builder,
+ * before the effect). Thread-safe.
  */
 public final class FaultRule {
-    private static final int ALWAYS = Integer.MAX_VALUE;
+    static final int ALWAYS = Integer.MAX_VALUE;
 
     private final SmtpPhase phase;
     private final FaultMatcher matcher;
     private final FaultEffect effect;
     private final String description;
-    private final AtomicInteger remaining = new AtomicInteger(1);
+    private final AtomicInteger remaining;
     private final AtomicInteger fired = new AtomicInteger();
 
-    FaultRule(SmtpPhase phase, FaultMatcher matcher, FaultEffect effect, String description) {
+    FaultRule(SmtpPhase phase, FaultMatcher matcher, FaultEffect effect, String description, int uses) {
         this.phase = phase;
         this.matcher = matcher;
         this.effect = effect;
         this.description = description;
+        this.remaining = new AtomicInteger(uses);
     }
 
-    /** @return this rule, firing at most once (the default) */
+    /**
+     * Changes the count of a rule that is already live.
+     *
+     * @return this rule
+     * @deprecated races with connected clients (the rule was live with one use before this call);
+     *     set the count on the builder: {@code on(RCPT).once().reply(...)}
+     */
+    @Deprecated(since = "0.2", forRemoval = true)
     public FaultRule once() {
         return times(1);
     }
 
     /**
-     * Lets the rule fire up to {@code n} times; afterwards the server behaves normally.
+     * Changes the count of a rule that is already live: at most {@code n} uses in all.
      *
      * @param n at least 1
      * @return this rule
+     * @deprecated races with connected clients (the rule was live with one use before this call);
+     *     set the count on the builder: {@code on(RCPT).times(2).reply(...)}
      */
+    @Deprecated(since = "0.2", forRemoval = true)
     public FaultRule times(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("times(n) needs n >= 1, was " + n);
         }
-        remaining.set(n - fired.get() < 0 ? 0 : n - fired.get());
+        remaining.set(Math.max(0, n - fired.get()));
         return this;
     }
 
-    /** @return this rule, firing every time it matches */
+    /**
+     * Makes a live rule fire every time it matches.
+     *
+     * @return this rule
+     * @deprecated races with connected clients (the rule was live with one use before this call);
+     *     set the count on the builder: {@code on(MAIL).always().reply(...)}
+     */
+    @Deprecated(since = "0.2", forRemoval = true)
     public FaultRule always() {
         remaining.set(ALWAYS);
         return this;

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * be added and cleared while clients are connected.
  *
  * <pre>{@code
- * smtp.faults().on(RCPT).matching(recipient("ada@example.com")).reply(452, "4.2.2 Mailbox full").times(2);
+ * smtp.faults().on(RCPT).matching(recipient("ada@example.com")).times(2).reply(452, "4.2.2 Mailbox full");
  * smtp.faults().on(CONNECT).replyAndClose(421, "4.3.2 Try again later");
  * smtp.faults().enqueue(RCPT, FaultEffect.reply(452, "4.5.3 Too many"), FaultEffect.proceed(), FaultEffect.reply(550, "5.1.1 No such user"));
  * }</pre>

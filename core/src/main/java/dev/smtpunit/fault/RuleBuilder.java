@@ -6,14 +6,23 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Builds a fault rule: optionally narrow it with {@link #matching}, then give its effect, which
- * registers the rule (with one use) and returns it so that its count can be set.
+ * Builds a fault rule: optionally narrow it with {@link #matching}, set how often it fires with
+ * {@link #times}, {@link #always()} or {@link #once()} (the default), then give its effect. The
+ * effect comes last and registers the finished rule in one step, so a client that is already
+ * connected never sees a rule whose count is not set yet.
+ *
+ * <pre>{@code
+ * smtp.faults().on(RCPT).matching(recipient("ada@example.com")).times(2).reply(452, "4.2.2 Mailbox full");
+ * smtp.faults().on(MAIL).always().reply(451, "4.7.0 Throttled");
+ * smtp.faults().on(CONNECT).replyAndClose(421, "4.3.2 Try again later");     // once
+ * }</pre>
  */
 public final class RuleBuilder {
     private final Faults faults;
     private final SmtpPhase phase;
     private FaultMatcher matcher = FaultMatcher.any();
     private boolean narrowed;
+    private int uses = 1;
 
     RuleBuilder(Faults faults, SmtpPhase phase) {
         this.faults = faults;
@@ -34,7 +43,44 @@ public final class RuleBuilder {
     }
 
     /**
-     * Registers the rule with the given effect.
+     * Lets the rule fire up to {@code n} times; afterwards the server behaves normally.
+     * <pre>{@code smtp.faults().on(RCPT).times(2).reply(452, "4.2.2 Mailbox full");   // then accepts}</pre>
+     *
+     * @param n at least 1
+     * @return this builder
+     */
+    public RuleBuilder times(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("times(n) needs n >= 1, was " + n);
+        }
+        uses = n;
+        return this;
+    }
+
+    /**
+     * Lets the rule fire every time it matches.
+     * <pre>{@code smtp.faults().on(MAIL).matching(sender("batch@example.com")).always().reply(451, "4.7.0 Throttled");}</pre>
+     *
+     * @return this builder
+     */
+    public RuleBuilder always() {
+        uses = FaultRule.ALWAYS;
+        return this;
+    }
+
+    /**
+     * Lets the rule fire once (the default, for symmetry with {@link #times}).
+     * <pre>{@code smtp.faults().on(DATA).once().reply(451, "4.3.0 Try again");}</pre>
+     *
+     * @return this builder
+     */
+    public RuleBuilder once() {
+        return times(1);
+    }
+
+    /**
+     * Registers the rule with the given effect and the count set before.
+     * <pre>{@code smtp.faults().on(RCPT).times(2).then(FaultEffect.reply(452, "4.2.2 Mailbox full"));}</pre>
      *
      * @param effect what happens
      * @return the registered rule
@@ -42,9 +88,9 @@ public final class RuleBuilder {
     public FaultRule then(FaultEffect effect) {
         Objects.requireNonNull(effect, "effect");
         if (effect instanceof FaultEffect.StoreThenDrop && phase != SmtpPhase.END_OF_DATA) {
-            throw new IllegalArgumentException("storeThenDrop() only applies to END_OF_DATA, not " + phase);
+            throw new IllegalArgumentException("closeAfterStoring() only applies to END_OF_DATA, not " + phase);
         }
-        return faults.add(new FaultRule(phase, matcher, effect, narrowed ? "(matching)" : ""));
+        return faults.add(new FaultRule(phase, matcher, effect, narrowed ? "(matching)" : "", uses));
     }
 
     /**
@@ -70,9 +116,49 @@ public final class RuleBuilder {
         return then(FaultEffect.replyAndClose(code, text));
     }
 
-    /** @return the registered rule: close without a reply */
+    /**
+     * Closes the connection without a reply, instead of answering the command. At
+     * {@code END_OF_DATA} say what becomes of the message instead: {@link #closeDiscardingMessage()}
+     * or {@link #closeAfterStoring()}.
+     * <pre>{@code smtp.faults().on(DATA).close();}</pre>
+     *
+     * @return the registered rule
+     * @throws IllegalArgumentException at {@code END_OF_DATA}
+     */
     public FaultRule close() {
+        if (phase == SmtpPhase.END_OF_DATA) {
+            throw new IllegalArgumentException("at END_OF_DATA say what becomes of the message: closeDiscardingMessage()"
+                    + " (nothing stored) or closeAfterStoring() (stored, then the connection drops before the 250)");
+        }
         return then(FaultEffect.close());
+    }
+
+    /**
+     * At {@code END_OF_DATA}: stores nothing and closes the connection without a reply, as a server
+     * that crashed while receiving would.
+     * <pre>{@code smtp.faults().on(END_OF_DATA).closeDiscardingMessage();}</pre>
+     *
+     * @return the registered rule
+     * @throws IllegalArgumentException at another phase
+     */
+    public FaultRule closeDiscardingMessage() {
+        if (phase != SmtpPhase.END_OF_DATA) {
+            throw new IllegalArgumentException("closeDiscardingMessage() only applies to END_OF_DATA, not " + phase
+                    + "; use close()");
+        }
+        return then(FaultEffect.closeDiscardingMessage());
+    }
+
+    /**
+     * At {@code END_OF_DATA}: stores the message, then closes the connection before the 250, so that
+     * a retrying client delivers it twice (the duplicate-delivery test).
+     * <pre>{@code smtp.faults().on(END_OF_DATA).closeAfterStoring();}</pre>
+     *
+     * @return the registered rule
+     * @throws IllegalArgumentException at another phase
+     */
+    public FaultRule closeAfterStoring() {
+        return then(FaultEffect.closeAfterStoring());
     }
 
     /**
@@ -112,8 +198,14 @@ public final class RuleBuilder {
         return then(FaultEffect.trickle(perByte));
     }
 
-    /** @return the registered rule: store the message, then drop the connection before replying */
+    /**
+     * The old name of {@link #closeAfterStoring()}.
+     *
+     * @return the registered rule
+     * @deprecated use {@link #closeAfterStoring()}, whose name says that the connection closes
+     */
+    @Deprecated(since = "0.2", forRemoval = true)
     public FaultRule storeThenDrop() {
-        return then(FaultEffect.storeThenDrop());
+        return closeAfterStoring();
     }
 }

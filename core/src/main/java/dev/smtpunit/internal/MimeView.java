@@ -1,227 +1,167 @@
 package dev.smtpunit.internal;
 
 import dev.smtpunit.Attachment;
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.dom.Header;
+import org.apache.james.mime4j.dom.address.Address;
+import org.apache.james.mime4j.dom.address.Group;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.dom.field.ContentTypeField;
+import org.apache.james.mime4j.dom.field.ParseException;
+import org.apache.james.mime4j.field.address.DefaultAddressParser;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
-/** The parsed, read-only views of a message, computed once. */
+/**
+ * The read-only views of a received message, parsed with Apache mime4j (no Jakarta Activation, no
+ * mailcap). The header is parsed at once and its views always work; the body is walked on first use,
+ * and a part that cannot be decoded fails only the views that need it, naming the part.
+ */
 public final class MimeView {
-    /** A private session for parsing only: never the JVM-wide default instance. */
-    private static final Session PARSING_SESSION = Session.getInstance(parsingProperties());
+    /** No limits on lines, headers or content: the server's size limit is the only one. */
+    static final MimeConfig CONFIG = MimeConfig.PERMISSIVE;
 
-    private final MimeMessage message;
-    private final String subject;
+    private final byte[] raw;
+    private final Header header;
     private final String contentType;
-    private final boolean multipart;
-    private String textBody;
-    private String htmlBody;
-    private final List<Attachment> attachments = new ArrayList<>();
+    private volatile MimeParts parts;
 
-    private static Properties parsingProperties() {
-        Properties p = new Properties();
-        p.setProperty("mail.mime.address.strict", "false");
-        p.setProperty("mail.mime.decodetext.strict", "false");
-        // RFC 6532: header fields may be UTF-8 (SMTPUTF8 messages)
-        p.setProperty("mail.mime.allowutf8", "true");
-        return p;
+    private MimeView(byte[] raw, Header header) {
+        this.raw = raw;
+        this.header = header;
+        this.contentType = baseType(header);
     }
 
     /**
-     * Parses content bytes into a new message.
+     * Parses the header of a message; the body is read when a body view is first asked for.
      *
-     * @param raw the content
-     * @return a new message
-     */
-    public static MimeMessage parse(byte[] raw) {
-        try {
-            return new MimeMessage(PARSING_SESSION, new ByteArrayInputStream(raw));
-        } catch (MessagingException e) {
-            throw new IllegalStateException("the received content cannot be parsed as a MIME message: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Parses and walks a message.
-     *
-     * @param raw the content
+     * @param raw the content, not copied and never changed
      * @return the views
      */
     public static MimeView of(byte[] raw) {
-        return new MimeView(parse(raw));
-    }
-
-    private MimeView(MimeMessage message) {
-        this.message = message;
+        DefaultMessageBuilder builder = new DefaultMessageBuilder();
+        builder.setMimeEntityConfig(CONFIG);
+        builder.setDecodeMonitor(DecodeMonitor.SILENT);
         try {
-            String s = message.getSubject();
-            this.subject = s == null ? "" : s;
-            this.contentType = baseType(message.getContentType());
-            this.multipart = contentType.startsWith("multipart/");
-            walk(message);
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException("the received message cannot be read: " + e.getMessage(), e);
+            return new MimeView(raw, builder.parseHeader(new ByteArrayInputStream(raw)));
+        } catch (IOException e) {
+            throw new IllegalStateException("the header of the received message cannot be parsed: " + e.getMessage(), e);
         }
     }
 
-    private static String baseType(String header) {
-        if (header == null) {
-            return "text/plain";
-        }
-        try {
-            return new ContentType(header).getBaseType().toLowerCase(Locale.ROOT);
-        } catch (MessagingException e) {
-            int semi = header.indexOf(';');
-            return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-        }
+    static String baseType(Header header) {
+        return header.getField("Content-Type") instanceof ContentTypeField type && type.getMimeType() != null
+                ? type.getMimeType().toLowerCase(Locale.ROOT)
+                : "text/plain";
     }
 
-    private void walk(Part part) throws MessagingException, IOException {
-        String type = baseType(part.getContentType());
-        if (type.startsWith("multipart/")) {
-            Object content = part.getContent();
-            if (content instanceof Multipart mp) {
-                for (int i = 0; i < mp.getCount(); i++) {
-                    BodyPart child = mp.getBodyPart(i);
-                    walk(child);
-                }
-            }
-            return;
-        }
-        if (type.equals("message/rfc822") && !isAttachment(part)) {
-            Object content = part.getContent();
-            if (content instanceof Part nested) {
-                walk(nested);
-                return;
-            }
-        }
-        if (isAttachment(part)) {
-            String name = part.getFileName();
-            attachments.add(new Attachment(name == null ? "" : decode(name), type, readAll(part)));
-        } else if (type.equals("text/plain") && textBody == null) {
-            textBody = asText(part);
-        } else if (type.equals("text/html") && htmlBody == null) {
-            htmlBody = asText(part);
-        }
-    }
-
-    private static String decode(String word) {
-        try {
-            return MimeUtility.decodeText(word);
-        } catch (UnsupportedEncodingException e) {
-            return word;
-        }
-    }
-
-    private static boolean isAttachment(Part part) throws MessagingException {
-        return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
-    }
-
-    private static String asText(Part part) throws MessagingException, IOException {
-        Object content = part.getContent();
-        if (content instanceof String s) {
-            return s;
-        }
-        return new String(readAll(part), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static byte[] readAll(Part part) throws MessagingException, IOException {
-        try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
-        }
-    }
-
-    /** @return the decoded subject */
+    /** @return the decoded subject, or an empty string when there is none */
     public String subject() {
-        return subject;
+        Field field = header.getField("Subject");
+        return field == null ? "" : decode(field.getBody());
     }
 
-    /** @return the top-level base type */
+    /** @return the top-level base type, lower case ({@code text/plain} when the header names none) */
     public String contentType() {
         return contentType;
     }
 
     /** @return whether the top level is multipart */
     public boolean multipart() {
-        return multipart;
-    }
-
-    /** @return the first plain text body or null */
-    public String textBody() {
-        return textBody;
-    }
-
-    /** @return the first HTML body or null */
-    public String htmlBody() {
-        return htmlBody;
-    }
-
-    /** @return the attachments */
-    public List<Attachment> attachments() {
-        return List.copyOf(attachments);
+        return contentType.startsWith("multipart/");
     }
 
     /**
      * Decoded values of a header.
      *
-     * @param name header name
-     * @return values, unfolded and decoded
+     * @param name header name, in any case
+     * @return values, unfolded and decoded (RFC 2047; raw UTF-8 per RFC 6532 is read as such)
      */
     public List<String> headers(String name) {
-        try {
-            String[] values = message.getHeader(name);
-            if (values == null) {
-                return List.of();
-            }
-            List<String> out = new ArrayList<>(values.length);
-            for (String v : values) {
-                out.add(decode(MimeUtility.unfold(v)).strip());
-            }
-            return List.copyOf(out);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot read header " + name + ": " + e.getMessage(), e);
+        List<String> out = new ArrayList<>();
+        for (Field field : header.getFields(name)) {
+            out.add(decode(field.getBody()));
         }
+        return List.copyOf(out);
     }
 
     /**
-     * The bare addresses of an address header.
+     * The bare addresses of an address header, members of groups included.
      *
      * @param name header name such as To
      * @return addresses without display names
+     * @throws IllegalStateException naming the header when a value is not an RFC 5322 address list
      */
     public List<String> addresses(String name) {
         List<String> out = new ArrayList<>();
-        try {
-            String[] values = message.getHeader(name);
-            if (values == null) {
-                return List.of();
-            }
-            for (String v : values) {
-                for (InternetAddress a : InternetAddress.parseHeader(MimeUtility.unfold(v), false)) {
-                    out.add(a.getAddress());
+        for (Field field : header.getFields(name)) {
+            String value = field.getBody();
+            try {
+                for (Address address : DefaultAddressParser.DEFAULT.parseAddressList(value)) {
+                    if (address instanceof Mailbox mailbox) {
+                        out.add(mailbox.getAddress());
+                    } else if (address instanceof Group group) {
+                        group.getMailboxes().forEach(m -> out.add(m.getAddress()));
+                    }
                 }
+            } catch (ParseException e) {
+                throw new IllegalStateException("header " + name + " holds an address that cannot be parsed: \"" + value
+                        + "\" (" + firstLine(e.getMessage()) + ")", e);
             }
-        } catch (AddressException e) {
-            throw new IllegalStateException("header " + name + " holds an address that cannot be parsed: " + e.getMessage(), e);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot read header " + name + ": " + e.getMessage(), e);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * @return the first plain text body that is not an attachment, decoded, or null
+     * @throws IllegalStateException naming the part when that body cannot be decoded
+     */
+    public String textBody() {
+        return parts().text("text/plain");
+    }
+
+    /**
+     * @return the first HTML body that is not an attachment, decoded, or null
+     * @throws IllegalStateException naming the part when that body cannot be decoded
+     */
+    public String htmlBody() {
+        return parts().text("text/html");
+    }
+
+    /**
+     * @return the attachments
+     * @throws IllegalStateException naming the part when an attachment cannot be decoded
+     */
+    public List<Attachment> attachments() {
+        return parts().attachments();
+    }
+
+    private MimeParts parts() {
+        MimeParts p = parts;
+        if (p == null) {
+            p = MimeParts.walk(raw);
+            parts = p;
+        }
+        return p;
+    }
+
+    static String decode(String value) {
+        return DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT).strip();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 }

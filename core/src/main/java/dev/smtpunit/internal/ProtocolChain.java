@@ -38,6 +38,7 @@ final class ProtocolChain {
 
     @SuppressWarnings("unchecked")
     private static LineHandler<SMTPSession> build() {
+        QuietSlf4j.beforeJames();
         NoopMetricFactory metrics = NoopMetricFactory.INSTANCE;
         SMTPProtocolHandlerChain chain = new SMTPProtocolHandlerChain(metrics, false);
         List<ProtocolHandler> handlers = List.of(

@@ -23,6 +23,7 @@ class SmtpUnitCliTest {
         assertThat(o.maxMessageSize()).isEqualTo(1000);
         assertThat(o.chunking()).isTrue();
         assertThat(p.transcript()).isTrue();
+        assertThat(p.saveDir()).isNull();
         assertThat(SmtpUnitCli.parse(new String[0]).options().port()).isEqualTo(2525);
     }
 

@@ -124,8 +124,8 @@ class FaultEffectsTest {
     }
 
     @Test
-    void storesThenDropsBeforeReplying() throws Exception {
-        smtp.faults().on(END_OF_DATA).storeThenDrop();
+    void closeAfterStoringStoresThenDropsBeforeReplying() throws Exception {
+        smtp.faults().on(END_OF_DATA).closeAfterStoring();
         try (RawClient c = connectAndGreet()) {
             c.command("MAIL FROM:<a@example.com>");
             c.command("RCPT TO:<b@example.com>");

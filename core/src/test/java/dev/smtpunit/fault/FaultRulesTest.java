@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static dev.smtpunit.SmtpPhase.CONNECT;
+import static dev.smtpunit.SmtpPhase.DATA;
 import static dev.smtpunit.SmtpPhase.END_OF_DATA;
 import static dev.smtpunit.SmtpPhase.MAIL;
 import static dev.smtpunit.SmtpPhase.RCPT;
@@ -106,7 +107,7 @@ class FaultRulesTest {
     @Test
     void aRetryingClientStoresExactlyOneMessageAfterTwoFailures() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
-            FaultRule rule = smtp.faults().on(RCPT).reply(452, "4.3.1 Insufficient system storage").times(2);
+            FaultRule rule = smtp.faults().on(RCPT).times(2).reply(452, "4.3.1 Insufficient system storage");
             int attempts = 0;
             while (true) {
                 attempts++;
@@ -144,8 +145,8 @@ class FaultRulesTest {
     @Test
     void triesRulesInOrderAndFallsThroughSpentOnes() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
-            smtp.faults().on(MAIL).matching(sender("vip@example.com")).reply(451, "4.0.0 first").once();
-            smtp.faults().on(MAIL).reply(452, "4.0.0 second").times(2);
+            smtp.faults().on(MAIL).matching(sender("vip@example.com")).once().reply(451, "4.0.0 first");
+            smtp.faults().on(MAIL).times(2).reply(452, "4.0.0 second");
             FaultRule never = smtp.faults().on(RCPT).matching(recipient("nobody@example.com")).reply(550, "5.0.0 never");
             c.reply();
             c.command("EHLO x");
@@ -161,7 +162,7 @@ class FaultRulesTest {
     @Test
     void alwaysFiresEveryTime() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
-            smtp.faults().on(CONNECT).replyAndClose(421, "4.3.2 down").always();
+            smtp.faults().on(CONNECT).always().replyAndClose(421, "4.3.2 down");
             for (int i = 0; i < 3; i++) {
                 try (RawClient c = RawClient.connect(smtp)) {
                     assertThat(c.reply()).isEqualTo("421 4.3.2 down");
@@ -228,7 +229,7 @@ class FaultRulesTest {
         SmtpServerOptions options = SmtpServerOptions.builder().startTls(SmtpServerOptions.StartTlsMode.OFFERED)
                 .user("app", "pw").user("batch", "pw").build();
         try (MockSmtpServer smtp = MockSmtpServer.started(options)) {
-            smtp.faults().on(MAIL).matching(afterTls().and(authenticatedAs("batch"))).reply(451, "4.7.0 batch throttled").always();
+            smtp.faults().on(MAIL).matching(afterTls().and(authenticatedAs("batch"))).always().reply(451, "4.7.0 batch throttled");
             Properties p = smtp.clientTrust().startTlsProperties(smtp);
             p.setProperty("mail.smtp.auth", "true");
             Session s = Session.getInstance(p);
@@ -285,13 +286,87 @@ class FaultRulesTest {
     }
 
     @Test
+    void recipientMatchesTheRcptToOnlyAndSenderTheMailFromOnly() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+            smtp.faults().on(SmtpPhase.ANY).matching(recipient("ada@example.com")).always().reply(550, "5.1.1 No ada");
+            smtp.faults().on(SmtpPhase.ANY).matching(sender("bob@example.com")).always().reply(550, "5.7.1 No bob");
+            c.reply();
+            c.command("EHLO x");
+            assertThat(c.command("MAIL FROM:<ada@example.com>")).as("recipient(ada) must not answer MAIL FROM:<ada>")
+                    .isEqualTo("250 2.1.0 Sender <ada@example.com> OK");
+            assertThat(c.command("RCPT TO:<bob@example.com>")).as("sender(bob) must not answer RCPT TO:<bob>")
+                    .isEqualTo("250 2.1.5 Recipient <bob@example.com> OK");
+            assertThat(c.command("RCPT TO:<ada@example.com>")).isEqualTo("550 5.1.1 No ada");
+            c.command("RSET");
+            assertThat(c.command("MAIL FROM:<bob@example.com>")).isEqualTo("550 5.7.1 No bob");
+        }
+    }
+
+    @Test
+    void recipientAndSenderMatchTheEnvelopeAtEndOfData() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start()) {
+            smtp.faults().on(END_OF_DATA).matching(recipient("ada@example.com")).always().reply(554, "5.7.1 Not for ada");
+            smtp.faults().on(END_OF_DATA).matching(sender("spam@example.com")).always().reply(554, "5.7.1 Not from spam");
+            assertThatThrownBy(() -> send(smtp, "bob@example.com, ADA@example.com", "x")).hasMessageContaining("Not for ada");
+            send(smtp, "bob@example.com", "for bob");
+            assertThat(smtp.mailbox().messages()).extracting(ReceivedMessage::subject).containsExactly("for bob");
+            assertThat(smtp.faults().rules().get(1).timesFired()).isZero();
+        }
+    }
+
+    @Test
+    void aRuleIsRegisteredWithItsCount() {
+        Faults faults = new Faults();
+        FaultRule twice = faults.on(RCPT).times(2).reply(452, "4.2.2 Mailbox full");
+        FaultRule always = faults.on(MAIL).always().reply(451, "4.7.0 Throttled");
+        FaultRule once = faults.on(DATA).close();
+        assertThat(faults.rules()).containsExactly(twice, always, once);
+        assertThat(twice).hasToString("on RCPT -> Reply[reply=452 4.2.2 Mailbox full, closeAfter=false], fired 0, 2 left");
+        assertThat(always.toString()).endsWith(", always");
+        assertThat(once.toString()).endsWith(", 1 left");
+    }
+
+    @Test
+    void aRuleAddedWhileAClientIsConnectedFiresExactlyItsCount() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+            c.reply();
+            c.command("EHLO x");
+            c.command("MAIL FROM:<a@example.com>");
+            smtp.faults().on(RCPT).times(2).reply(452, "4.2.2 Mailbox full");
+            assertThat(c.command("RCPT TO:<b@example.com>")).isEqualTo("452 4.2.2 Mailbox full");
+            assertThat(c.command("RCPT TO:<b@example.com>")).isEqualTo("452 4.2.2 Mailbox full");
+            assertThat(c.command("RCPT TO:<b@example.com>")).isEqualTo("250 2.1.5 Recipient <b@example.com> OK");
+        }
+    }
+
+    @Test
+    void closeDiscardingMessageStoresNothing() throws Exception {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+            smtp.faults().on(END_OF_DATA).closeDiscardingMessage();
+            c.reply();
+            c.command("EHLO x");
+            c.command("MAIL FROM:<a@example.com>");
+            c.command("RCPT TO:<b@example.com>");
+            c.command("DATA");
+            c.send("Subject: lost\r\n\r\n.");
+            assertThat(c.isClosedByServer()).isTrue();
+            smtp.mailbox().assertNoMessageWithin(Duration.ofMillis(50));
+        }
+    }
+
+    @Test
     void explainsMisuse() {
         Faults faults = new Faults();
-        assertThatThrownBy(() -> faults.on(MAIL).storeThenDrop()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("storeThenDrop() only applies to END_OF_DATA, not MAIL");
+        assertThatThrownBy(() -> faults.on(MAIL).closeAfterStoring()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("closeAfterStoring() only applies to END_OF_DATA, not MAIL");
+        assertThatThrownBy(() -> faults.on(MAIL).closeDiscardingMessage()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("closeDiscardingMessage() only applies to END_OF_DATA, not MAIL; use close()");
+        assertThatThrownBy(() -> faults.on(END_OF_DATA).close()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("at END_OF_DATA say what becomes of the message: closeDiscardingMessage() (nothing stored)"
+                        + " or closeAfterStoring() (stored, then the connection drops before the 250)");
         assertThatThrownBy(() -> faults.on(MAIL).reply(99, "x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("SMTP reply code must be between 200 and 599, was 99");
-        assertThatThrownBy(() -> faults.on(MAIL).reply(450, "x").times(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> faults.on(MAIL).times(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("times(n) needs n >= 1, was 0");
         assertThatThrownBy(() -> faults.on(MAIL).delay(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("delay must be positive, was PT0S");

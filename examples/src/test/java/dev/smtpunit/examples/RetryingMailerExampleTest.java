@@ -22,7 +22,7 @@ class RetryingMailerExampleTest {
 
     @Test
     void retriesWhenTheMailboxIsFullTwiceThenDeliversOnce(MockSmtpServer smtp) throws Exception {
-        smtp.faults().on(RCPT).reply(452, "4.2.2 Mailbox full").times(2);
+        smtp.faults().on(RCPT).times(2).reply(452, "4.2.2 Mailbox full");
 
         assertThat(mailer(smtp).sendWelcome("ada@example.com", "Ada")).isEqualTo(WelcomeMailer.Outcome.SENT);
 

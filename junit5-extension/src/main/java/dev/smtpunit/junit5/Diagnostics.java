@@ -1,5 +1,8 @@
 package dev.smtpunit.junit5;
 
+import dev.smtpunit.Mailbox;
+import dev.smtpunit.ReceivedMessage;
+
 import java.util.List;
 
 /**
@@ -12,22 +15,67 @@ final class Diagnostics {
     private Diagnostics() {}
 
     static String report(List<ServerRegistry.Entry> servers) {
+        return report(servers, "");
+    }
+
+    /**
+     * The evidence, leaving out what the failure message already shows (a transcript or mailbox
+     * assertion prints them), so that each is printed once.
+     *
+     * @param servers the servers the test used
+     * @param shown the failure message, or ""
+     * @return the report
+     */
+    static String report(List<ServerRegistry.Entry> servers, String shown) {
+        String already = shown == null ? "" : shown.replace("\r\n", "\n");
         StringBuilder sb = new StringBuilder();
         for (ServerRegistry.Entry e : servers) {
             String label = e.name().isEmpty() ? "SMTP server" : "SMTP server '" + e.name() + "'";
             sb.append("=== ").append(label).append(" (").append(e.server().isRunning() ? e.server().host() + ":" + e.server().port()
                     : "stopped").append(") ===\n");
-            sb.append("Mailbox: ").append(e.server().mailbox().summary().stripTrailing()).append('\n');
+            List<ReceivedMessage> messages = e.server().mailbox().messages();
+            String listing = Mailbox.list(messages).stripTrailing();
+            if (!messages.isEmpty() && already.contains(listing)) {
+                sb.append("Mailbox: ").append(messages.size()).append(messages.size() == 1 ? " message" : " messages")
+                        .append(", listed in the failure above\n");
+            } else {
+                sb.append("Mailbox: ").append(e.server().mailbox().summary().stripTrailing()).append('\n');
+            }
             if (!e.server().faults().rules().isEmpty()) {
                 sb.append("Fault rules:\n").append(e.server().faults()).append('\n');
             }
-            sb.append("Transcript:\n").append(e.server().transcript());
+            String transcript = e.server().transcript().toString();
+            int shownUpTo = e.server().transcript().sessions().isEmpty() ? 0 : shownPrefix(transcript, already);
+            if (shownUpTo == 0) {
+                sb.append("Transcript:\n").append(transcript);
+            } else if (shownUpTo == transcript.length()) {
+                sb.append("Transcript: printed in the failure above\n");
+            } else {
+                sb.append("Transcript: printed in the failure above, then:\n").append(transcript.substring(shownUpTo));
+            }
         }
         if (sb.length() > MAX_CHARS) {
             int cut = sb.length() - MAX_CHARS;
             return "... (" + cut + " characters of the start left out)\n" + sb.substring(cut);
         }
         return sb.toString();
+    }
+
+    /**
+     * How much of the transcript, in whole lines from its start, the failure message already shows
+     * (the server may have recorded more since the assertion printed it, such as the disconnect).
+     *
+     * @return the length of that prefix, 0 when none
+     */
+    private static int shownPrefix(String transcript, String already) {
+        int end = 0;
+        for (int next = transcript.indexOf('\n'); next >= 0; next = transcript.indexOf('\n', next + 1)) {
+            if (!already.contains(transcript.substring(0, next))) {
+                break;
+            }
+            end = next + 1;
+        }
+        return end;
     }
 
     /** Carries the report on the failure, as a suppressed exception without a stack trace. */

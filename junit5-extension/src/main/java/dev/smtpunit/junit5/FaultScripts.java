@@ -3,7 +3,6 @@ package dev.smtpunit.junit5;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.fault.FaultEffect;
 import dev.smtpunit.fault.FaultMatcher;
-import dev.smtpunit.fault.FaultRule;
 import dev.smtpunit.fault.RuleBuilder;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -28,16 +27,15 @@ final class FaultScripts {
         if (f.connection() > 0) {
             rule.matching(FaultMatcher.nthConnection(f.connection()));
         }
-        FaultRule added;
+        if (f.times() <= 0) {
+            rule.always();
+        } else {
+            rule.times(f.times());
+        }
         try {
-            added = rule.then(effect);
+            rule.then(effect);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(describe(f) + " on " + where + ": " + e.getMessage(), e);
-        }
-        if (f.times() <= 0) {
-            added.always();
-        } else {
-            added.times(f.times());
         }
     }
 

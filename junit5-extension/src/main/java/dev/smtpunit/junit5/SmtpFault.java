@@ -43,7 +43,7 @@ public @interface SmtpFault {
     /** @return close the connection after the reply */
     boolean thenClose() default false;
 
-    /** @return close the connection without a reply */
+    /** @return close the connection without a reply (at {@code END_OF_DATA}: nothing is stored) */
     boolean close() default false;
 
     /** @return never reply */
@@ -55,10 +55,10 @@ public @interface SmtpFault {
     /** @return how many times the fault fires; 0 or less for always */
     int times() default 1;
 
-    /** @return fire only for this RCPT TO address */
+    /** @return fire only for the {@code RCPT TO} of this address (and, at END_OF_DATA, a message to it) */
     String recipient() default "";
 
-    /** @return fire only for this MAIL FROM address */
+    /** @return fire only for the {@code MAIL FROM} of this address (and, at END_OF_DATA, a message from it) */
     String sender() default "";
 
     /** @return fire only on the n-th connection (from 1); 0 for every connection */

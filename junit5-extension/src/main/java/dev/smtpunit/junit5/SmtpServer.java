@@ -22,6 +22,11 @@ import java.lang.annotation.Target;
  *   <li>a test-method parameter, {@code @BeforeEach} parameter or instance field: one server per test;
  *   <li>a {@code static} field or {@code @BeforeAll} parameter: one server per class, reset (mail,
  *       transcript, faults) before each test;
+ *   <li>a {@code MockSmtpServer} field <em>without</em> the annotation in a class that carries it is
+ *       injected too (static: per class, instance: per test), configured by the class's annotation,
+ *       unless it holds a running server the test started itself;
+ *   <li>a {@code SmtpSoftAssertions} test-method parameter (from {@code smtpunit-assertj}) is made per
+ *       test and asserted after it: soft assertions that are safe under parallel execution;
  *   <li>{@code @Nested} classes see the servers of their enclosing classes;
  *   <li>{@link #name()} tells several servers of one test apart; elements with the same name share
  *       one server.

@@ -1,9 +1,11 @@
 package dev.smtpunit.junit5;
 
 import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.junit5.internal.AnnotationOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -14,9 +16,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +31,22 @@ import java.util.Optional;
  * {@link SmtpFault}s and attaches SMTP evidence to failures. Keeps no state of its own: servers live
  * in the {@link ExtensionContext.Store} of the test or class they belong to, which makes it safe
  * under parallel execution. Registered by the annotation; there is nothing to configure on it.
+ *
+ * <p>In a class annotated {@code @SmtpServer}, a {@code MockSmtpServer} field without the annotation
+ * that is still {@code null} is injected too (static: one server per class; instance: one per
+ * test), configured by the class's annotation: that is what a field of that type in such a class
+ * is for, and what users of other test mail servers write. A field that holds a running server the
+ * test started itself, or a final one, is left alone.
+ *
+ * <p>A test-method parameter of type {@code SmtpSoftAssertions} (from {@code smtpunit-assertj}) gets
+ * a new instance for each test, asserted after the test with the SMTP evidence attached: soft
+ * assertions that are safe under parallel execution.
  */
-public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        AfterAllCallback, ParameterResolver, TestExecutionExceptionHandler {
+public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback,
+        AfterEachCallback, AfterAllCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SmtpServerExtension.class);
+    private static final String SOFT_ASSERTIONS = "dev.smtpunit.assertj.SmtpSoftAssertions";
 
     @SmtpServer
     private static final class Defaults {}
@@ -51,10 +66,18 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
             ServerRegistry.Entry entry = resolve(context, config.name(), config, "static field " + where(field), true);
             set(field, null, entry.server());
         }
+        for (Field field : implicitFields(testClass, true, null)) {
+            ServerRegistry.Entry entry = resolve(context, classConfig(context).name(), null, "static field " + where(field), true);
+            set(field, null, entry.server());
+        }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        ServerRegistry.Entry fromContext = ContextServers.find(context);
+        if (fromContext != null) {
+            classRegistry(context).putBorrowed(fromContext);
+        }
         // per-class servers are shared: tests that run concurrently take turns, outermost class first
         List<ServerRegistry> shared = classRegistries(context);
         List<ServerRegistry> taken = new ArrayList<>();
@@ -75,6 +98,10 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
                 ServerRegistry.Entry entry = resolve(context, config.name(), config, "field " + where(field), false);
                 set(field, instance, entry.server());
             }
+            for (Field field : implicitFields(instance.getClass(), false, instance)) {
+                ServerRegistry.Entry entry = resolve(context, classConfig(context).name(), null, "field " + where(field), false);
+                set(field, instance, entry.server());
+            }
         }
         List<SmtpFault> faults = new ArrayList<>();
         List<Class<?>> classes = enclosingClasses(context.getRequiredTestClass());
@@ -87,6 +114,33 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
             ServerRegistry.Entry entry = resolve(context, fault.server(), null, "@SmtpFault on " + where, false);
             FaultScripts.apply(fault, entry.server(), where);
         }
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) throws Exception {
+        Object softly = context.getStore(NAMESPACE).remove(softKey(context));
+        if (softly == null) {
+            return;
+        }
+        try {
+            softly.getClass().getMethod("assertAll").invoke(softly);
+        } catch (InvocationTargetException e) {
+            Throwable failure = e.getCause();
+            List<ServerRegistry.Entry> servers = visible(context);
+            if (context.getExecutionException().isEmpty() && !servers.isEmpty()) {
+                String report = Diagnostics.report(servers, failure.getMessage());
+                context.publishReportEntry("smtpunit.evidence", report);
+                failure.addSuppressed(new Diagnostics.SmtpEvidence(report));
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) failure;
+        }
+    }
+
+    private static String softKey(ExtensionContext context) {
+        return "soft:" + context.getUniqueId();
     }
 
     @Override
@@ -143,11 +197,20 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == MockSmtpServer.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == MockSmtpServer.class || type.getName().equals(SOFT_ASSERTIONS);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        Class<?> type = parameterContext.getParameter().getType();
+        if (type.getName().equals(SOFT_ASSERTIONS)) {
+            if (context.getTestMethod().isEmpty() || parameterContext.getDeclaringExecutable() instanceof Constructor) {
+                throw new ParameterResolutionException("SmtpSoftAssertions is made per test: take it as a parameter of a test"
+                        + " method (or @BeforeEach/@AfterEach), not of " + parameterContext.getDeclaringExecutable().getName() + "()");
+            }
+            return context.getStore(NAMESPACE).getOrComputeIfAbsent(softKey(context), k -> newInstance(type), Object.class);
+        }
         if (parameterContext.getDeclaringExecutable() instanceof Constructor) {
             throw new ParameterResolutionException("MockSmtpServer cannot be injected into the constructor of "
                     + parameterContext.getDeclaringExecutable().getDeclaringClass().getSimpleName()
@@ -169,7 +232,7 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
         List<ServerRegistry.Entry> servers = visible(context);
         if (!servers.isEmpty()) {
-            String report = Diagnostics.report(servers);
+            String report = Diagnostics.report(servers, throwable.getMessage());
             context.publishReportEntry("smtpunit.evidence", report);
             throwable.addSuppressed(new Diagnostics.SmtpEvidence(report));
         }
@@ -180,6 +243,12 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
 
     private ServerRegistry.Entry resolve(ExtensionContext context, String name, SmtpServer elementConfig, String origin,
             boolean perClass) {
+        ServerRegistry.Entry fromContext = ContextServers.find(context);
+        if (fromContext != null && fromContext.name().equals(name)) {
+            ContextServers.checkSameSettings(fromContext, elementConfig, origin);
+            classRegistry(context).putBorrowed(fromContext);
+            return fromContext;
+        }
         for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
             ServerRegistry registry = ownRegistry(c);
             ServerRegistry.Entry existing = registry == null ? null : registry.get(name);
@@ -203,6 +272,12 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
     /** Store lookups see parent contexts too, so each context keys its registry by its own id. */
     private static String key(ExtensionContext context) {
         return "servers:" + context.getUniqueId();
+    }
+
+    /** The registry of the test's class (the context itself in class-level callbacks). */
+    private static ServerRegistry classRegistry(ExtensionContext context) {
+        ExtensionContext c = context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
+        return c.getStore(NAMESPACE).getOrComputeIfAbsent(key(c), k -> new ServerRegistry(), ServerRegistry.class);
     }
 
     private static ServerRegistry ownRegistry(ExtensionContext context) {
@@ -270,6 +345,41 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
             }
         }
         return fields;
+    }
+
+    private static Object newInstance(Class<?> type) {
+        try {
+            return type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new ParameterResolutionException("cannot create " + type.getName() + ": " + e, e);
+        }
+    }
+
+    /**
+     * {@code MockSmtpServer} fields without {@code @SmtpServer}, null or holding a stopped server (one
+     * this extension closed after an earlier run), in a class that carries the annotation (itself, an
+     * enclosing class, or by a meta-annotation).
+     */
+    private static List<Field> implicitFields(Class<?> type, boolean statics, Object instance) {
+        boolean annotatedClass = enclosingClasses(type).stream().anyMatch(c -> AnnotationSupport.isAnnotated(c, SmtpServer.class));
+        if (!annotatedClass) {
+            return List.of();
+        }
+        List<Field> out = new ArrayList<>();
+        for (Field f : ReflectionSupport.findFields(type, f -> f.getType() == MockSmtpServer.class
+                && Modifier.isStatic(f.getModifiers()) == statics && !Modifier.isFinal(f.getModifiers())
+                && !AnnotationSupport.isAnnotated(f, SmtpServer.class), HierarchyTraversalMode.TOP_DOWN)) {
+            try {
+                f.setAccessible(true);
+                Object value = f.get(instance);
+                if (value == null || !((MockSmtpServer) value).isRunning()) {
+                    out.add(f);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ExtensionConfigurationException("cannot read field " + where(f) + ": " + e, e);
+            }
+        }
+        return out;
     }
 
     private static String where(Field f) {

@@ -34,12 +34,29 @@ public final class ShouldHave extends BasicErrorMessageFactory {
         return new ShouldHave("%s", unquoted(text.replace("%n", System.lineSeparator())));
     }
 
+    /**
+     * A value printed as it is, without AssertJ's quotes: for words such as "no Subject header".
+     *
+     * @param text the text
+     * @return the value
+     */
+    public static Plain plain(String text) {
+        return new Plain(text);
+    }
+
     private static Object unquoted(String s) {
-        return new Object() {
-            @Override
-            public String toString() {
-                return s;
-            }
-        };
+        return new Plain(s);
+    }
+
+    /**
+     * Text that failure messages print without quotes.
+     *
+     * @param text the text
+     */
+    public record Plain(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 }

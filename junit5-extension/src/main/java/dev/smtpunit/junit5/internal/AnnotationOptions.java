@@ -1,15 +1,28 @@
-package dev.smtpunit.junit5;
+package dev.smtpunit.junit5.internal;
 
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.junit5.SmtpServer;
+import dev.smtpunit.junit5.SmtpServerConfigurer;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import java.lang.reflect.Constructor;
 
-/** Turns an {@link SmtpServer} annotation into options, naming the attribute at fault when one is wrong. */
-final class AnnotationOptions {
+/**
+ * Turns an {@link SmtpServer} annotation into options, naming the attribute at fault when one is wrong.
+ * Internal: shared with the framework integrations (Spring), not part of the API.
+ */
+public final class AnnotationOptions {
     private AnnotationOptions() {}
 
-    static SmtpServerOptions of(SmtpServer a, String where) {
+    /**
+     * The options an annotation asks for.
+     *
+     * @param a the annotation
+     * @param where where it was found, for error messages ("parameter 'smtp' of sends()")
+     * @return the options
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException naming the attribute and the fix
+     */
+    public static SmtpServerOptions of(SmtpServer a, String where) {
         SmtpServerOptions.Builder b = SmtpServerOptions.builder();
         apply(where, "port", () -> b.port(a.port()));
         apply(where, "hostname", () -> b.hostname(a.hostname()));

@@ -1,0 +1,119 @@
+package dev.smtpunit.coexistence;
+
+import dev.smtpunit.Attachment;
+import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.junit5.SmtpServer;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+
+import static dev.smtpunit.SmtpPhase.RCPT;
+import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/**
+ * An application on Jakarta Mail with SmtpUnit on its test class path (before or after Angus Mail,
+ * depending on the module): its own sends work, and so does every SmtpUnit feature, mimeMessage() included.
+ */
+@SmtpServer
+class JakartaMailAppTest {
+    private static final byte[] PDF = {'%', 'P', 'D', 'F', '-', '1', '.', '4', 0, (byte) 0xff};
+
+    @Test
+    void theClassPathHasTheOrderThisModuleIsAbout() {
+        List<String> path = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        int angus = indexOf(path, "angus-mail-");
+        int smtpunit = indexOf(path, "smtpunit-junit5", "junit5-extension");
+        boolean angusFirst = System.getProperty("coexistence.first").equals("angus-mail");
+        assertThat(angus < smtpunit).as("angus-mail at %d, SmtpUnit at %d in %s", angus, smtpunit, path).isEqualTo(angusFirst);
+        assertThatThrownBy(() -> Class.forName("javax.mail.Session")).as("no javax.mail").isInstanceOf(ClassNotFoundException.class);
+    }
+
+    private static int indexOf(List<String> path, String... names) {
+        for (int i = 0; i < path.size(); i++) {
+            for (String name : names) {
+                if (path.get(i).contains(name)) {
+                    return i;
+                }
+            }
+        }
+        throw new AssertionError("none of " + List.of(names) + " on the class path " + path);
+    }
+
+    @Test
+    void thePlainTextSendWorksAndTheViewsReadIt(MockSmtpServer smtp) throws Exception {
+        new Notifier(smtp.host(), smtp.port()).welcome("ada@example.com");
+
+        assertThat(smtp).eventually().hasMessageTo("ada@example.com").hasSubject("Welcome, Zo\u00eb").isFrom("app@example.com")
+                .hasTo("ada@example.com").hasTextBodyContaining("Confirm your address").isNotMultipart();
+        ReceivedMessage mail = smtp.mailbox().messages().get(0);
+        assertThat(mail.header("Content-Type")).hasValue("text/plain; charset=UTF-8");
+        assertThat(mail.envelope().sender()).isEqualTo("app@example.com");
+    }
+
+    @Test
+    void aMultipartWithAnAttachmentIsReadBackByteForByte(MockSmtpServer smtp) throws Exception {
+        new Notifier(smtp.host(), smtp.port()).invoice("ada@example.com", PDF);
+
+        assertThat(smtp).eventually().hasMessageTo("ada@example.com").isMultipart().hasTextBody("Total: 42 EUR")
+                .hasHtmlBodyContaining("<b>42 EUR</b>").hasAttachment("invoice-42.pdf", "application/pdf")
+                .hasAttachmentWithContent("invoice-42.pdf", PDF);
+        ReceivedMessage mail = smtp.mailbox().messages().get(0);
+        assertThat(mail.attachments()).extracting(Attachment::size).containsExactly(PDF.length);
+    }
+
+    @Test
+    void faultsReachTheApplicationAndTheTranscriptShowsThem(MockSmtpServer smtp) {
+        smtp.faults().on(RCPT).reply(550, "5.1.1 No such user");
+        Notifier app = new Notifier(smtp.host(), smtp.port());
+
+        assertThatThrownBy(() -> app.welcome("nobody@example.com")).isInstanceOf(SendFailedException.class);
+        assertThat(smtp.transcript()).repliedTo(RCPT, 550);
+        assertThat(smtp.mailbox()).hasMessageCount(0);
+    }
+
+    @Test
+    void assertJPrintsReceivedMessagesInFailures(MockSmtpServer smtp) throws Exception {
+        new Notifier(smtp.host(), smtp.port()).welcome("ada@example.com");
+        smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> assertThat(smtp.mailbox().messages()).isEmpty())
+                .hasMessageContaining("ReceivedMessage[subject=\"Welcome, Zo\u00eb\", from=<app@example.com>");
+    }
+
+    @Test
+    void mimeMessageParsesWithTheApplicationsJakartaMail(MockSmtpServer smtp) throws Exception {
+        new Notifier(smtp.host(), smtp.port()).invoice("ada@example.com", PDF);
+        ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+
+        MimeMessage parsed = mail.mimeMessage();
+        assertThat(parsed.getSubject()).isEqualTo("Invoice 42");
+        assertThat(parsed.getContentType()).startsWith("multipart/mixed");
+        parsed.setSubject("changed");
+        assertThat(mail.subject()).isEqualTo("Invoice 42");
+    }
+
+    @Test
+    void aFailingTestGetsTheSmtpEvidence() {
+        List<Throwable> failures = EngineTestKit.engine("junit-jupiter").selectors(selectClass(EvidenceFixture.class)).execute()
+                .testEvents().failed().list().stream()
+                .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()).toList();
+
+        assertThat(failures).singleElement().satisfies(failure -> {
+            assertThat(failure).hasMessageContaining("Welcome, Ada");
+            assertThat(failure.getSuppressed()).singleElement().extracting(Throwable::getMessage).asString()
+                    .startsWith("SMTP evidence of this test:")
+                    .contains("1. from <app@example.com> to [ada@example.com] subject \"Welcome, Zo\u00eb\"")
+                    .contains("C: MAIL FROM:<app@example.com>", "C: RCPT TO:<ada@example.com>", "C: QUIT");
+        });
+    }
+}

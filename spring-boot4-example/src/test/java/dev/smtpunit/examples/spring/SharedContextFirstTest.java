@@ -1,0 +1,29 @@
+package dev.smtpunit.examples.spring;
+
+import dev.smtpunit.MockSmtpServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
+
+/**
+ * Shares its application context, and so its server, with the other {@link MailIntegrationTest}
+ * classes, and still sees only its own mail: the server is reset before each test.
+ */
+@MailIntegrationTest
+class SharedContextFirstTest {
+
+    @Autowired
+    WelcomeMailService welcomeMail;
+
+    @Test
+    void seesOnlyItsOwnMail(MockSmtpServer smtp, @Autowired ApplicationContext context) {
+        SharedContext.record(getClass(), context, smtp);
+
+        welcomeMail.sendWelcome("ada");
+
+        assertThat(smtp.mailbox()).hasMessageCount(1).hasMessageTo("ada@example.com").hasSubject("Welcome, Ada");
+        assertThat(smtp.transcript()).hasSessionCount(1);
+    }
+}
