@@ -21,7 +21,8 @@ class MimeViewsTest {
 
     @BeforeAll
     static void start() {
-        smtp = new MockSmtpServer().start();
+        // SMTPUTF8 declared in every transaction: UTF-8 header fields need it (RFC 6532 section 3)
+        smtp = new MockSmtpServer(SmtpServerOptions.builder().advertiseExtensions("SMTPUTF8").build()).start();
     }
 
     @AfterAll
@@ -36,7 +37,7 @@ class MimeViewsTest {
         try (RawClient client = RawClient.connect(smtp)) {
             client.reply();
             client.command("EHLO client.example");
-            assertThat(client.command("MAIL FROM:<app@example.com>")).startsWith("250");
+            assertThat(client.command("MAIL FROM:<app@example.com> SMTPUTF8")).startsWith("250");
             assertThat(client.command("RCPT TO:<ada@example.com>")).startsWith("250");
             assertThat(client.command("DATA")).startsWith("354");
             client.sendRaw(new String(content.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));

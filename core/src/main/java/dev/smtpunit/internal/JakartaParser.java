@@ -15,6 +15,8 @@ final class JakartaParser {
         Properties p = new Properties();
         p.setProperty("mail.mime.address.strict", "false");
         p.setProperty("mail.mime.decodetext.strict", "false");
+        // RFC 6532: header fields may be UTF-8 (SMTPUTF8 messages)
+        p.setProperty("mail.mime.allowutf8", "true");
         // a private session for parsing only: never the JVM-wide default instance
         Session session = Session.getInstance(p);
         try {
