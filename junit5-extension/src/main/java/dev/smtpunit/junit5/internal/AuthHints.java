@@ -1,6 +1,7 @@
-package dev.smtpunit.junit5;
+package dev.smtpunit.junit5.internal;
 
 import dev.smtpunit.AuthMechanism;
+import dev.smtpunit.junit5.SmtpServer;
 
 import java.util.Arrays;
 
