@@ -2,6 +2,7 @@ package dev.smtpunit.junit5;
 
 import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.junit5.internal.AnnotationOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
