@@ -25,18 +25,18 @@ public record Attachment(String fileName, String contentType, byte[] content) {
         content = content.clone();
     }
 
-    /** @return a copy of the decoded bytes */
+    /** {@return a copy of the decoded bytes} */
     @Override
     public byte[] content() {
         return content.clone();
     }
 
-    /** @return the size of the decoded content in bytes */
+    /** {@return the size of the decoded content in bytes} */
     public int size() {
         return content.length;
     }
 
-    /** @return the content decoded as UTF-8 */
+    /** {@return the content decoded as UTF-8} */
     public String contentAsString() {
         return new String(content, StandardCharsets.UTF_8);
     }

@@ -37,7 +37,7 @@ public record AuthAttempt(int sessionId, String mechanism, Outcome outcome, Smtp
         UNFINISHED
     }
 
-    /** @return the mechanism, when SmtpUnit implements it */
+    /** {@return the mechanism, when SmtpUnit implements it} */
     public Optional<AuthMechanism> knownMechanism() {
         return AuthMechanism.ofSaslName(mechanism);
     }

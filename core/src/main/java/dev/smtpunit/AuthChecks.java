@@ -9,6 +9,8 @@ final class AuthChecks {
     private AuthChecks() {}
 
     /**
+     * Checks the AUTH settings together.
+     *
      * @param chosen the mechanisms given to {@code authMechanisms(...)}, or null when none were chosen
      * @param mode how passwords are judged
      * @param hasUsers whether {@code user(...)} was called

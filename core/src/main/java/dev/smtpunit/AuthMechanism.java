@@ -32,12 +32,12 @@ public enum AuthMechanism {
         this.token = token;
     }
 
-    /** @return the name on the wire, as in {@code AUTH CRAM-MD5} */
+    /** {@return the name on the wire, as in {@code AUTH CRAM-MD5}} */
     public String saslName() {
         return saslName;
     }
 
-    /** @return whether the client proves itself with an OAuth 2.0 token rather than a password */
+    /** {@return whether the client proves itself with an OAuth 2.0 token rather than a password} */
     public boolean usesToken() {
         return token;
     }

@@ -47,7 +47,7 @@ public final class ClientTrust {
         }
     }
 
-    /** @return the trusted certificates, server certificate first */
+    /** {@return the trusted certificates, server certificate first} */
     public List<X509Certificate> certificates() {
         return certificates;
     }
@@ -73,12 +73,12 @@ public final class ClientTrust {
         return sb.toString();
     }
 
-    /** @return a TLS context that trusts the server's certificate */
+    /** {@return a TLS context that trusts the server's certificate} */
     public SSLContext sslContext() {
         return sslContext;
     }
 
-    /** @return a socket factory that trusts the server's certificate */
+    /** {@return a socket factory that trusts the server's certificate} */
     public SSLSocketFactory socketFactory() {
         return sslContext.getSocketFactory();
     }

@@ -53,85 +53,85 @@ public final class Envelope {
         this.receivedAtMillis = receivedAtMillis;
     }
 
-    /** @return the name the client gave in its last {@code EHLO} or {@code HELO} */
+    /** {@return the name the client gave in its last {@code EHLO} or {@code HELO}} */
     public String heloName() {
         return session.heloName();
     }
 
-    /** @return the reverse path of {@code MAIL FROM} without brackets; empty for the null sender */
+    /** {@return the reverse path of {@code MAIL FROM} without brackets; empty for the null sender} */
     public String sender() {
         return sender;
     }
 
-    /** @return the {@code MAIL FROM} parameters in the order sent, names upper-cased */
+    /** {@return the {@code MAIL FROM} parameters in the order sent, names upper-cased} */
     public Map<String, String> mailParameters() {
         return mailParameters;
     }
 
     /**
-     * @return whether {@code MAIL FROM} declared {@code SMTPUTF8} (RFC 6531): the addresses and the
-     *     header fields of this message may be UTF-8
+     * {@return whether {@code MAIL FROM} declared {@code SMTPUTF8} (RFC 6531): the addresses and the
+     *     header fields of this message may be UTF-8}
      */
     public boolean isSmtpUtf8() {
         return mailParameters.containsKey("SMTPUTF8");
     }
 
-    /** @return the DSN {@code RET} parameter (RFC 3461 section 4.3), if the client sent one */
+    /** {@return the DSN {@code RET} parameter (RFC 3461 section 4.3), if the client sent one} */
     public Optional<DsnReturn> dsnReturn() {
         return Optional.ofNullable(mailParameters.get("RET")).map(DsnReturn::parse);
     }
 
-    /** @return the DSN {@code ENVID} parameter (RFC 3461 section 4.4), xtext decoded, if the client sent one */
+    /** {@return the DSN {@code ENVID} parameter (RFC 3461 section 4.4), xtext decoded, if the client sent one} */
     public Optional<String> dsnEnvelopeId() {
         return Optional.ofNullable(mailParameters.get("ENVID")).map(Xtext::decode);
     }
 
-    /** @return every accepted {@code RCPT TO}, in order, with its parameters */
+    /** {@return every accepted {@code RCPT TO}, in order, with its parameters} */
     public List<Recipient> recipients() {
         return recipients;
     }
 
-    /** @return the addresses of {@link #recipients()} */
+    /** {@return the addresses of {@link #recipients()}} */
     public List<String> recipientAddresses() {
         return recipients.stream().map(Recipient::address).toList();
     }
 
-    /** @return the user authenticated with {@code AUTH} before this transaction */
+    /** {@return the user authenticated with {@code AUTH} before this transaction} */
     public Optional<String> authenticatedUser() {
         return Optional.ofNullable(authenticatedUser);
     }
 
     /**
-     * @return the SASL mechanism of the successful {@code AUTH} before this transaction; empty when the
-     *     client did not authenticate
+     * {@return the SASL mechanism of the successful {@code AUTH} before this transaction; empty when the
+     *     client did not authenticate}
      */
     public Optional<AuthMechanism> authMechanism() {
         return Optional.ofNullable(session.authMechanism());
     }
 
-    /** @return the TLS protocol and cipher, or empty when the session was in plain text */
+    /** {@return the TLS protocol and cipher, or empty when the session was in plain text} */
     public Optional<TlsInfo> tls() {
         return Optional.ofNullable(tls);
     }
 
-    /** @return the address and port the client connected from */
+    /** {@return the address and port the client connected from} */
     public InetSocketAddress clientAddress() {
         return session.clientAddress();
     }
 
-    /** @return the number of the session on this server, 1 for the first connection */
+    /** {@return the number of the session on this server, 1 for the first connection} */
     public int sessionId() {
         return session.id();
     }
 
-    /** @return the number of this transaction within its session, 1 for the first */
+    /** {@return the number of this transaction within its session, 1 for the first} */
     public int transactionIndex() {
         return transactionIndex;
     }
 
     /**
-     * @return the number of {@code BDAT} chunks the content came in (RFC 3030 CHUNKING), or 0 when it
-     *         came after {@code DATA}
+     * {@return the number of {@code BDAT} chunks the content came in (RFC 3030 CHUNKING), or 0 when it
+     *         came after {@code DATA}}
      */
     public int bdatChunks() {
         return bdatChunks;
@@ -148,7 +148,7 @@ public final class Envelope {
         return this;
     }
 
-    /** @return when the end of the message content was received */
+    /** {@return when the end of the message content was received} */
     public Instant receivedAt() {
         return Instant.ofEpochMilli(receivedAtMillis);
     }

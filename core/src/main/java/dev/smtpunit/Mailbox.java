@@ -147,7 +147,7 @@ public final class Mailbox {
         void close();
     }
 
-    /** @return an immutable snapshot of the messages, in arrival order */
+    /** {@return an immutable snapshot of the messages, in arrival order} */
     public List<ReceivedMessage> messages() {
         lock.lock();
         try {
@@ -157,7 +157,7 @@ public final class Mailbox {
         }
     }
 
-    /** @return how many messages have arrived */
+    /** {@return how many messages have arrived} */
     public int size() {
         lock.lock();
         try {
@@ -167,7 +167,7 @@ public final class Mailbox {
         }
     }
 
-    /** @return true when no message has arrived */
+    /** {@return true when no message has arrived} */
     public boolean isEmpty() {
         return size() == 0;
     }
@@ -236,12 +236,12 @@ public final class Mailbox {
         }
     }
 
-    /** @return the snapshot once the condition holds, or null after the timeout */
+    /** {@return the snapshot once the condition holds, or null after the timeout} */
     private List<ReceivedMessage> awaitUntil(Predicate<List<ReceivedMessage>> condition, Duration timeout) {
         return awaitUntil(condition, timeout, List::copyOf);
     }
 
-    /** @return what {@code result} makes of the messages once the condition holds, or null after the timeout */
+    /** {@return what {@code result} makes of the messages once the condition holds, or null after the timeout} */
     private List<ReceivedMessage> awaitUntil(Predicate<List<ReceivedMessage>> condition, Duration timeout,
             Function<List<ReceivedMessage>, List<ReceivedMessage>> result) {
         Objects.requireNonNull(timeout, "timeout");
@@ -299,7 +299,7 @@ public final class Mailbox {
         return sb.toString();
     }
 
-    /** @return a summary of the messages */
+    /** {@return a summary of the messages} */
     public String summary() {
         return describe(messages());
     }
@@ -318,7 +318,7 @@ public final class Mailbox {
             this.received = received;
         }
 
-        /** @return the messages that had arrived when the wait gave up */
+        /** {@return the messages that had arrived when the wait gave up} */
         public List<ReceivedMessage> received() {
             return received;
         }

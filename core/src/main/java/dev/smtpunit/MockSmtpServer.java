@@ -72,7 +72,7 @@ public final class MockSmtpServer implements AutoCloseable {
         return this;
     }
 
-    /** @return whether the server is listening */
+    /** {@return whether the server is listening} */
     public boolean isRunning() {
         return runtime != null;
     }
@@ -85,17 +85,17 @@ public final class MockSmtpServer implements AutoCloseable {
         return r;
     }
 
-    /** @return the address clients connect to, such as {@code 127.0.0.1} */
+    /** {@return the address clients connect to, such as {@code 127.0.0.1}} */
     public String host() {
         return running().plainAddress().getAddress().getHostAddress();
     }
 
-    /** @return the plain SMTP port the server listens on */
+    /** {@return the plain SMTP port the server listens on} */
     public int port() {
         return running().plainAddress().getPort();
     }
 
-    /** @return the plain SMTP address */
+    /** {@return the plain SMTP address} */
     public InetSocketAddress address() {
         return running().plainAddress();
     }
@@ -143,22 +143,22 @@ public final class MockSmtpServer implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** @return the options the server was made with */
+    /** {@return the options the server was made with} */
     public SmtpServerOptions options() {
         return options;
     }
 
-    /** @return the messages received */
+    /** {@return the messages received} */
     public Mailbox mailbox() {
         return mailbox;
     }
 
-    /** @return every session's commands and replies */
+    /** {@return every session's commands and replies} */
     public Transcript transcript() {
         return transcript;
     }
 
-    /** @return the fault rules, to script misbehaviour */
+    /** {@return the fault rules, to script misbehaviour} */
     public Faults faults() {
         return faults;
     }

@@ -40,22 +40,22 @@ public final class ReceivedMessage implements JakartaMailView {
         this.rawBytes = rawBytes;
     }
 
-    /** @return the SMTP envelope: sender, recipients, session facts */
+    /** {@return the SMTP envelope: sender, recipients, session facts} */
     public Envelope envelope() {
         return envelope;
     }
 
-    /** @return a copy of the message content as received, after dot-unstuffing */
+    /** {@return a copy of the message content as received, after dot-unstuffing} */
     public byte[] rawBytes() {
         return rawBytes.clone();
     }
 
-    /** @return the size of the content in bytes */
+    /** {@return the size of the content in bytes} */
     public int size() {
         return rawBytes.length;
     }
 
-    /** @return the content decoded as UTF-8, for printing or searching */
+    /** {@return the content decoded as UTF-8, for printing or searching} */
     public String rawContent() {
         return new String(rawBytes, StandardCharsets.UTF_8);
     }
@@ -82,6 +82,8 @@ public final class ReceivedMessage implements JakartaMailView {
     }
 
     /**
+     * Returns the addresses of the {@code From} header.
+     *
      * @return the addresses of the {@code From} header
      * @throws IllegalStateException naming the header when it holds something that is not an address
      */
@@ -89,12 +91,12 @@ public final class ReceivedMessage implements JakartaMailView {
         return view().addresses("From");
     }
 
-    /** @return the addresses of the {@code To} header */
+    /** {@return the addresses of the {@code To} header} */
     public List<String> to() {
         return view().addresses("To");
     }
 
-    /** @return the addresses of the {@code Cc} header */
+    /** {@return the addresses of the {@code Cc} header} */
     public List<String> cc() {
         return view().addresses("Cc");
     }
@@ -121,6 +123,8 @@ public final class ReceivedMessage implements JakartaMailView {
     }
 
     /**
+     * Returns the first {@code text/plain} part that is not an attachment, decoded.
+     *
      * @return the first {@code text/plain} part that is not an attachment, decoded
      * @throws IllegalStateException naming the part when that part cannot be decoded
      */
@@ -129,6 +133,8 @@ public final class ReceivedMessage implements JakartaMailView {
     }
 
     /**
+     * Returns the first {@code text/html} part that is not an attachment, decoded.
+     *
      * @return the first {@code text/html} part that is not an attachment, decoded
      * @throws IllegalStateException naming the part when that part cannot be decoded
      */
@@ -137,6 +143,8 @@ public final class ReceivedMessage implements JakartaMailView {
     }
 
     /**
+     * Returns the attachments found anywhere in the MIME tree, in order.
+     *
      * @return the attachments found anywhere in the MIME tree, in order
      * @throws IllegalStateException naming the part when an attachment cannot be decoded
      */
@@ -144,12 +152,12 @@ public final class ReceivedMessage implements JakartaMailView {
         return view().attachments();
     }
 
-    /** @return true when the top-level content type is {@code multipart/*} */
+    /** {@return true when the top-level content type is {@code multipart/*}} */
     public boolean isMultipart() {
         return view().multipart();
     }
 
-    /** @return the top-level content type without parameters, lower case */
+    /** {@return the top-level content type without parameters, lower case} */
     public String contentType() {
         return view().contentType();
     }

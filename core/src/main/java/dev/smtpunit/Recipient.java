@@ -25,8 +25,8 @@ public record Recipient(String address, Map<String, String> parameters) {
     }
 
     /**
-     * @return the DSN {@code NOTIFY} parameter (RFC 3461 section 4.1); empty when the client sent none
-     *     (the server then chooses, usually FAILURE and DELAY)
+     * {@return the DSN {@code NOTIFY} parameter (RFC 3461 section 4.1); empty when the client sent none
+     *     (the server then chooses, usually FAILURE and DELAY)}
      */
     public Set<DsnNotify> dsnNotify() {
         String value = parameters.get("NOTIFY");
@@ -34,8 +34,8 @@ public record Recipient(String address, Map<String, String> parameters) {
     }
 
     /**
-     * @return the DSN {@code ORCPT} parameter (RFC 3461 section 4.2), xtext decoded, for example
-     *     {@code rfc822;ada@example.com}, if the client sent one
+     * {@return the DSN {@code ORCPT} parameter (RFC 3461 section 4.2), xtext decoded, for example
+     *     {@code rfc822;ada@example.com}, if the client sent one}
      */
     public Optional<String> dsnOriginalRecipient() {
         return Optional.ofNullable(parameters.get("ORCPT")).map(Xtext::decode);

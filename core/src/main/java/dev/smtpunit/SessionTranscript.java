@@ -24,12 +24,12 @@ public final class SessionTranscript {
         this.client = client;
     }
 
-    /** @return the session number on its server, 1 for the first connection */
+    /** {@return the session number on its server, 1 for the first connection} */
     public int id() {
         return id;
     }
 
-    /** @return the client's address and port */
+    /** {@return the client's address and port} */
     public InetSocketAddress client() {
         return client;
     }
@@ -47,12 +47,12 @@ public final class SessionTranscript {
         }
     }
 
-    /** @return every entry in order */
+    /** {@return every entry in order} */
     public synchronized List<TranscriptEntry> entries() {
         return List.copyOf(entries);
     }
 
-    /** @return the command/reply exchanges in order, without events */
+    /** {@return the command/reply exchanges in order, without events} */
     public List<TranscriptEntry.Exchange> exchanges() {
         List<TranscriptEntry.Exchange> out = new ArrayList<>();
         for (TranscriptEntry e : entries()) {
@@ -63,12 +63,12 @@ public final class SessionTranscript {
         return out;
     }
 
-    /** @return the AUTH attempts of this session in order, with how each ended */
+    /** {@return the AUTH attempts of this session in order, with how each ended} */
     public List<AuthAttempt> authAttempts() {
         return AuthAttempt.of(id, exchanges());
     }
 
-    /** @return the events in order, without exchanges */
+    /** {@return the events in order, without exchanges} */
     public List<TranscriptEntry.Event> events() {
         List<TranscriptEntry.Event> out = new ArrayList<>();
         for (TranscriptEntry e : entries()) {
@@ -79,12 +79,12 @@ public final class SessionTranscript {
         return out;
     }
 
-    /** @return true once the connection has closed */
+    /** {@return true once the connection has closed} */
     public synchronized boolean isClosed() {
         return closed;
     }
 
-    /** @return the session in {@code C:}/{@code S:} form */
+    /** {@return the session in {@code C:}/{@code S:} form} */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

@@ -72,7 +72,7 @@ public record SmtpReply(int code, List<String> lines) {
         return String.join("\n", lines);
     }
 
-    /** @return true for 2xx and 3xx replies */
+    /** {@return true for 2xx and 3xx replies} */
     public boolean isPositive() {
         return code < 400;
     }

@@ -118,17 +118,17 @@ public final class SmtpServerOptions {
         lint = b.lint;
     }
 
-    /** @return the default options: 127.0.0.1, a free port, no TLS, no AUTH, no size limit */
+    /** {@return the default options: 127.0.0.1, a free port, no TLS, no AUTH, no size limit} */
     public static SmtpServerOptions defaults() {
         return builder().build();
     }
 
-    /** @return a builder holding the defaults */
+    /** {@return a builder holding the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding these options, to derive changed ones */
+    /** {@return a builder holding these options, to derive changed ones} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.hostname = hostname;
@@ -162,70 +162,70 @@ public final class SmtpServerOptions {
         return b;
     }
 
-    /** @return the name in the greeting and EHLO reply; default {@code localhost} */
+    /** {@return the name in the greeting and EHLO reply; default {@code localhost}} */
     public String hostname() {
         return hostname;
     }
 
-    /** @return the address to listen on; default the loopback address */
+    /** {@return the address to listen on; default the loopback address} */
     public InetAddress bindAddress() {
         return bindAddress;
     }
 
-    /** @return the plain SMTP port; 0 (the default) picks a free one */
+    /** {@return the plain SMTP port; 0 (the default) picks a free one} */
     public int port() {
         return port;
     }
 
-    /** @return whether an implicit-TLS (SMTPS) port is opened as well */
+    /** {@return whether an implicit-TLS (SMTPS) port is opened as well} */
     public boolean implicitTls() {
         return implicitTls;
     }
 
-    /** @return the SMTPS port when {@link #implicitTls()}; 0 picks a free one */
+    /** {@return the SMTPS port when {@link #implicitTls()}; 0 picks a free one} */
     public int implicitTlsPort() {
         return implicitTlsPort;
     }
 
-    /** @return how STARTTLS is offered */
+    /** {@return how STARTTLS is offered} */
     public StartTlsMode startTls() {
         return startTls;
     }
 
-    /** @return the user-supplied TLS key, or null to use the generated certificate */
+    /** {@return the user-supplied TLS key, or null to use the generated certificate} */
     public PrivateKey tlsKey() {
         return tlsKey;
     }
 
-    /** @return the user-supplied certificate chain, empty to use the generated certificate */
+    /** {@return the user-supplied certificate chain, empty to use the generated certificate} */
     public List<X509Certificate> tlsChain() {
         return tlsChain;
     }
 
-    /** @return whether TLS is used at all (STARTTLS or SMTPS) */
+    /** {@return whether TLS is used at all (STARTTLS or SMTPS)} */
     public boolean tlsEnabled() {
         return implicitTls || startTls != StartTlsMode.OFF;
     }
 
-    /** @return how AUTH is offered */
+    /** {@return how AUTH is offered} */
     public AuthMode authMode() {
         return authMode;
     }
 
-    /** @return the users and passwords for {@link AuthMode#USERS} */
+    /** {@return the users and passwords for {@link AuthMode#USERS}} */
     public Map<String, String> users() {
         return users;
     }
 
     /**
-     * @return the SASL mechanisms advertised after {@code AUTH} in EHLO, in order; PLAIN and LOGIN when
-     *     users are configured and no mechanisms were chosen; empty when AUTH is not offered
+     * {@return the SASL mechanisms advertised after {@code AUTH} in EHLO, in order; PLAIN and LOGIN when
+     *     users are configured and no mechanisms were chosen; empty when AUTH is not offered}
      */
     public List<AuthMechanism> authMechanisms() {
         return authMechanisms;
     }
 
-    /** @return the tokens accepted for each user, as given to {@link Builder#acceptToken(String, String)} */
+    /** {@return the tokens accepted for each user, as given to {@link Builder#acceptToken(String, String)}} */
     public Map<String, Set<String>> tokens() {
         return tokens;
     }
@@ -246,81 +246,81 @@ public final class SmtpServerOptions {
         return Optional.of((user, token) -> tokens.getOrDefault(user, Set.of()).contains(token));
     }
 
-    /** @return whether {@code MAIL} without a successful AUTH is refused with 530 */
+    /** {@return whether {@code MAIL} without a successful AUTH is refused with 530} */
     public boolean authRequired() {
         return authRequired;
     }
 
-    /** @return the largest accepted message in bytes, advertised as {@code SIZE}; 0 for no limit */
+    /** {@return the largest accepted message in bytes, advertised as {@code SIZE}; 0 for no limit} */
     public long maxMessageSize() {
         return maxMessageSize;
     }
 
-    /** @return the EHLO keywords not to advertise, upper case */
+    /** {@return the EHLO keywords not to advertise, upper case} */
     public Set<String> hiddenExtensions() {
         return hiddenExtensions;
     }
 
-    /** @return EHLO lines advertised in addition to the implemented ones */
+    /** {@return EHLO lines advertised in addition to the implemented ones} */
     public List<String> extraExtensions() {
         return extraExtensions;
     }
 
-    /** @return the recipient domains accepted, lower case; empty accepts every domain */
+    /** {@return the recipient domains accepted, lower case; empty accepts every domain} */
     public Set<String> acceptedDomains() {
         return acceptedDomains;
     }
 
-    /** @return the most simultaneous connections; 0 for no limit */
+    /** {@return the most simultaneous connections; 0 for no limit} */
     public int maxConnections() {
         return maxConnections;
     }
 
-    /** @return whether CHUNKING and BINARYMIME (RFC 3030: the BDAT command) are offered */
+    /** {@return whether CHUNKING and BINARYMIME (RFC 3030: the BDAT command) are offered} */
     public boolean chunking() {
         return chunking;
     }
 
-    /** @return how long a connection may stay silent before the server closes it with 421 */
+    /** {@return how long a connection may stay silent before the server closes it with 421} */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
-    /** @return the greeting text after {@code 220 }; by default {@code <hostname> ESMTP SmtpUnit} */
+    /** {@return the greeting text after {@code 220 }; by default {@code <hostname> ESMTP SmtpUnit}} */
     public String greeting() {
         return greeting != null ? greeting : hostname + " ESMTP SmtpUnit";
     }
 
     /**
-     * @return the most recipients accepted in one transaction; further {@code RCPT} get
-     *     {@code 452 4.5.3}; 0 for no limit; default 100, the minimum RFC 5321 section 4.5.3.1.8 requires
+     * {@return the most recipients accepted in one transaction; further {@code RCPT} get
+     *     {@code 452 4.5.3}; 0 for no limit; default 100, the minimum RFC 5321 section 4.5.3.1.8 requires}
      */
     public int maxRecipients() {
         return maxRecipients;
     }
 
     /**
-     * @return whether SMTPUTF8 (RFC 6531) is offered: advertised in EHLO, UTF-8 mailboxes accepted in
-     *     transactions that declare it; false when hidden with {@link Builder#hideExtensions}
+     * {@return whether SMTPUTF8 (RFC 6531) is offered: advertised in EHLO, UTF-8 mailboxes accepted in
+     *     transactions that declare it; false when hidden with {@link Builder#hideExtensions}}
      */
     public boolean smtpUtf8() {
         return smtpUtf8 && !hiddenExtensions.contains("SMTPUTF8");
     }
 
     /**
-     * @return whether DSN (RFC 3461) is offered: advertised in EHLO, {@code RET}, {@code ENVID},
-     *     {@code NOTIFY} and {@code ORCPT} accepted and checked; false when hidden
+     * {@return whether DSN (RFC 3461) is offered: advertised in EHLO, {@code RET}, {@code ENVID},
+     *     {@code NOTIFY} and {@code ORCPT} accepted and checked; false when hidden}
      */
     public boolean dsn() {
         return dsn && !hiddenExtensions.contains("DSN");
     }
 
-    /** @return the receiver whose refusals the server imitates at end of DATA; default {@link ReceiverProfile#NONE} */
+    /** {@return the receiver whose refusals the server imitates at end of DATA; default {@link ReceiverProfile#NONE}} */
     public ReceiverProfile receiverProfile() {
         return receiverProfile;
     }
 
-    /** @return whether every accepted message is linted (the JUnit extension then fails a test that received malformed mail) */
+    /** {@return whether every accepted message is linted (the JUnit extension then fails a test that received malformed mail)} */
     public boolean lint() {
         return lint;
     }

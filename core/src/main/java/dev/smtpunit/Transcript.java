@@ -36,7 +36,7 @@ public final class Transcript {
         sessions.clear();
     }
 
-    /** @return every session in connection order */
+    /** {@return every session in connection order} */
     public synchronized List<SessionTranscript> sessions() {
         return List.copyOf(sessions);
     }
@@ -71,7 +71,7 @@ public final class Transcript {
         return one;
     }
 
-    /** @return every exchange of every session, sessions in order */
+    /** {@return every exchange of every session, sessions in order} */
     public List<TranscriptEntry.Exchange> exchanges() {
         List<TranscriptEntry.Exchange> out = new ArrayList<>();
         for (SessionTranscript s : sessions()) {
@@ -91,15 +91,15 @@ public final class Transcript {
     }
 
     /**
-     * @return the phases of all client commands in order: the greeting, the message content, AUTH
+     * {@return the phases of all client commands in order: the greeting, the message content, AUTH
      *     continuation lines and replies the server sent on its own (such as an idle-timeout 421) are
-     *     not commands
+     *     not commands}
      */
     public List<SmtpPhase> commands() {
         return exchanges().stream().filter(TranscriptEntry.Exchange::isCommand).map(TranscriptEntry.Exchange::phase).toList();
     }
 
-    /** @return every AUTH attempt of every session, sessions in order, with how it ended */
+    /** {@return every AUTH attempt of every session, sessions in order, with how it ended} */
     public List<AuthAttempt> authAttempts() {
         List<AuthAttempt> out = new ArrayList<>();
         for (SessionTranscript s : sessions()) {
@@ -129,7 +129,7 @@ public final class Transcript {
         return Collections.unmodifiableSet(used);
     }
 
-    /** @return the transcript in {@code C:}/{@code S:} form */
+    /** {@return the transcript in {@code C:}/{@code S:} form} */
     @Override
     public String toString() {
         List<SessionTranscript> all = sessions();

@@ -8,10 +8,10 @@ import java.time.Instant;
  */
 public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, TranscriptEntry.Event {
 
-    /** @return when it happened, in epoch milliseconds */
+    /** {@return when it happened, in epoch milliseconds} */
     long timestampMillis();
 
-    /** @return when it happened */
+    /** {@return when it happened} */
     default Instant at() {
         return Instant.ofEpochMilli(timestampMillis());
     }
@@ -49,14 +49,14 @@ public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, Transc
         }
 
         /**
-         * @return true when the client sent a command here: not for the greeting, a reply the server
-         *     sent on its own (such as an idle-timeout 421), the message content or an AUTH continuation line
+         * {@return true when the client sent a command here: not for the greeting, a reply the server
+         *     sent on its own (such as an idle-timeout 421), the message content or an AUTH continuation line}
          */
         public boolean isCommand() {
             return clientLine != null && !continuation && phase != SmtpPhase.END_OF_DATA;
         }
 
-        /** @return the reply code, or 0 when no reply was sent */
+        /** {@return the reply code, or 0 when no reply was sent} */
         public int code() {
             return reply == null ? 0 : reply.code();
         }

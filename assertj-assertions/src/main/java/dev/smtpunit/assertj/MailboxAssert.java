@@ -39,6 +39,8 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
     private Duration waitFor;
 
     /**
+     * Creates the assertions; tests start them with {@code SmtpAssertions.assertThat(mailbox)}.
+     *
      * @param actual the mailbox under test
      */
     public MailboxAssert(Mailbox actual) {

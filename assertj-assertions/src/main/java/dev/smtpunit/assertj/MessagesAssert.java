@@ -18,6 +18,8 @@ import java.util.List;
 public class MessagesAssert extends AbstractListAssert<MessagesAssert, List<ReceivedMessage>, ReceivedMessage, ReceivedMessageAssert> {
 
     /**
+     * Creates the assertions; tests reach them with {@code assertThat(mailbox).messages()}.
+     *
      * @param actual the messages under test
      */
     public MessagesAssert(List<ReceivedMessage> actual) {

@@ -55,6 +55,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
     Selection selection;
 
     /**
+     * Creates the assertions; tests start them with {@code SmtpAssertions.assertThat(message)}.
+     *
      * @param actual the message under test
      */
     public ReceivedMessageAssert(ReceivedMessage actual) {

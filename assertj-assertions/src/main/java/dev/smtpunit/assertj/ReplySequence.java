@@ -94,7 +94,7 @@ public final class ReplySequence {
         return this;
     }
 
-    /** @return the transcript assertions, to go on with others */
+    /** {@return the transcript assertions, to go on with others} */
     public TranscriptAssert and() {
         return owner;
     }

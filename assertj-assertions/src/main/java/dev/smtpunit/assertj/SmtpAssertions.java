@@ -72,7 +72,7 @@ public final class SmtpAssertions extends Assertions {
         return new TranscriptAssert(transcript);
     }
 
-    /** @return how long {@code eventually()} waits; 5 seconds unless changed */
+    /** {@return how long {@code eventually()} waits; 5 seconds unless changed} */
     public static Duration defaultTimeout() {
         return defaultTimeout;
     }

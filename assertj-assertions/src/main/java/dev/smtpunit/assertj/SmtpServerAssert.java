@@ -19,6 +19,8 @@ public class SmtpServerAssert extends AbstractAssert<SmtpServerAssert, MockSmtpS
     private Duration waitFor;
 
     /**
+     * Creates the assertions; tests start them with {@code SmtpAssertions.assertThat(server)}.
+     *
      * @param actual the server under test
      */
     public SmtpServerAssert(MockSmtpServer actual) {

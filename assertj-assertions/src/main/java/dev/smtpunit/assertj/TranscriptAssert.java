@@ -32,6 +32,8 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
     Navigation navigation = Navigation.HARD;
 
     /**
+     * Creates the assertions; tests start them with {@code SmtpAssertions.assertThat(transcript)}.
+     *
      * @param actual the transcript under test
      */
     public TranscriptAssert(Transcript actual) {

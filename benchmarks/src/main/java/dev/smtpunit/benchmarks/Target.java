@@ -2,16 +2,16 @@ package dev.smtpunit.benchmarks;
 
 /** A server under measurement: SmtpUnit or a peer. */
 interface Target extends AutoCloseable {
-    /** @return a short name for the table */
+    /** {@return a short name for the table} */
     String name();
 
     /** Starts listening on a free port. */
     void start() throws Exception;
 
-    /** @return the port */
+    /** {@return the port} */
     int port();
 
-    /** @return how many messages are stored */
+    /** {@return how many messages are stored} */
     int stored();
 
     /** Forgets the stored messages. */

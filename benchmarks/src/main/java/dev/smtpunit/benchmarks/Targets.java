@@ -17,6 +17,8 @@ final class Targets {
     private Targets() {}
 
     /**
+     * Returns a Markdown list, one target a line, each met or missed.
+     *
      * @param names the targets' names; SmtpUnit first, the limit reference last
      * @param rows their figures, in the table's columns
      * @return a Markdown list, one target a line, each met or missed

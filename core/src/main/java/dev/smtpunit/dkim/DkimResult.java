@@ -32,6 +32,8 @@ public record DkimResult(DkimSignature signature, Status status, String reason) 
     }
 
     /**
+     * Creates a result, checking its components.
+     *
      * @param signature the signature
      * @param status the verdict
      * @param reason why
@@ -42,7 +44,7 @@ public record DkimResult(DkimSignature signature, Status status, String reason) 
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** @return whether the signature verified fully ({@link Status#PASS}) */
+    /** {@return whether the signature verified fully ({@link Status#PASS})} */
     public boolean passed() {
         return status == Status.PASS;
     }

@@ -23,6 +23,8 @@ public record DkimSignature(String domain, String selector, String algorithm, St
         String field) {
 
     /**
+     * Creates a signature record, checking its components.
+     *
      * @param domain d=
      * @param selector s=
      * @param algorithm a=

@@ -33,6 +33,8 @@ public final class DkimTestKey {
     }
 
     /**
+     * Returns a new 2048-bit RSA key pair (for rsa-sha256).
+     *
      * @param domain the signing domain
      * @param selector the selector
      * @return a new 2048-bit RSA key pair (for rsa-sha256)
@@ -42,6 +44,8 @@ public final class DkimTestKey {
     }
 
     /**
+     * Returns a new Ed25519 key pair (for ed25519-sha256, RFC 8463).
+     *
      * @param domain the signing domain
      * @param selector the selector
      * @return a new Ed25519 key pair (for ed25519-sha256, RFC 8463)
@@ -62,38 +66,38 @@ public final class DkimTestKey {
         }
     }
 
-    /** @return the signing domain */
+    /** {@return the signing domain} */
     public String domain() {
         return domain;
     }
 
-    /** @return the selector */
+    /** {@return the selector} */
     public String selector() {
         return selector;
     }
 
-    /** @return the private key, for a signer */
+    /** {@return the private key, for a signer} */
     public PrivateKey privateKey() {
         return pair.getPrivate();
     }
 
-    /** @return the private key as PKCS#8 PEM text ({@code -----BEGIN PRIVATE KEY-----}) */
+    /** {@return the private key as PKCS#8 PEM text ({@code -----BEGIN PRIVATE KEY-----})} */
     public String privateKeyPem() {
         String b64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPrivate().getEncoded());
         return "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n";
     }
 
-    /** @return the public key, for {@link DkimVerifier} */
+    /** {@return the public key, for {@link DkimVerifier}} */
     public PublicKey publicKey() {
         return pair.getPublic();
     }
 
-    /** @return the DNS name of the key record, {@code selector._domainkey.domain} */
+    /** {@return the DNS name of the key record, {@code selector._domainkey.domain}} */
     public String txtRecordName() {
         return selector + "._domainkey." + domain;
     }
 
-    /** @return the TXT record value, {@code v=DKIM1; k=rsa; p=...} */
+    /** {@return the TXT record value, {@code v=DKIM1; k=rsa; p=...}} */
     public String txtRecordValue() {
         byte[] spki = pair.getPublic().getEncoded();
         byte[] p = type.equals("rsa") ? spki : Arrays.copyOfRange(spki, spki.length - 32, spki.length);

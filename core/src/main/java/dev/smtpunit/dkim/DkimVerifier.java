@@ -61,6 +61,8 @@ public final class DkimVerifier {
     }
 
     /**
+     * Returns one result per signature.
+     *
      * @param content the message content
      * @return one result per signature
      */

@@ -27,12 +27,12 @@ public record FaultContext(SmtpPhase phase, String line, String address, Map<Str
         int transactionInSession, int transactionOnServer, boolean tlsActive, Optional<String> authenticatedUser,
         Optional<ReceivedMessage> message, int chunk) {
 
-    /** @return whether this is a {@code BDAT ... LAST} chunk, the one that ends the message */
+    /** {@return whether this is a {@code BDAT ... LAST} chunk, the one that ends the message} */
     public boolean lastChunk() {
         return phase == SmtpPhase.BDAT && line.toUpperCase(Locale.ROOT).endsWith(" LAST");
     }
 
-    /** @return the text after the command verb, or empty */
+    /** {@return the text after the command verb, or empty} */
     public String argument() {
         int space = line.indexOf(' ');
         return space < 0 ? "" : line.substring(space + 1);

@@ -109,17 +109,17 @@ public sealed interface FaultEffect {
         return new Reply(SmtpReply.of(code, text), true);
     }
 
-    /** @return an effect that closes the connection without a reply, instead of answering a command */
+    /** {@return an effect that closes the connection without a reply, instead of answering a command} */
     static FaultEffect close() {
         return new Close();
     }
 
-    /** @return at {@code END_OF_DATA}: store nothing, close the connection without a reply */
+    /** {@return at {@code END_OF_DATA}: store nothing, close the connection without a reply} */
     static FaultEffect closeDiscardingMessage() {
         return new Close();
     }
 
-    /** @return at {@code END_OF_DATA}: store the message, then close the connection before the 250 */
+    /** {@return at {@code END_OF_DATA}: store the message, then close the connection before the 250} */
     static FaultEffect closeAfterStoring() {
         return new StoreThenDrop();
     }
@@ -146,7 +146,7 @@ public sealed interface FaultEffect {
         return new Delay(delay, SmtpReply.of(code, text));
     }
 
-    /** @return an effect that never replies */
+    /** {@return an effect that never replies} */
     static FaultEffect stall() {
         return new Stall();
     }
@@ -172,7 +172,7 @@ public sealed interface FaultEffect {
         return closeAfterStoring();
     }
 
-    /** @return the effect of normal behaviour */
+    /** {@return the effect of normal behaviour} */
     static FaultEffect proceed() {
         return new Proceed();
     }

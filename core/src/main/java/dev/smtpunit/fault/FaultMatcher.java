@@ -23,12 +23,16 @@ import java.util.regex.Pattern;
 public interface FaultMatcher {
 
     /**
+     * Returns true when the rule should fire.
+     *
      * @param context the command being handled
      * @return true when the rule should fire
      */
     boolean matches(FaultContext context);
 
     /**
+     * Returns a matcher that needs both.
+     *
      * @param other another matcher
      * @return a matcher that needs both
      */
@@ -38,6 +42,8 @@ public interface FaultMatcher {
     }
 
     /**
+     * Returns a matcher that needs either.
+     *
      * @param other another matcher
      * @return a matcher that needs either
      */
@@ -46,12 +52,12 @@ public interface FaultMatcher {
         return c -> matches(c) || other.matches(c);
     }
 
-    /** @return the opposite matcher */
+    /** {@return the opposite matcher} */
     default FaultMatcher negate() {
         return c -> !matches(c);
     }
 
-    /** @return a matcher for every command */
+    /** {@return a matcher for every command} */
     static FaultMatcher any() {
         return c -> true;
     }
@@ -184,7 +190,7 @@ public interface FaultMatcher {
         return c -> c.transactionInSession() == n;
     }
 
-    /** @return a matcher for commands sent over TLS */
+    /** {@return a matcher for commands sent over TLS} */
     static FaultMatcher afterTls() {
         return FaultContext::tlsActive;
     }
@@ -273,7 +279,7 @@ public interface FaultMatcher {
                 && DsnReturn.parse(c.parameters().get("RET")) == ret;
     }
 
-    /** @return a matcher for a MAIL that declares {@code SMTPUTF8} (RFC 6531) */
+    /** {@return a matcher for a MAIL that declares {@code SMTPUTF8} (RFC 6531)} */
     static FaultMatcher smtpUtf8() {
         return c -> c.phase() == SmtpPhase.MAIL && c.parameters().containsKey("SMTPUTF8");
     }

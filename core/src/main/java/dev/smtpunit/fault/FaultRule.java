@@ -69,22 +69,22 @@ public final class FaultRule {
         return this;
     }
 
-    /** @return the phase the rule is attached to */
+    /** {@return the phase the rule is attached to} */
     public SmtpPhase phase() {
         return phase;
     }
 
-    /** @return what the rule does */
+    /** {@return what the rule does} */
     public FaultEffect effect() {
         return effect;
     }
 
-    /** @return how often the rule has fired */
+    /** {@return how often the rule has fired} */
     public int timesFired() {
         return fired.get();
     }
 
-    /** @return whether the rule can still fire */
+    /** {@return whether the rule can still fire} */
     public boolean hasUsesLeft() {
         return remaining.get() > 0;
     }

@@ -58,12 +58,12 @@ public final class Faults {
         return rule;
     }
 
-    /** @return every rule in order */
+    /** {@return every rule in order} */
     public List<FaultRule> rules() {
         return List.copyOf(rules);
     }
 
-    /** @return the rules that never fired, in order */
+    /** {@return the rules that never fired, in order} */
     public List<FaultRule> unused() {
         return rules.stream().filter(r -> r.timesFired() == 0).toList();
     }

@@ -183,7 +183,7 @@ public final class RuleBuilder {
         return then(FaultEffect.delayThenReply(delay, code, text));
     }
 
-    /** @return the registered rule: never reply */
+    /** {@return the registered rule: never reply} */
     public FaultRule stall() {
         return then(FaultEffect.stall());
     }

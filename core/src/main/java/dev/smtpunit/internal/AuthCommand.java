@@ -110,7 +110,7 @@ final class AuthCommand implements CommandHandler<SMTPSession>, EhloExtension {
             this.secret = secret;
         }
 
-        /** @return the line as it may appear in a transcript */
+        /** {@return the line as it may appear in a transcript} */
         String mask(String line) {
             return !secret || line.equals("*") ? line : MASKED;
         }

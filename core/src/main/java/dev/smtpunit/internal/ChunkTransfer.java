@@ -69,7 +69,7 @@ final class ChunkTransfer {
         }
     }
 
-    /** @return what the transcript says when the connection ends in the middle of a chunk */
+    /** {@return what the transcript says when the connection ends in the middle of a chunk} */
     String cutShort() {
         return "connection lost during BDAT chunk " + chunk.number() + ", " + remaining + " of " + chunk.size()
                 + " octets missing; the message was discarded";

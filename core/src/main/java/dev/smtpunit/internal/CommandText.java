@@ -60,7 +60,7 @@ final class CommandText {
         }
     }
 
-    /** @return the line as text */
+    /** {@return the line as text} */
     String line() {
         return line;
     }

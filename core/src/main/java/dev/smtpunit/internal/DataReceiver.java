@@ -148,7 +148,7 @@ final class DataReceiver {
         }
     }
 
-    /** @return the content bytes in one exact-size array */
+    /** {@return the content bytes in one exact-size array} */
     byte[] content() {
         if (current == null) {
             throw new IllegalStateException("content was dropped");

@@ -38,7 +38,7 @@ final class HeaderOctets {
         }
     }
 
-    /** @return the index of the empty line that ends the header section, or the content's length */
+    /** {@return the index of the empty line that ends the header section, or the content's length} */
     private static int headerEnd(byte[] content) {
         for (int i = 0; i + 3 < content.length; i++) {
             if (content[i] == '\r' && content[i + 1] == '\n' && content[i + 2] == '\r' && content[i + 3] == '\n') {

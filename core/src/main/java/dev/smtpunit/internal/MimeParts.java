@@ -192,7 +192,7 @@ final class MimeParts {
         return null;
     }
 
-    /** @return every attachment, in order */
+    /** {@return every attachment, in order} */
     List<Attachment> attachments() {
         checkStructure("the attachments");
         List<String> problems = new ArrayList<>();

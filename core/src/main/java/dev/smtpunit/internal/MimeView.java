@@ -63,18 +63,18 @@ public final class MimeView {
                 : "text/plain";
     }
 
-    /** @return the decoded subject, or an empty string when there is none */
+    /** {@return the decoded subject, or an empty string when there is none} */
     public String subject() {
         Field field = header.getField("Subject");
         return field == null ? "" : decode(field.getBody());
     }
 
-    /** @return the top-level base type, lower case ({@code text/plain} when the header names none) */
+    /** {@return the top-level base type, lower case ({@code text/plain} when the header names none)} */
     public String contentType() {
         return contentType;
     }
 
-    /** @return whether the top level is multipart */
+    /** {@return whether the top level is multipart} */
     public boolean multipart() {
         return contentType.startsWith("multipart/");
     }

@@ -377,7 +377,7 @@ final class PathSyntax {
         return groups <= (v4 ? 4 : 6);
     }
 
-    /** @return the number of {@code 1*4HEXDIG} groups separated by single colons, 0 for "", -1 if malformed */
+    /** {@return the number of {@code 1*4HEXDIG} groups separated by single colons, 0 for "", -1 if malformed} */
     private static int hexGroups(String g) {
         if (g.isEmpty()) {
             return 0;

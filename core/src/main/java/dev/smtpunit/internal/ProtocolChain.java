@@ -31,7 +31,7 @@ final class ProtocolChain {
 
     private ProtocolChain() {}
 
-    /** @return the shared command dispatcher */
+    /** {@return the shared command dispatcher} */
     static LineHandler<SMTPSession> dispatcher() {
         return Holder.DISPATCHER;
     }

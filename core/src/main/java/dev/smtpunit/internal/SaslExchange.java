@@ -81,7 +81,7 @@ abstract class SaslExchange {
      */
     abstract Step respond(String line);
 
-    /** @return the decoded bytes as UTF-8, or null when the text is not base64 */
+    /** {@return the decoded bytes as UTF-8, or null when the text is not base64} */
     static String decode(String base64) {
         byte[] bytes = decodeBytes(base64);
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);

@@ -40,17 +40,17 @@ public final class SelfSignedCertificate {
         static final SelfSignedCertificate INSTANCE = generate();
     }
 
-    /** @return the certificate of this JVM, generated on first use */
+    /** {@return the certificate of this JVM, generated on first use} */
     public static SelfSignedCertificate shared() {
         return Holder.INSTANCE;
     }
 
-    /** @return the key pair */
+    /** {@return the key pair} */
     public KeyPair keyPair() {
         return keyPair;
     }
 
-    /** @return the certificate */
+    /** {@return the certificate} */
     public X509Certificate certificate() {
         return certificate;
     }

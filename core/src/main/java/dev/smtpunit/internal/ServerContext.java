@@ -45,7 +45,7 @@ final class ServerContext {
         return transactions.incrementAndGet();
     }
 
-    /** @return true when this connection is within the limit */
+    /** {@return true when this connection is within the limit} */
     boolean admit() {
         int now = active.incrementAndGet();
         return options.maxConnections() == 0 || now <= options.maxConnections();

@@ -69,17 +69,17 @@ public final class ServerRuntime {
         }
     }
 
-    /** @return the bound plain SMTP address */
+    /** {@return the bound plain SMTP address} */
     public InetSocketAddress plainAddress() {
         return plainAddress;
     }
 
-    /** @return the bound SMTPS address, or null */
+    /** {@return the bound SMTPS address, or null} */
     public InetSocketAddress tlsAddress() {
         return tlsAddress;
     }
 
-    /** @return the certificate chain the server presents, or an empty list without TLS */
+    /** {@return the certificate chain the server presents, or an empty list without TLS} */
     public List<X509Certificate> certificateChain() {
         return context.tls == null ? List.of() : context.tls.chain();
     }

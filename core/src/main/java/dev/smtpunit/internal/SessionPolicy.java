@@ -19,22 +19,22 @@ final class SessionPolicy {
 
     /** What the rules look at: the state of one session. */
     interface State {
-        /** @return the server's options */
+        /** {@return the server's options} */
         SmtpServerOptions options();
 
-        /** @return whether the client has said EHLO or HELO since the session began or TLS started */
+        /** {@return whether the client has said EHLO or HELO since the session began or TLS started} */
         boolean greeted();
 
-        /** @return whether the connection is encrypted */
+        /** {@return whether the connection is encrypted} */
         boolean tlsActive();
 
-        /** @return whether this listener speaks TLS from the first byte */
+        /** {@return whether this listener speaks TLS from the first byte} */
         boolean implicitTls();
 
-        /** @return whether the client has authenticated */
+        /** {@return whether the client has authenticated} */
         boolean authenticated();
 
-        /** @return whether a mail transaction is open (MAIL accepted) */
+        /** {@return whether a mail transaction is open (MAIL accepted)} */
         boolean inTransaction();
     }
 

@@ -46,12 +46,12 @@ final class Transaction {
         mailParameters = parameters;
     }
 
-    /** @return whether a MAIL was accepted and the transaction has not ended */
+    /** {@return whether a MAIL was accepted and the transaction has not ended} */
     boolean active() {
         return sender != null;
     }
 
-    /** @return the number of accepted recipients */
+    /** {@return the number of accepted recipients} */
     int recipientCount() {
         return recipients.size();
     }
@@ -108,22 +108,22 @@ final class Transaction {
         return ++bdatChunks;
     }
 
-    /** @return the number of BDAT chunks received in this transaction; 0 when none (DATA may follow) */
+    /** {@return the number of BDAT chunks received in this transaction; 0 when none (DATA may follow)} */
     int bdatChunks() {
         return bdatChunks;
     }
 
-    /** @return the content being received, or null */
+    /** {@return the content being received, or null} */
     DataReceiver content() {
         return content;
     }
 
-    /** @return the number of the current transaction in its session (0 before the first MAIL) */
+    /** {@return the number of the current transaction in its session (0 before the first MAIL)} */
     int inSession() {
         return inSession;
     }
 
-    /** @return the number of the current transaction on the server (0 before the first MAIL) */
+    /** {@return the number of the current transaction on the server (0 before the first MAIL)} */
     int onServer() {
         return onServer;
     }
@@ -141,12 +141,12 @@ final class Transaction {
         return bdatChunks == 0 ? envelope : api.sentWithBdat(envelope, bdatChunks);
     }
 
-    /** @return whether MAIL declared {@code SMTPUTF8} (RFC 6531), which allows UTF-8 header fields (RFC 6532) */
+    /** {@return whether MAIL declared {@code SMTPUTF8} (RFC 6531), which allows UTF-8 header fields (RFC 6532)} */
     boolean smtpUtf8() {
         return mailParameters.containsKey("SMTPUTF8");
     }
 
-    /** @return whether MAIL declared {@code BODY=BINARYMIME}, which only BDAT may carry (RFC 3030 section 3) */
+    /** {@return whether MAIL declared {@code BODY=BINARYMIME}, which only BDAT may carry (RFC 3030 section 3)} */
     boolean binaryMime() {
         return "BINARYMIME".equalsIgnoreCase(mailParameters.get("BODY"));
     }

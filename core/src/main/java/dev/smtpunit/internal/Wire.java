@@ -50,7 +50,7 @@ final class Wire {
         return socket;
     }
 
-    /** @return the number of unread bytes in the buffer */
+    /** {@return the number of unread bytes in the buffer} */
     int readable() {
         return tail - head;
     }
@@ -118,7 +118,7 @@ final class Wire {
         return dropped;
     }
 
-    /** @return whether replies are waiting to be written */
+    /** {@return whether replies are waiting to be written} */
     boolean hasPending() {
         return pendingLength > 0;
     }

@@ -32,6 +32,8 @@ public record LintFinding(String ruleId, Severity severity, String source, Strin
     }
 
     /**
+     * Creates a finding, checking its components.
+     *
      * @param ruleId the stable id of the rule
      * @param severity error or warning
      * @param source the RFC clause or requirement
@@ -49,12 +51,12 @@ public record LintFinding(String ruleId, Severity severity, String source, Strin
         part = part == null ? "" : part;
     }
 
-    /** @return true for {@link Severity#ERROR} */
+    /** {@return true for {@link Severity#ERROR}} */
     public boolean isError() {
         return severity == Severity.ERROR;
     }
 
-    /** @return where the problem is, such as {@code header Date, part 1.2, line 14}, or {@code top level} */
+    /** {@return where the problem is, such as {@code header Date, part 1.2, line 14}, or {@code top level}} */
     public String location() {
         StringBuilder sb = new StringBuilder();
         if (!header.isEmpty()) {

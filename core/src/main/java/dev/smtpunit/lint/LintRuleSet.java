@@ -21,7 +21,7 @@ public enum LintRuleSet {
      */
     BULK_SENDER;
 
-    /** @return {@link #RFC5322}, {@link #ENVELOPE} and {@link #MIME} */
+    /** {@return {@link #RFC5322}, {@link #ENVELOPE} and {@link #MIME}} */
     public static Set<LintRuleSet> defaults() {
         return EnumSet.of(RFC5322, ENVELOPE, MIME);
     }

@@ -29,12 +29,14 @@ public final class MailLint {
         this.ruleSets = Collections.unmodifiableSet(EnumSet.copyOf(ruleSets));
     }
 
-    /** @return a lint with the {@link LintRuleSet#defaults() default} rule sets */
+    /** {@return a lint with the {@link LintRuleSet#defaults() default} rule sets} */
     public static MailLint defaults() {
         return DEFAULTS;
     }
 
     /**
+     * Returns a lint applying exactly these.
+     *
      * @param ruleSets the rule sets to apply, at least one
      * @return a lint applying exactly these
      */
@@ -46,6 +48,8 @@ public final class MailLint {
     }
 
     /**
+     * Returns a lint applying exactly these.
+     *
      * @param ruleSets the rule sets to apply, at least one
      * @return a lint applying exactly these
      */
@@ -56,7 +60,7 @@ public final class MailLint {
         return new MailLint(ruleSets);
     }
 
-    /** @return the rule sets this lint applies */
+    /** {@return the rule sets this lint applies} */
     public Set<LintRuleSet> ruleSets() {
         return ruleSets;
     }

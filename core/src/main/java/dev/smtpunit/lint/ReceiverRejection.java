@@ -14,6 +14,8 @@ import java.util.Objects;
 public record ReceiverRejection(int code, String text, String ruleId, String finding) {
 
     /**
+     * Creates a rejection, checking its components.
+     *
      * @param code the reply code
      * @param text the reply text
      * @param ruleId the rule
@@ -25,7 +27,7 @@ public record ReceiverRejection(int code, String text, String ruleId, String fin
         Objects.requireNonNull(finding, "finding");
     }
 
-    /** @return the whole reply line, such as {@code 550 5.7.1 Messages missing a valid Message-ID: ...} */
+    /** {@return the whole reply line, such as {@code 550 5.7.1 Messages missing a valid Message-ID: ...}} */
     public String reply() {
         return code + " " + text;
     }

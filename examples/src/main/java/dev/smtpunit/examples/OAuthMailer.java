@@ -18,10 +18,10 @@ public final class OAuthMailer {
 
     /** Where the mailer gets its access tokens, for example an OAuth client with a refresh token. */
     public interface AccessTokens {
-        /** @return the cached access token */
+        /** {@return the cached access token} */
         String current();
 
-        /** @return a new access token, fetched because the cached one was refused */
+        /** {@return a new access token, fetched because the cached one was refused} */
         String refresh();
     }
 
@@ -30,6 +30,8 @@ public final class OAuthMailer {
     private final AccessTokens tokens;
 
     /**
+     * Creates the mailer.
+     *
      * @param properties Jakarta Mail properties naming the SMTP server
      * @param account the mailbox the token belongs to
      * @param tokens the token source

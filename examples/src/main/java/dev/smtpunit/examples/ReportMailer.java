@@ -15,6 +15,8 @@ public final class ReportMailer {
     private final Properties properties;
 
     /**
+     * Creates the mailer.
+     *
      * @param properties Jakarta Mail properties naming the SMTP server
      */
     public ReportMailer(Properties properties) {

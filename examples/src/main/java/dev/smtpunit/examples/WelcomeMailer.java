@@ -35,6 +35,8 @@ public final class WelcomeMailer {
     private final Duration firstBackoff;
 
     /**
+     * Creates the mailer.
+     *
      * @param properties Jakarta Mail properties naming the SMTP server
      * @param maxAttempts how often to try at most
      * @param firstBackoff the pause after the first failure; doubled after each further one

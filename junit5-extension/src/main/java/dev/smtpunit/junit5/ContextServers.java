@@ -17,7 +17,7 @@ final class ContextServers {
 
     private ContextServers() {}
 
-    /** @return the context's server as a registry entry, or null when no framework started one */
+    /** {@return the context's server as a registry entry, or null when no framework started one} */
     static ServerRegistry.Entry find(ExtensionContext context) {
         for (ContextServerProvider provider : providers(context)) {
             Optional<ContextServerProvider.ContextServer> found = provider.find(context);

@@ -31,39 +31,39 @@ import java.lang.annotation.Target;
 @Repeatable(SmtpFaults.class)
 public @interface SmtpFault {
 
-    /** @return the phase the fault is attached to */
+    /** {@return the phase the fault is attached to} */
     SmtpPhase on();
 
-    /** @return the reply code to send; 0 for none */
+    /** {@return the reply code to send; 0 for none} */
     int reply() default 0;
 
-    /** @return the reply text, usually starting with an enhanced status code */
+    /** {@return the reply text, usually starting with an enhanced status code} */
     String text() default "";
 
-    /** @return close the connection after the reply */
+    /** {@return close the connection after the reply} */
     boolean thenClose() default false;
 
-    /** @return close the connection without a reply (at {@code END_OF_DATA}: nothing is stored) */
+    /** {@return close the connection without a reply (at {@code END_OF_DATA}: nothing is stored)} */
     boolean close() default false;
 
-    /** @return never reply */
+    /** {@return never reply} */
     boolean stall() default false;
 
-    /** @return wait this long first (then reply, or carry on normally without {@link #reply()}) */
+    /** {@return wait this long first (then reply, or carry on normally without {@link #reply()})} */
     long delayMillis() default 0;
 
-    /** @return how many times the fault fires; 0 or less for always */
+    /** {@return how many times the fault fires; 0 or less for always} */
     int times() default 1;
 
-    /** @return fire only for the {@code RCPT TO} of this address (and, at END_OF_DATA, a message to it) */
+    /** {@return fire only for the {@code RCPT TO} of this address (and, at END_OF_DATA, a message to it)} */
     String recipient() default "";
 
-    /** @return fire only for the {@code MAIL FROM} of this address (and, at END_OF_DATA, a message from it) */
+    /** {@return fire only for the {@code MAIL FROM} of this address (and, at END_OF_DATA, a message from it)} */
     String sender() default "";
 
-    /** @return fire only on the n-th connection (from 1); 0 for every connection */
+    /** {@return fire only on the n-th connection (from 1); 0 for every connection} */
     int connection() default 0;
 
-    /** @return the {@link SmtpServer#name()} of the server; empty for the default server */
+    /** {@return the {@link SmtpServer#name()} of the server; empty for the default server} */
     String server() default "";
 }

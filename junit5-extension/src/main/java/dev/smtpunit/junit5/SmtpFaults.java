@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 public @interface SmtpFaults {
-    /** @return the faults */
+    /** {@return the faults} */
     SmtpFault[] value();
 }

@@ -54,76 +54,76 @@ import java.lang.annotation.Target;
 @ExtendWith(SmtpServerExtension.class)
 public @interface SmtpServer {
 
-    /** @return tells several servers apart; elements with the same name share one server */
+    /** {@return tells several servers apart; elements with the same name share one server} */
     String name() default "";
 
-    /** @return the plain SMTP port; 0 (the default) picks a free one */
+    /** {@return the plain SMTP port; 0 (the default) picks a free one} */
     int port() default 0;
 
-    /** @return how STARTTLS is offered */
+    /** {@return how STARTTLS is offered} */
     StartTlsMode startTls() default StartTlsMode.OFF;
 
-    /** @return whether to open an implicit-TLS (SMTPS) port as well, on a free port */
+    /** {@return whether to open an implicit-TLS (SMTPS) port as well, on a free port} */
     boolean smtps() default false;
 
-    /** @return users for AUTH PLAIN, LOGIN and CRAM-MD5, each {@code "name:password"} */
+    /** {@return users for AUTH PLAIN, LOGIN and CRAM-MD5, each {@code "name:password"}} */
     String[] users() default {};
 
-    /** @return offer AUTH and accept any credentials */
+    /** {@return offer AUTH and accept any credentials} */
     boolean acceptAnyCredentials() default false;
 
     /**
-     * @return the SASL mechanisms to offer, in order; empty (the default) offers PLAIN and LOGIN when
+     * {@return the SASL mechanisms to offer, in order; empty (the default) offers PLAIN and LOGIN when
      *     {@link #users()} or {@link #acceptAnyCredentials()} is set. XOAUTH2 and OAUTHBEARER need
-     *     {@link #tokens()} (or a {@link #configurer()} that sets a token check); CRAM-MD5 needs {@link #users()}
+     *     {@link #tokens()} (or a {@link #configurer()} that sets a token check); CRAM-MD5 needs {@link #users()}}
      */
     AuthMechanism[] authMechanisms() default {};
 
     /**
-     * @return OAuth 2.0 tokens accepted by XOAUTH2 and OAUTHBEARER, each {@code "user:token"}; for rules
-     *     such as "this token has expired", set {@code tokenCheck(...)} in a {@link #configurer()}
+     * {@return OAuth 2.0 tokens accepted by XOAUTH2 and OAUTHBEARER, each {@code "user:token"}; for rules
+     *     such as "this token has expired", set {@code tokenCheck(...)} in a {@link #configurer()}}
      */
     String[] tokens() default {};
 
-    /** @return refuse MAIL with 530 until the client authenticated */
+    /** {@return refuse MAIL with 530 until the client authenticated} */
     boolean requireAuth() default false;
 
-    /** @return the largest accepted message in bytes (SIZE, 552); 0 for no limit */
+    /** {@return the largest accepted message in bytes (SIZE, 552); 0 for no limit} */
     long maxMessageSize() default 0;
 
     /**
-     * @return offer CHUNKING and BINARYMIME, so that the client may send with {@code BDAT} (RFC 3030);
-     *         off by default
+     * {@return offer CHUNKING and BINARYMIME, so that the client may send with {@code BDAT} (RFC 3030);
+     *         off by default}
      */
     boolean chunking() default false;
 
     /**
-     * @return offer SMTPUTF8 (RFC 6531): UTF-8 mailboxes and header fields in transactions that
-     *     declare it; off by default
+     * {@return offer SMTPUTF8 (RFC 6531): UTF-8 mailboxes and header fields in transactions that
+     *     declare it; off by default}
      */
     boolean smtpUtf8() default false;
 
-    /** @return offer DSN (RFC 3461): RET, ENVID, NOTIFY and ORCPT accepted, checked and recorded; off by default */
+    /** {@return offer DSN (RFC 3461): RET, ENVID, NOTIFY and ORCPT accepted, checked and recorded; off by default} */
     boolean dsn() default false;
 
-    /** @return the most recipients per transaction, further RCPT get 452 4.5.3; 0 for no limit; default 100 */
+    /** {@return the most recipients per transaction, further RCPT get 452 4.5.3; 0 for no limit; default 100} */
     int maxRecipients() default 100;
 
-    /** @return the host name in the greeting and EHLO reply */
+    /** {@return the host name in the greeting and EHLO reply} */
     String hostname() default "localhost";
 
-    /** @return a class that sets anything else on the options builder; needs a no-argument constructor */
+    /** {@return a class that sets anything else on the options builder; needs a no-argument constructor} */
     Class<? extends SmtpServerConfigurer> configurer() default SmtpServerConfigurer.None.class;
 
-    /** @return fail the test when a fault rule scripted for this server never fired */
+    /** {@return fail the test when a fault rule scripted for this server never fired} */
     boolean failOnUnusedFaults() default false;
 
     /**
-     * @return lint every message this server accepts ({@code MailLint.defaults()}) and, after the
-     *     test ran, fail it when a message it received has lint errors, listing the findings
+     * {@return lint every message this server accepts ({@code MailLint.defaults()}) and, after the
+     *     test ran, fail it when a message it received has lint errors, listing the findings}
      */
     boolean lint() default false;
 
-    /** @return the receiver whose refusals the server imitates at the end of DATA (with its replies) */
+    /** {@return the receiver whose refusals the server imitates at the end of DATA (with its replies)} */
     ReceiverProfile receiverProfile() default ReceiverProfile.NONE;
 }

@@ -32,6 +32,6 @@ import java.lang.annotation.Target;
 @WithTestResource(SmtpServerTestResource.class)
 public @interface QuarkusSmtpServer {
 
-    /** @return the server's settings, as for a JUnit test: {@code @QuarkusSmtpServer(@SmtpServer(startTls = REQUIRED))} */
+    /** {@return the server's settings, as for a JUnit test: {@code @QuarkusSmtpServer(@SmtpServer(startTls = REQUIRED))}} */
     SmtpServer value() default @SmtpServer;
 }

@@ -21,7 +21,7 @@ final class Addresses {
 
     private Addresses() {}
 
-    /** @return the mailboxes, or null when the list does not parse */
+    /** {@return the mailboxes, or null when the list does not parse} */
     static List<Mailbox> mailboxes(String value) {
         return LISTS.get(value).orElse(null);
     }
@@ -48,7 +48,7 @@ final class Addresses {
         return m == null ? 0 : m.size();
     }
 
-    /** @return the domain of the first mailbox, lower case, or null */
+    /** {@return the domain of the first mailbox, lower case, or null} */
     static String firstDomain(String value) {
         List<Mailbox> m = mailboxes(value);
         return m == null || m.isEmpty() || m.get(0).getDomain() == null ? null : m.get(0).getDomain().toLowerCase(Locale.ROOT);

@@ -57,7 +57,7 @@ final class FieldSyntaxRules implements LintRule {
         }
     }
 
-    /** @return what is wrong with an address list, or null when it is fine */
+    /** {@return what is wrong with an address list, or null when it is fine} */
     static String addressProblem(String value) {
         if (value.isBlank()) {
             return "the field is empty; it needs at least one address";

@@ -16,12 +16,12 @@ import java.util.Arrays;
  */
 public record HeaderField(String name, byte[] source, int start, int end, boolean wspBeforeColon) {
 
-    /** @return the octets of the whole field, line breaks included */
+    /** {@return the octets of the whole field, line breaks included} */
     public byte[] raw() {
         return Arrays.copyOfRange(source, start, end);
     }
 
-    /** @return the octets after the colon, line breaks (folds and final) included */
+    /** {@return the octets after the colon, line breaks (folds and final) included} */
     public byte[] rawValue() {
         int colon = start;
         while (source[colon] != ':') {
@@ -30,12 +30,12 @@ public record HeaderField(String name, byte[] source, int start, int end, boolea
         return Arrays.copyOfRange(source, colon + 1, end);
     }
 
-    /** @return the value after the colon, unfolded (CR and LF removed), octets kept as ISO-8859-1 characters */
+    /** {@return the value after the colon, unfolded (CR and LF removed), octets kept as ISO-8859-1 characters} */
     public String unfoldedLatin1() {
         return new String(unfold(rawValue()), StandardCharsets.ISO_8859_1);
     }
 
-    /** @return the value after the colon, unfolded and trimmed, read as UTF-8 */
+    /** {@return the value after the colon, unfolded and trimmed, read as UTF-8} */
     public String value() {
         return new String(unfold(rawValue()), StandardCharsets.UTF_8).strip();
     }

@@ -35,7 +35,7 @@ final class LintContext {
         this.tree = MimeTree.build(source, root);
     }
 
-    /** @return whether MAIL FROM carried this parameter (and, when given, this value) */
+    /** {@return whether MAIL FROM carried this parameter (and, when given, this value)} */
     boolean mailParameter(String name, String... values) {
         for (Map.Entry<String, String> e : mailParameters.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
@@ -56,7 +56,7 @@ final class LintContext {
         return mailParameter("SMTPUTF8");
     }
 
-    /** @return the 1-based line number of an offset */
+    /** {@return the 1-based line number of an offset} */
     int line(int offset) {
         int i = Arrays.binarySearch(lineStarts, offset);
         return i >= 0 ? i + 1 : -i - 1;

@@ -88,7 +88,7 @@ final class MimeTree {
         part.children = List.copyOf(children);
     }
 
-    /** @return 0 for no delimiter, 1 for a delimiter, 2 for the close delimiter */
+    /** {@return 0 for no delimiter, 1 for a delimiter, 2 for the close delimiter} */
     private static int delimiter(byte[] s, int from, int to, byte[] dash) {
         if (to - from < dash.length) {
             return 0;

@@ -93,7 +93,7 @@ public final class RawEntity {
                 bodyStart);
     }
 
-    /** @return the fields in order */
+    /** {@return the fields in order} */
     public List<HeaderField> fields() {
         return fields;
     }
@@ -119,32 +119,32 @@ public final class RawEntity {
         return null;
     }
 
-    /** @return offsets of header lines that are neither a field nor a fold */
+    /** {@return offsets of header lines that are neither a field nor a fold} */
     public List<Integer> malformedLines() {
         return malformedLines;
     }
 
-    /** @return offsets of fold lines holding only white space (obsolete syntax) */
+    /** {@return offsets of fold lines holding only white space (obsolete syntax)} */
     public List<Integer> blankFolds() {
         return blankFolds;
     }
 
-    /** @return the whole message */
+    /** {@return the whole message} */
     public byte[] source() {
         return source;
     }
 
-    /** @return where the entity starts */
+    /** {@return where the entity starts} */
     public int start() {
         return start;
     }
 
-    /** @return where the header section ends and the body starts */
+    /** {@return where the header section ends and the body starts} */
     public int bodyStart() {
         return bodyStart;
     }
 
-    /** @return where the entity ends (exclusive) */
+    /** {@return where the entity ends (exclusive)} */
     public int end() {
         return end;
     }

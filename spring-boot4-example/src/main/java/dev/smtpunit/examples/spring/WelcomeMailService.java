@@ -35,6 +35,8 @@ public class WelcomeMailService {
     private final String template;
 
     /**
+     * Creates the service.
+     *
      * @param mailSender Spring Boot's sender, configured by {@code spring.mail.*}
      * @param users where users are found
      * @param from the sender address
