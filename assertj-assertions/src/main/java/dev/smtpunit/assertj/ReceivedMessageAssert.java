@@ -544,9 +544,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasDsnNotify(String recipient, DsnNotify... notify) {
-        Recipient r = recipient(recipient);
         Set<DsnNotify> want = notify.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(notify));
-        return expect(r.dsnNotify().equals(want), "DSN NOTIFY for <" + recipient + ">", want, r.dsnNotify());
+        return check("DSN NOTIFY for <" + recipient + ">", want,
+                m -> recipient(m, recipient).map(r -> r.dsnNotify().equals(want)).orElse(false),
+                m -> recipient(m, recipient).<Object>map(Recipient::dsnNotify).orElseGet(() -> notARecipient(m)));
     }
 
     /**
@@ -558,19 +559,18 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasDsnOriginalRecipient(String recipient, String originalRecipient) {
-        Recipient r = recipient(recipient);
-        Optional<String> was = r.dsnOriginalRecipient();
-        return expect(was.equals(Optional.of(originalRecipient)), "DSN ORCPT for <" + recipient + ">", originalRecipient,
-                was.orElse("no ORCPT parameter"));
+        return check("DSN ORCPT for <" + recipient + ">", originalRecipient,
+                m -> recipient(m, recipient).flatMap(Recipient::dsnOriginalRecipient).map(originalRecipient::equals).orElse(false),
+                m -> recipient(m, recipient).<Object>map(r -> r.dsnOriginalRecipient().orElse("no ORCPT parameter"))
+                        .orElseGet(() -> notARecipient(m)));
     }
 
-    private Recipient recipient(String address) {
-        isNotNull();
-        Optional<Recipient> r = actual.envelope().recipients().stream().filter(x -> x.address().equalsIgnoreCase(address)).findFirst();
-        if (r.isEmpty()) {
-            throwAssertionError(ShouldHave.value(self(), "envelope recipient", address, actual.envelope().recipientAddresses()));
-        }
-        return r.get();
+    private static Optional<Recipient> recipient(ReceivedMessage m, String address) {
+        return m.envelope().recipients().stream().filter(x -> x.address().equalsIgnoreCase(address)).findFirst();
+    }
+
+    private static String notARecipient(ReceivedMessage m) {
+        return "not an envelope recipient; the recipients were " + m.envelope().recipientAddresses();
     }
 
     /**

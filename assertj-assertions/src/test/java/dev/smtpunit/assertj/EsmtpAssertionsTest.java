@@ -73,7 +73,8 @@ class EsmtpAssertionsTest {
         assertThatThrownBy(() -> assertThat(mail).hasDsnOriginalRecipient("ada@example.com", "rfc822;ada@example.com"))
                 .hasMessage(expected("DSN ORCPT for <ada@example.com>", "\"rfc822;ada@example.com\"", "\"no ORCPT parameter\""));
         assertThatThrownBy(() -> assertThat(mail).hasDsnNotify("bob@example.com"))
-                .hasMessage(expected("envelope recipient", "\"bob@example.com\"", "[\"ada@example.com\"]"));
+                .hasMessage(expected("DSN NOTIFY for <bob@example.com>", "[]",
+                        "\"not an envelope recipient; the recipients were [ada@example.com]\""));
         assertThatThrownBy(() -> assertThat(smtp.transcript()).usedExtensions("SMTPUTF8", "PIPELINING"))
                 .hasMessageStartingWith(String.format("%nExpecting transcript to show the extensions [SMTPUTF8, PIPELINING] used,"
                         + " but [PIPELINING] were not; the client used [SMTPUTF8, DSN]%nbut it was:%n"));
