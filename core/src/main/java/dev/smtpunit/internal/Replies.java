@@ -8,12 +8,30 @@ final class Replies {
     private Replies() {}
 
     static Response of(String code, String text) {
-        return new SMTPResponse(code, text);
+        return new Single(code, text);
     }
 
     static Response closing(String code, String text) {
-        SMTPResponse r = new SMTPResponse(code, text);
+        SMTPResponse r = new Single(code, text);
         r.setEndSession(true);
         return r;
+    }
+
+    /**
+     * A one-line response of ours, whose text the connection takes as it is rather than from the
+     * wire lines James builds anew (and with a large buffer each) on every {@link #getLines()}.
+     */
+    static final class Single extends SMTPResponse {
+        Single(String code, String text) {
+            super(code, text);
+        }
+
+        /**
+         * {@return the text after the code, or null when the response is no longer one line with a
+         * three-digit code (then its lines are to be read as usual)}
+         */
+        String text() {
+            return lines.size() == 1 && getRetCode().length() == 3 ? lines.get(0).toString() : null;
+        }
     }
 }

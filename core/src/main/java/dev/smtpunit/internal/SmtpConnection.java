@@ -469,6 +469,12 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         if (response == null) {
             return null;
         }
+        if (response instanceof Replies.Single single) {
+            String text = single.text();
+            if (text != null) {
+                return new Outcome(server.interner.reply(Integer.parseInt(response.getRetCode()), text), response);
+            }
+        }
         List<CharSequence> lines = response.getLines();
         if (lines.isEmpty()) {
             return new Outcome(null, response);
