@@ -42,8 +42,8 @@ class SoftNavigationTest {
         softly.assertThat(smtp.mailbox()).hasMessageWithSubject("Welcome, Ada").hasEnvelopeSender("nobody@example.com");
         List<String> failures = failures();
         assertThat(failures).hasSize(3);
-        assertThat(failures.get(0)).startsWith("After waiting 200 ms:").contains("to have subject:", "\"Goodbye\"");
-        assertThat(failures.get(1)).startsWith("After waiting 200 ms:").contains("to have text body containing:", "\"Farewell\"");
+        assertThat(failures.get(0)).startsWith(String.format("%nAfter waiting 200 ms:")).contains("to have subject:", "\"Goodbye\"");
+        assertThat(failures.get(1)).startsWith(String.format("%nAfter waiting 200 ms:")).contains("to have text body containing:", "\"Farewell\"");
         assertThat(failures.get(2)).contains("to have envelope sender (MAIL FROM):", "\"nobody@example.com\"");
     }
 

@@ -17,13 +17,15 @@ public final class Bounded {
     /** Lines kept from the end of a long value. */
     public static final int TAIL_LINES = 5;
     /** Characters kept of a single long line (a base64 body has one of 1 MB). */
-    public static final int LINE_CHARS = 200;
+    public static final int LINE_CHARS = 400;
     /** Sessions a transcript listing keeps from its start; it keeps {@link #LAST_SESSIONS} from its end. */
     public static final int FIRST_SESSIONS = 7;
     /** Sessions a transcript listing keeps from its end. */
     public static final int LAST_SESSIONS = 3;
     /** Lines each session of a transcript listing keeps from its start (its greeting, EHLO, MAIL...). */
-    public static final int SESSION_HEAD_LINES = 20;
+    public static final int SESSION_HEAD_LINES = 40;
+    /** Lines each session of a transcript listing keeps from its end (the last reply, the disconnect). */
+    public static final int SESSION_TAIL_LINES = 10;
 
     private Bounded() {}
 
@@ -77,7 +79,7 @@ public final class Bounded {
 
     /**
      * A transcript for a failure message: every session opens with its first
-     * {@link #SESSION_HEAD_LINES} lines and ends with its last {@link #TAIL_LINES}; of many sessions
+     * {@link #SESSION_HEAD_LINES} lines and ends with its last {@link #SESSION_TAIL_LINES}; of many sessions
      * the first {@link #FIRST_SESSIONS} and the last {@link #LAST_SESSIONS} are kept.
      *
      * @param sessions the sessions, in order
@@ -94,7 +96,7 @@ public final class Bounded {
                 sb.append("... (").append(count(n - FIRST_SESSIONS - LAST_SESSIONS, "session")).append(" left out) ...\n");
                 i = n - LAST_SESSIONS;
             }
-            sb.append(lines(sessions.get(i).toString(), SESSION_HEAD_LINES, TAIL_LINES));
+            sb.append(lines(sessions.get(i).toString(), SESSION_HEAD_LINES, SESSION_TAIL_LINES));
         }
         return sb.toString();
     }
