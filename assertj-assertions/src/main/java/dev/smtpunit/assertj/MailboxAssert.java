@@ -3,10 +3,10 @@ package dev.smtpunit.assertj;
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.assertj.internal.Describe;
+import dev.smtpunit.assertj.internal.Frames;
 import dev.smtpunit.assertj.internal.ShouldHave;
 import dev.smtpunit.assertj.internal.Waiting;
 import dev.smtpunit.internal.Bounded;
-import dev.smtpunit.assertj.internal.Frames;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.error.ErrorMessageFactory;
 

@@ -7,6 +7,7 @@ import dev.smtpunit.DsnReturn;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Recipient;
 import dev.smtpunit.assertj.internal.Describe;
+import dev.smtpunit.assertj.internal.Frames;
 import dev.smtpunit.assertj.internal.ShouldHave;
 import dev.smtpunit.dkim.DkimResult;
 import dev.smtpunit.dkim.DkimVerifier;
@@ -15,7 +16,6 @@ import dev.smtpunit.lint.LintRuleSet;
 import dev.smtpunit.lint.MailLint;
 import dev.smtpunit.lint.ReceiverProfile;
 import dev.smtpunit.lint.ReceiverRejection;
-import dev.smtpunit.assertj.internal.Frames;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.error.ErrorMessageFactory;
 

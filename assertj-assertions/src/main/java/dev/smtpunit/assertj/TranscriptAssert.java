@@ -6,9 +6,9 @@ import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.Transcript;
 import dev.smtpunit.TranscriptEntry;
+import dev.smtpunit.assertj.internal.Frames;
 import dev.smtpunit.assertj.internal.ShouldHave;
 import dev.smtpunit.internal.Bounded;
-import dev.smtpunit.assertj.internal.Frames;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.error.ErrorMessageFactory;
 

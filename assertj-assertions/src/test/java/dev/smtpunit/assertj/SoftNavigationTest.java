@@ -78,6 +78,21 @@ class SoftNavigationTest {
     }
 
     @Test
+    void eachFailurePointsAtTheTestLineAndItsHeaderStandsOnALineOfItsOwn() {
+        softly.assertThat(smtp).eventually(Duration.ofMillis(100)).hasMessageTo("ada@example.com").hasSubject("Goodbye");
+        softly.assertThat(smtp.transcript()).repliedTo(SmtpPhase.RCPT, 452).times(2);
+        AssertJMultipleFailuresError e = catchThrowableOfType(AssertJMultipleFailuresError.class, softly::assertAll);
+        assertThat(e.getFailures()).hasSize(3).allSatisfy(f -> {
+            assertThat(f.getStackTrace()[0].getClassName()).isEqualTo(SoftNavigationTest.class.getName());
+            assertThat(f.getStackTrace()).noneMatch(frame -> frame.getClassName().startsWith("dev.smtpunit.assertj.internal.")
+                    || frame.getClassName().equals(ReplySequence.class.getName()));
+            assertThat(f.getMessage()).contains("at SoftNavigationTest.eachFailurePointsAtTheTestLine");
+        });
+        assertThat(e.getMessage()).contains(String.format("-- failure 1 --%nAfter waiting 100 ms:%nExpecting message:"),
+                String.format("-- failure 3 --%nExpecting transcript to show 2 replies 452 to RCPT but found 0"));
+    }
+
+    @Test
     void standardAssertionsAreSoftToo() {
         softly.assertThat(List.of(1, 2)).containsExactly(2, 1);
         softly.assertThat("text").isEmpty();
