@@ -168,14 +168,15 @@ public final class ReceivedMessage implements JakartaMailView {
      * mail.summary(); // Subject: "Welcome, Ada", envelope from=<app@example.com> to=[ada@example.com], 512 bytes
      * }</pre>
      *
-     * @return the {@code Subject} header, the envelope sender and recipients, and the size
+     * @return the {@code Subject} header ({@code no Subject header}, or {@code unparseable header} when the
+     *     header section cannot be parsed), the envelope sender and recipients, and the size
      */
     public String summary() {
         String subject;
         try {
             subject = header("Subject").isPresent() ? "Subject: \"" + subject() + "\"" : "no Subject header";
         } catch (IllegalStateException e) {
-            subject = "unparseable content (" + e.getMessage() + ")";
+            subject = "unparseable header";
         }
         return subject + ", envelope from=<" + envelope.sender() + "> to=" + envelope.recipientAddresses() + ", "
                 + rawBytes.length + " bytes";

@@ -60,6 +60,34 @@ class BoundedFailureTest {
     }
 
     @Test
+    void aLongSessionKeepsItsFirstFortyAndLastTenLines() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(smtp.host(), smtp.port())) {
+            socket.setSoTimeout(5000);
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.OutputStream out = socket.getOutputStream();
+            in.readLine();
+            for (int i = 0; i < 60; i++) {
+                out.write("NOOP\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(in.readLine()).startsWith("250");
+            }
+            out.write("QUIT\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(in.readLine()).startsWith("221");
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().sessions().get(0).isClosed());
+        String session = smtp.transcript().sessions().get(0).toString();
+        List<String> lines = session.lines().toList();
+        String head = lines.subList(0, 40).stream().map(l -> l + "%n").collect(Collectors.joining());
+        String tail = lines.subList(lines.size() - 10, lines.size()).stream().map(l -> l + "%n").collect(Collectors.joining());
+        long leftOut = lines.subList(40, lines.size() - 10).stream().mapToLong(l -> l.length() + 1).sum();
+        assertThatThrownBy(() -> assertThat(smtp.transcript()).hasSessionCount(2)).hasMessage(String.format(
+                "%nExpecting transcript to have 2 sessions but it has 1%nbut it was:%n" + head + "... (" + (lines.size() - 50)
+                        + " lines, " + leftOut + " characters left out) ...%n" + tail.substring(0, tail.length() - 2)));
+    }
+
+    @Test
     void aFullMailboxListsItsFirstTwentyAndLastFiveMessages() throws Exception {
         for (int i = 1; i <= 30; i++) {
             Send.text(smtp, "app@example.com", "user" + i + "@example.com", "Message " + i, "x");

@@ -53,7 +53,7 @@ public final class Bounded {
     public static String lines(String text, int head, int tail) {
         List<String> lines = split(text);
         if (lines.size() <= head + tail) {
-            if (lines.stream().allMatch(l -> l.length() <= LINE_CHARS + 2)) {
+            if (lines.stream().noneMatch(Bounded::isLong)) {
                 return text;
             }
             StringBuilder sb = new StringBuilder();
@@ -121,12 +121,20 @@ public final class Bounded {
                 + " left out)\n";
     }
 
+    private static boolean isLong(String line) {
+        return line.length() - ending(line).length() > LINE_CHARS;
+    }
+
+    private static String ending(String line) {
+        return line.endsWith("\r\n") ? "\r\n" : line.endsWith("\n") ? "\n" : "";
+    }
+
     private static String line(String line) {
-        String end = line.endsWith("\r\n") ? "\r\n" : line.endsWith("\n") ? "\n" : "";
-        int length = line.length() - end.length();
-        if (length <= LINE_CHARS) {
+        if (!isLong(line)) {
             return line;
         }
+        String end = ending(line);
+        int length = line.length() - end.length();
         return line.substring(0, LINE_CHARS) + "... (" + count(length - LINE_CHARS, "more character") + " on this line)" + end;
     }
 
