@@ -224,7 +224,8 @@ public final class Mailbox {
     }
 
     /**
-     * Waits for the whole duration and fails if any message arrives: for "nothing was sent".
+     * Fails at once when the mailbox holds a message, else waits for the whole duration and fails if
+     * one arrives: for "nothing was sent at all" (the assertions' {@code staysEmptyFor}).
      *
      * @param duration how long to watch
      * @throws AssertionError when a message arrived, listing it
