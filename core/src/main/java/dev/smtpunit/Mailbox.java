@@ -224,7 +224,8 @@ public final class Mailbox {
     }
 
     /**
-     * Waits for the whole duration and fails if any message arrives: for "nothing was sent".
+     * Fails at once when the mailbox holds a message, else waits for the whole duration and fails if
+     * one arrives: for "nothing was sent at all" (the assertions' {@code staysEmptyFor}).
      *
      * @param duration how long to watch
      * @throws AssertionError when a message arrived, listing it
@@ -265,6 +266,9 @@ public final class Mailbox {
         }
     }
 
+    private static final int LISTED_FIRST = 20;
+    private static final int LISTED_LAST = 5;
+
     private static String format(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
@@ -277,24 +281,21 @@ public final class Mailbox {
     }
 
     /**
-     * One line per message: index, sender, recipients, subject and size.
+     * One line per message: its number and {@link ReceivedMessage#summary()}. Of more than 25
+     * messages it lists the first 20 and the last 5, with a line saying how many it left out.
      *
      * @param list messages
      * @return the summary
      */
     public static String list(List<ReceivedMessage> list) {
         StringBuilder sb = new StringBuilder();
-        int i = 1;
-        for (ReceivedMessage m : list) {
-            String subject;
-            try {
-                subject = "\"" + m.subject() + "\"";
-            } catch (IllegalStateException e) {
-                subject = "(unparseable: " + e.getMessage() + ")";
+        int n = list.size();
+        for (int i = 0; i < n; i++) {
+            if (n > LISTED_FIRST + LISTED_LAST && i == LISTED_FIRST) {
+                sb.append("  ... (").append(n - LISTED_FIRST - LISTED_LAST).append(" messages left out) ...\n");
+                i = n - LISTED_LAST;
             }
-            sb.append("  ").append(i++).append(". from <").append(m.envelope().sender()).append("> to ")
-                    .append(m.envelope().recipientAddresses()).append(" subject ").append(subject).append(" (")
-                    .append(m.size()).append(" bytes)\n");
+            sb.append("  ").append(i + 1).append(". ").append(list.get(i).summary()).append('\n');
         }
         return sb.toString();
     }

@@ -162,9 +162,29 @@ public final class ReceivedMessage implements JakartaMailView {
         return view().contentType();
     }
 
+    /**
+     * One line for listings and failure messages, naming the header fields and the envelope as such.
+     * <pre>{@code
+     * mail.summary(); // Subject: "Welcome, Ada", envelope from=<app@example.com> to=[ada@example.com], 512 bytes
+     * }</pre>
+     *
+     * @return the {@code Subject} header ({@code no Subject header}, or {@code unparseable header} when the
+     *     header section cannot be parsed), the envelope sender and recipients, and the size
+     */
+    public String summary() {
+        String subject;
+        try {
+            subject = header("Subject").isPresent() ? "Subject: \"" + subject() + "\"" : "no Subject header";
+        } catch (IllegalStateException e) {
+            subject = "unparseable header";
+        }
+        return subject + ", envelope from=<" + envelope.sender() + "> to=" + envelope.recipientAddresses() + ", "
+                + rawBytes.length + " bytes";
+    }
+
+    /** {@return {@code ReceivedMessage[}{@link #summary()}{@code ]}} */
     @Override
     public String toString() {
-        return "ReceivedMessage[subject=\"" + subject() + "\", from=<" + envelope.sender() + ">, to="
-                + envelope.recipientAddresses() + ", " + rawBytes.length + " bytes]";
+        return "ReceivedMessage[" + summary() + "]";
     }
 }

@@ -83,7 +83,7 @@ class AuthTranscriptTest {
                 .authMechanisms(AuthMechanism.XOAUTH2, AuthMechanism.PLAIN).user("app", "s3cret").acceptToken("app", "t").build());
                 RawClient c = RawClient.connect(smtp)) {
             smtp.faults().on(SmtpPhase.AUTH).matching(FaultMatcher.authMechanism(AuthMechanism.XOAUTH2))
-                    .reply(454, "4.7.0 Temporary authentication failure").always();
+                    .always().reply(454, "4.7.0 Temporary authentication failure");
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH xoauth2 " + b64("user=app\u0001auth=Bearer t\u0001\u0001")))

@@ -80,8 +80,8 @@ class DsnTest {
 
     @Test
     void faultsCanMatchTheDsnRequests() throws Exception {
-        smtp.faults().on(SmtpPhase.RCPT).matching(FaultMatcher.dsnNotify(DsnNotify.SUCCESS)).reply(550, "5.7.1 No receipts here").always();
-        smtp.faults().on(SmtpPhase.MAIL).matching(FaultMatcher.dsnReturn(DsnReturn.FULL)).reply(452, "4.3.1 Too big to return").once();
+        smtp.faults().on(SmtpPhase.RCPT).matching(FaultMatcher.dsnNotify(DsnNotify.SUCCESS)).always().reply(550, "5.7.1 No receipts here");
+        smtp.faults().on(SmtpPhase.MAIL).matching(FaultMatcher.dsnReturn(DsnReturn.FULL)).once().reply(452, "4.3.1 Too big to return");
         assertThat(client.command("MAIL FROM:<a@example.com> RET=FULL")).isEqualTo("452 4.3.1 Too big to return");
         assertThat(client.command("MAIL FROM:<a@example.com> RET=FULL")).startsWith("250 ");
         assertThat(client.command("RCPT TO:<b@example.com> NOTIFY=FAILURE,SUCCESS")).isEqualTo("550 5.7.1 No receipts here");

@@ -37,11 +37,11 @@ class MailboxTest {
             Mail.send(smtp.properties(), "only one");
             assertThatThrownBy(() -> smtp.mailbox().awaitMessages(2, Duration.ofMillis(50)))
                     .hasMessage("Expected at least 2 messages within 50 ms but 1 message arrived:\n"
-                            + "  1. from <app@example.com> to [ada@example.com] subject \"only one\" ("
-                            + smtp.mailbox().messages().get(0).size() + " bytes)\n");
+                            + "  1. Subject: \"only one\", envelope from=<app@example.com> to=[ada@example.com], "
+                            + smtp.mailbox().messages().get(0).size() + " bytes\n");
             assertThatThrownBy(() -> smtp.mailbox().awaitMessage(m -> m.subject().equals("other"), Duration.ofMillis(20)))
                     .hasMessageStartingWith("Expected a message matching the predicate within 20 ms but none of these matched:\n"
-                            + "  1. from <app@example.com>");
+                            + "  1. Subject: \"only one\", envelope from=<app@example.com>");
             assertThatThrownBy(() -> smtp.mailbox().assertNoMessageWithin(Duration.ofMillis(10)))
                     .isInstanceOf(AssertionError.class).hasMessageStartingWith("Expected no message within 10 ms but 1 message arrived:");
         }

@@ -164,7 +164,8 @@ class MimeViewsTest {
         assertThat(mail.subject()).isEqualTo("Invoice 42");
         assertThat(mail.from()).containsExactly("app@example.com");
         assertThat(mail.textBody()).hasValue("See the attachment.");
-        assertThat(mail.toString()).startsWith("ReceivedMessage[subject=\"Invoice 42\"");
+        assertThat(mail).hasToString("ReceivedMessage[Subject: \"Invoice 42\", envelope from=<" + mail.envelope().sender() + "> to="
+                + mail.envelope().recipientAddresses() + ", " + mail.size() + " bytes]");
         assertThatThrownBy(mail::attachments).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the attachments cannot be read: part 2 (application/pdf \"invoice.pdf\") cannot be decoded from base64: "
                         + "Unexpected base64 byte" + STILL_WORKS);

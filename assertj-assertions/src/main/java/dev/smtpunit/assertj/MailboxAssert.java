@@ -3,9 +3,12 @@ package dev.smtpunit.assertj;
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.assertj.internal.Describe;
+import dev.smtpunit.assertj.internal.Frames;
 import dev.smtpunit.assertj.internal.ShouldHave;
 import dev.smtpunit.assertj.internal.Waiting;
+import dev.smtpunit.internal.Bounded;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.error.ErrorMessageFactory;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -47,6 +50,12 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
         super(actual, MailboxAssert.class);
     }
 
+    /** Failures point at the test: SmtpUnit's own frames are taken out of the stack trace. */
+    @Override
+    protected AssertionError assertionError(ErrorMessageFactory factory) {
+        return Frames.strip(super.assertionError(factory));
+    }
+
     /**
      * Makes the following assertions wait up to {@link SmtpAssertions#defaultTimeout()} for the mailbox
      * to satisfy them.
@@ -77,11 +86,17 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
     }
 
     private void fail(String expectation, List<ReceivedMessage> messages, String nearest) {
-        String holds = messages.isEmpty() ? "it is empty."
-                : "it holds " + messages.size() + " message" + (messages.size() == 1 ? "" : "s") + ":%n"
-                        + Describe.messages(messages).replace("%", "%%");
-        throwAssertionError(ShouldHave.text("%nExpecting mailbox to " + expectation.replace("%", "%%") + "%nbut " + holds
-                + (nearest == null ? "" : "%n" + nearest.replace("%", "%%"))));
+        fail(expectation, holds(messages), nearest);
+    }
+
+    private void fail(String expectation, String holds, String nearest) {
+        throwAssertionError(ShouldHave.mailbox(expectation, holds, nearest == null ? "" : nearest));
+    }
+
+    private static String holds(List<ReceivedMessage> messages) {
+        return messages.isEmpty() ? "it is empty."
+                : "it holds " + messages.size() + " message" + (messages.size() == 1 ? "" : "s") + ":" + ShouldHave.NL
+                        + Describe.messages(messages);
     }
 
     /**
@@ -112,20 +127,52 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
     }
 
     /**
-     * Watches the mailbox for the whole duration and fails if a message arrives.
-     * <pre>{@code assertThat(smtp.mailbox()).hasNoMessageWithin(Duration.ofMillis(300));}</pre>
+     * Watches the mailbox for the whole duration and fails if any message arrives after this call; the
+     * messages already there do not count: for "nothing more is sent" after the mail a test expects.
+     * <pre>{@code
+     * assertThat(smtp.mailbox()).eventually().hasMessageCount(2);
+     * assertThat(smtp.mailbox()).receivesNoMoreMessagesWithin(Duration.ofMillis(300));
+     * }</pre>
      *
      * @param duration how long to watch
      * @return this
      */
-    public MailboxAssert hasNoMessageWithin(Duration duration) {
+    public MailboxAssert receivesNoMoreMessagesWithin(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
         isNotNull();
+        int seen = actual.size();
+        List<ReceivedMessage> fresh;
         try {
-            actual.assertNoMessageWithin(duration);
-        } catch (AssertionError e) {
-            fail("receive no message within " + duration.toMillis() + " ms", actual.messages(), null);
+            fresh = actual.awaitMessagesAfter(seen, duration);
+        } catch (Mailbox.MailboxTimeoutException e) {
+            return this;
         }
+        List<ReceivedMessage> now = actual.messages();
+        fail("receive no more messages within " + millis(duration) + " after the " + seen + " it held",
+                fresh.size() + " more arrived; " + holds(now), null);
         return this;
+    }
+
+    /**
+     * The mailbox is empty now and stays empty for the whole duration: for "nothing is sent at all".
+     * Fails at once when mail is already there.
+     * <pre>{@code assertThat(smtp.mailbox()).staysEmptyFor(Duration.ofMillis(300));}</pre>
+     *
+     * @param duration how long to watch
+     * @return this
+     */
+    public MailboxAssert staysEmptyFor(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        isNotNull();
+        List<ReceivedMessage> already = actual.messages();
+        if (!already.isEmpty()) {
+            fail("stay empty for " + millis(duration), holds(already), null);
+        }
+        return receivesNoMoreMessagesWithin(duration);
+    }
+
+    private static String millis(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /**
@@ -221,7 +268,7 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
                     requirements.accept(messages.get(i));
                 } catch (AssertionError e) {
                     fail("hold only messages that satisfy the requirements, but message " + (i + 1) + " does not:"
-                            + e.getMessage(), messages, null);
+                            + Bounded.value(e.getMessage()), messages, null);
                 }
             }
         });

@@ -7,6 +7,7 @@ import dev.smtpunit.DsnReturn;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Recipient;
 import dev.smtpunit.assertj.internal.Describe;
+import dev.smtpunit.assertj.internal.Frames;
 import dev.smtpunit.assertj.internal.ShouldHave;
 import dev.smtpunit.dkim.DkimResult;
 import dev.smtpunit.dkim.DkimVerifier;
@@ -16,6 +17,7 @@ import dev.smtpunit.lint.MailLint;
 import dev.smtpunit.lint.ReceiverProfile;
 import dev.smtpunit.lint.ReceiverRejection;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.error.ErrorMessageFactory;
 
 import java.security.PublicKey;
 import java.util.Arrays;
@@ -29,7 +31,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import static org.assertj.core.presentation.StandardRepresentation.STANDARD_REPRESENTATION;
+import static dev.smtpunit.assertj.internal.ShouldHave.NL;
 
 /**
  * Assertions on one received message: headers, bodies, attachments and the SMTP envelope.
@@ -46,7 +48,8 @@ import static org.assertj.core.presentation.StandardRepresentation.STANDARD_REPR
  * only when none does, naming every candidate. So with two mails to Ada,
  * {@code hasMessageTo("ada@example.com").hasSubject("Reset your password")} passes when either of
  * them has that subject. AssertJ's generic assertions ({@code satisfies}, {@code extracting}, ...)
- * look at the first message that passed the assertions before them.
+ * look at the first message that passed the assertions before them. The lint, receiver-profile and
+ * DKIM assertions narrow the candidates like the others.
  */
 public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert, ReceivedMessage> {
     /** How navigation continues and where failures go; set by {@link Navigation}. */
@@ -63,15 +66,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         super(actual, ReceivedMessageAssert.class);
     }
 
-    private String self() {
-        return Describe.message(actual);
-    }
-
-    private ReceivedMessageAssert expect(boolean ok, String what, Object expected, Object was) {
-        if (!ok) {
-            throwAssertionError(ShouldHave.value(self(), what, expected, was));
-        }
-        return this;
+    /** Failures point at the test: SmtpUnit's own frames are taken out of the stack trace. */
+    @Override
+    protected AssertionError assertionError(ErrorMessageFactory factory) {
+        return Frames.strip(super.assertionError(factory));
     }
 
     /**
@@ -85,10 +83,29 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     private ReceivedMessageAssert check(String what, Object expected, Predicate<ReceivedMessage> ok,
             Function<ReceivedMessage, Object> was) {
+        String shown = Describe.value(expected);
+        return narrow(what + " " + shown, "have " + what + ":" + NL + "  " + shown, ok,
+                m -> "was:" + NL + "  " + Describe.value(was.apply(m)));
+    }
+
+    /**
+     * Checks one message, or narrows the candidates of a mailbox navigation to those that pass; the
+     * failure reads "Expecting message ... to (expectation) but (what it has instead)".
+     *
+     * @param narrowed how the candidates that pass are named in later failures
+     * @param expectation such as {@code be well formed}
+     * @param ok the condition
+     * @param but what a message that fails has instead, such as {@code lint found 2 problems: ...}
+     * @return this, or the assertions on the narrowed candidates
+     */
+    private ReceivedMessageAssert narrow(String narrowed, String expectation, Predicate<ReceivedMessage> ok,
+            Function<ReceivedMessage, String> but) {
         if (selection == null) {
             isNotNull();
-            boolean pass = ok.test(actual);
-            return expect(pass, what, expected, pass ? null : was.apply(actual));
+            if (!ok.test(actual)) {
+                throwAssertionError(ShouldHave.message(actual, expectation, but.apply(actual)));
+            }
+            return this;
         }
         if (selection.failed()) {
             return myself;
@@ -99,29 +116,15 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
             List<ReceivedMessage> candidates = selection.candidates(all);
             chosen[0] = candidates.stream().filter(ok).findFirst().orElse(null);
             if (chosen[0] == null) {
-                if (candidates.size() == 1) {
-                    throwAssertionError(ShouldHave.value(Describe.message(candidates.get(0)), what, expected,
-                            was.apply(candidates.get(0))));
-                }
-                StringBuilder list = new StringBuilder();
-                for (ReceivedMessage m : candidates) {
-                    list.append("%n  ").append(all.indexOf(m) + 1).append(". ").append(Describe.message(m).replace("%", "%%"))
-                            .append("%n     but was: ").append(show(was.apply(m)).replace("%", "%%"));
-                }
-                throwAssertionError(ShouldHave.text("%nExpecting one of the " + candidates.size() + " messages "
-                        + selection.description().replace("%", "%%") + " to have " + what.replace("%", "%%") + ":%n  "
-                        + show(expected).replace("%", "%%") + "%nbut none has:" + list));
+                throwAssertionError(candidates.size() == 1 ? ShouldHave.message(candidates.get(0), expectation, but.apply(candidates.get(0)))
+                        : ShouldHave.candidates(candidates, all, selection.description(), expectation, but));
             }
         });
-        ReceivedMessageAssert next = navigation.message(chosen[0], selection.narrowed(what + " " + show(expected), ok));
+        ReceivedMessageAssert next = navigation.message(chosen[0], selection.narrowed(narrowed, ok));
         if (!descriptionText().isEmpty()) {
             next.as(info.description());
         }
         return next;
-    }
-
-    private static String show(Object value) {
-        return value instanceof ShouldHave.Plain ? value.toString() : STANDARD_REPRESENTATION.toStringOf(value);
     }
 
     /**
@@ -622,13 +625,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert isWellFormed() {
-        isNotNull();
-        List<LintFinding> findings = MailLint.defaults().check(actual);
-        if (!findings.isEmpty()) {
-            throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto be well formed, but lint found "
-                    + findings.size() + (findings.size() == 1 ? " problem" : " problems") + ":" + list(findings)));
-        }
-        return this;
+        return narrow("well formed", "be well formed", m -> MailLint.defaults().check(m).isEmpty(), m -> {
+            List<LintFinding> findings = MailLint.defaults().check(m);
+            return "lint found " + findings.size() + (findings.size() == 1 ? " problem:" : " problems:") + list(findings);
+        });
     }
 
     /**
@@ -649,13 +649,15 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasNoLintErrors(MailLint lint) {
-        isNotNull();
-        List<LintFinding> errors = lint.check(actual).stream().filter(LintFinding::isError).toList();
-        if (!errors.isEmpty()) {
-            throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto have no lint errors, but found "
-                    + errors.size() + ":" + list(errors)));
-        }
-        return this;
+        Objects.requireNonNull(lint, "lint");
+        return narrow("without lint errors", "have no lint errors", m -> errors(lint, m).isEmpty(), m -> {
+            List<LintFinding> errors = errors(lint, m);
+            return "lint found " + errors.size() + (errors.size() == 1 ? " error:" : " errors:") + list(errors);
+        });
+    }
+
+    private static List<LintFinding> errors(MailLint lint, ReceivedMessage m) {
+        return lint.check(m).stream().filter(LintFinding::isError).toList();
     }
 
     /**
@@ -666,13 +668,12 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasLintFinding(String ruleId) {
-        isNotNull();
-        List<LintFinding> findings = MailLint.of(EnumSet.allOf(LintRuleSet.class)).check(actual);
-        if (findings.stream().noneMatch(f -> f.ruleId().equals(ruleId))) {
-            throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto have lint finding:%n  " + ruleId
-                    + "%nbut " + (findings.isEmpty() ? "lint found nothing" : "lint found only:" + list(findings))));
-        }
-        return this;
+        MailLint all = MailLint.of(EnumSet.allOf(LintRuleSet.class));
+        return narrow("lint finding " + ruleId, "have lint finding:" + NL + "  " + ruleId,
+                m -> all.check(m).stream().anyMatch(f -> f.ruleId().equals(ruleId)), m -> {
+                    List<LintFinding> findings = all.check(m);
+                    return findings.isEmpty() ? "lint found nothing" : "lint found only:" + list(findings);
+                });
     }
 
     /**
@@ -683,14 +684,11 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert isAcceptedBy(ReceiverProfile profile) {
-        isNotNull();
-        Optional<ReceiverRejection> rejection = profile.check(actual);
-        if (rejection.isPresent()) {
-            throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto be accepted by " + profile
-                    + ", but it would reply:%n  " + rejection.get().reply() + "%nbecause of rule " + rejection.get().ruleId()
-                    + ":%n  " + rejection.get().finding()));
-        }
-        return this;
+        Objects.requireNonNull(profile, "profile");
+        return narrow("accepted by " + profile, "be accepted by " + profile, m -> profile.check(m).isEmpty(), m -> {
+            ReceiverRejection r = profile.check(m).orElseThrow();
+            return "it would reply:" + NL + "  " + r.reply() + NL + "because of rule " + r.ruleId() + ":" + NL + "  " + r.finding();
+        });
     }
 
     /**
@@ -704,15 +702,13 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasValidDkimSignature(String domain, String selector, PublicKey publicKey) {
-        isNotNull();
-        List<DkimResult> results = DkimVerifier.verify(actual, domain, selector, publicKey);
-        if (results.stream().noneMatch(DkimResult::passed)) {
-            String why = results.isEmpty() ? "it has no DKIM-Signature with d=" + domain + " s=" + selector + "; " + present()
-                    : "it does not verify:" + results.stream().map(r -> "%n  " + r).collect(Collectors.joining());
-            throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto have a valid DKIM signature"
-                    + " d=" + domain + " s=" + selector + ", but " + why));
-        }
-        return this;
+        String signature = "d=" + domain + " s=" + selector;
+        return narrow("a valid DKIM signature " + signature, "have a valid DKIM signature " + signature,
+                m -> DkimVerifier.verify(m, domain, selector, publicKey).stream().anyMatch(DkimResult::passed), m -> {
+                    List<DkimResult> results = DkimVerifier.verify(m, domain, selector, publicKey);
+                    return results.isEmpty() ? "it has no DKIM-Signature with " + signature + "; " + present(m)
+                            : "it does not verify:" + results.stream().map(r -> NL + "  " + r).collect(Collectors.joining());
+                });
     }
 
     /**
@@ -724,25 +720,25 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasDkimSignature(String domain) {
-        isNotNull();
-        List<DkimResult> results = DkimVerifier.inspect(actual).stream()
-                .filter(r -> r.signature().domain().equalsIgnoreCase(domain)).toList();
-        if (results.stream().noneMatch(r -> r.status() == DkimResult.Status.BODY_HASH_VERIFIED)) {
-            String why = results.isEmpty() ? "it has no DKIM-Signature with d=" + domain + "; " + present()
-                    : "it does not check out:" + results.stream().map(r -> "%n  " + r).collect(Collectors.joining());
-            throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto have a DKIM signature d=" + domain
-                    + " with a matching body hash, but " + why));
-        }
-        return this;
+        return narrow("a DKIM signature d=" + domain, "have a DKIM signature d=" + domain + " with a matching body hash",
+                m -> signatures(m, domain).stream().anyMatch(r -> r.status() == DkimResult.Status.BODY_HASH_VERIFIED), m -> {
+                    List<DkimResult> results = signatures(m, domain);
+                    return results.isEmpty() ? "it has no DKIM-Signature with d=" + domain + "; " + present(m)
+                            : "it does not check out:" + results.stream().map(r -> NL + "  " + r).collect(Collectors.joining());
+                });
     }
 
-    private String present() {
-        List<DkimResult> all = DkimVerifier.inspect(actual);
+    private static List<DkimResult> signatures(ReceivedMessage m, String domain) {
+        return DkimVerifier.inspect(m).stream().filter(r -> r.signature().domain().equalsIgnoreCase(domain)).toList();
+    }
+
+    private static String present(ReceivedMessage m) {
+        List<DkimResult> all = DkimVerifier.inspect(m);
         return all.isEmpty() ? "it has no DKIM-Signature at all"
-                : "its signatures:" + all.stream().map(r -> "%n  " + r).collect(Collectors.joining());
+                : "its signatures:" + all.stream().map(r -> NL + "  " + r).collect(Collectors.joining());
     }
 
     private static String list(List<LintFinding> findings) {
-        return findings.stream().map(f -> "%n  " + f).collect(Collectors.joining());
+        return findings.stream().map(f -> NL + "  " + f).collect(Collectors.joining());
     }
 }

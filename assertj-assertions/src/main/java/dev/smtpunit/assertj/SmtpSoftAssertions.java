@@ -4,6 +4,7 @@ import dev.smtpunit.Mailbox;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Transcript;
+import dev.smtpunit.assertj.internal.Frames;
 import org.assertj.core.api.SoftAssertions;
 
 /**
@@ -29,6 +30,16 @@ public class SmtpSoftAssertions extends SoftAssertions {
 
     /** Creates an empty collector. */
     public SmtpSoftAssertions() {}
+
+    /**
+     * Collects a failure, its stack trace without SmtpUnit's frames so that it points at the test.
+     *
+     * @param error the failure
+     */
+    @Override
+    public void collectAssertionError(AssertionError error) {
+        super.collectAssertionError(Frames.strip(error));
+    }
 
     /**
      * Soft assertions on one message.

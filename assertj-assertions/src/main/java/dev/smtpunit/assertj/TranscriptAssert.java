@@ -6,8 +6,11 @@ import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.Transcript;
 import dev.smtpunit.TranscriptEntry;
+import dev.smtpunit.assertj.internal.Frames;
 import dev.smtpunit.assertj.internal.ShouldHave;
+import dev.smtpunit.internal.Bounded;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,8 +20,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Assertions on what crossed the wire. Failures print the whole transcript in {@code C:}/{@code S:}
- * form.
+ * Assertions on what crossed the wire. Failures print the transcript in {@code C:}/{@code S:} form,
+ * bounded: the first lines and the last of each session, the first sessions and the last of many,
+ * with a line saying what was left out.
  *
  * <pre>{@code
  * assertThat(smtp.transcript()).containsCommandsInOrder(EHLO, STARTTLS, EHLO, AUTH, MAIL, RCPT, DATA, QUIT)
@@ -40,11 +44,17 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
         super(actual, TranscriptAssert.class);
     }
 
+    /** Failures point at the test: SmtpUnit's own frames are taken out of the stack trace. */
+    @Override
+    protected AssertionError assertionError(ErrorMessageFactory factory) {
+        return Frames.strip(super.assertionError(factory));
+    }
+
     /** Fails with the transcript as evidence: thrown, or collected inside soft assertions (so that reply sequences stay soft). */
     void failWith(String expectation) {
         try {
-            throwAssertionError(ShouldHave.text("%nExpecting transcript to " + expectation.replace("%", "%%") + "%nbut it was:%n"
-                    + actual.toString().stripTrailing().replace("%", "%%")));
+            throwAssertionError(ShouldHave.transcript(Bounded.value(expectation),
+                    Bounded.transcript(actual.sessions()).stripTrailing().replace("\n", ShouldHave.NL)));
         } catch (AssertionError e) {
             navigation.fail(e);
         }

@@ -97,7 +97,7 @@ class AuthAssertionsTest {
                     .hasMessage(failure(smtp, "show AUTH attempts ending [ACCEPTED], but the AUTH attempts were"
                             + " [session 1: AUTH XOAUTH2 refused (334 eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIn0=),"
                             + " session 2: AUTH XOAUTH2 accepted (235 2.7.0 Authentication successful)]"));
-            String line = "\"report\" from <ada@example.com> to [bob@example.com] (" + mail.size() + " bytes)";
+            String line = "Subject: \"report\", envelope from=<ada@example.com> to=[bob@example.com], " + mail.size() + " bytes";
             assertThatThrownBy(() -> assertThat(mail).wasAuthenticatedWith(AuthMechanism.PLAIN))
                     .hasMessage(String.format("%nExpecting message:%n  " + line + "%nto have been authenticated with:%n"
                             + "  \"PLAIN\"%nbut was:%n  \"XOAUTH2\""));

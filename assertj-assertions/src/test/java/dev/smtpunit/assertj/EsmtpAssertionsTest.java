@@ -42,7 +42,7 @@ class EsmtpAssertionsTest {
         m.setText("x", "UTF-8");
         Transport.send(m);
         mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
-        line = "\"Gr\u00fc\u00dfe\" from <" + JURGEN + "> to [ada@example.com] (" + mail.size() + " bytes)";
+        line = "Subject: \"Gr\u00fc\u00dfe\", envelope from=<" + JURGEN + "> to=[ada@example.com], " + mail.size() + " bytes";
     }
 
     @AfterAll

@@ -80,8 +80,7 @@ class LintAndDkimAssertTest {
     }
 
     private static String line(ReceivedMessage m) {
-        return "\"" + m.subject() + "\" from <" + m.envelope().sender() + "> to " + m.envelope().recipientAddresses() + " ("
-                + m.size() + " bytes)";
+        return m.summary();
     }
 
     @Test
@@ -96,7 +95,7 @@ class LintAndDkimAssertTest {
     @Test
     void isWellFormedListsEveryFindingWithClauseAndLocation() {
         assertThatThrownBy(() -> assertThat(malformed).isWellFormed()).hasMessage(String.format("%nExpecting message:%n  "
-                + line(malformed) + "%nto be well formed, but lint found 4 problems:"
+                + line(malformed) + "%nto be well formed%nbut lint found 4 problems:"
                 + "%n  ERROR header.date.missing [RFC 5322 section 3.6] the Date field is missing; every message must have one (header Date)"
                 + "%n  ERROR header.message-id.missing [RFC 5322 section 3.6.4; required by Gmail (https://support.google.com/a/answer/3726730)]"
                 + " the Message-ID field is missing; large receivers refuse such mail (header Message-ID)"
@@ -109,7 +108,7 @@ class LintAndDkimAssertTest {
     @Test
     void hasNoLintErrorsWithBulkSenderRules() {
         assertThatThrownBy(() -> assertThat(clean).hasNoLintErrors(MailLint.of(LintRuleSet.BULK_SENDER)))
-                .hasMessage(String.format("%nExpecting message:%n  " + line(clean) + "%nto have no lint errors, but found 1:"
+                .hasMessage(String.format("%nExpecting message:%n  " + line(clean) + "%nto have no lint errors%nbut lint found 1 error:"
                         + "%n  ERROR bulk.list-unsubscribe.missing [RFC 8058 section 3.1; Gmail sender guidelines"
                         + " (https://support.google.com/mail/answer/81126)] bulk mail needs a List-Unsubscribe field with an"
                         + " HTTPS URI (header List-Unsubscribe)"));
@@ -125,7 +124,7 @@ class LintAndDkimAssertTest {
     @Test
     void isAcceptedByNamesTheReplyAndTheRule() {
         assertThatThrownBy(() -> assertThat(malformed).isAcceptedBy(ReceiverProfile.GMAIL)).hasMessage(String.format(
-                "%nExpecting message:%n  " + line(malformed) + "%nto be accepted by GMAIL, but it would reply:"
+                "%nExpecting message:%n  " + line(malformed) + "%nto be accepted by GMAIL%nbut it would reply:"
                         + "%n  550 5.7.1 Messages missing a valid Message-ID: header are not accepted. For more information,"
                         + " go to Email sender guidelines and review RFC 5322 specifications. - gsmtp"
                         + "%nbecause of rule header.message-id.missing:"
@@ -135,11 +134,43 @@ class LintAndDkimAssertTest {
     }
 
     @Test
+    void afterANavigationTheyNarrowTheCandidatesLikeTheOtherAssertions() {
+        assertThat(smtp).hasMessageTo("ada@example.com").hasLintFinding("mime.boundary.not-closed").hasSubject("Receipt");
+        assertThat(smtp).hasMessageTo("ada@example.com").isWellFormed().hasSubject("Welcome, Ada");
+        assertThat(smtp).hasMessageTo("ada@example.com").hasNoLintErrors().hasSubject("Signed news");
+        assertThat(smtp.mailbox()).hasMessageFrom("app@example.com").isAcceptedBy(ReceiverProfile.GMAIL).hasSubject("Welcome, Ada");
+        assertThat(smtp).hasMessageTo("ada@example.com").hasValidDkimSignature("example.com", "s2026", KEY.publicKey())
+                .hasDkimSignature("example.com").hasSubject("Signed news");
+        assertThatThrownBy(() -> assertThat(smtp).hasMessageTo("ada@example.com").hasSubject("Receipt").isWellFormed())
+                .hasMessageStartingWith(String.format("%nExpecting message:%n  " + line(malformed)
+                        + "%nto be well formed%nbut lint found 4 problems:%n  ERROR header.date.missing"));
+    }
+
+    @Test
+    void aFailureAfterANavigationListsEveryCandidateWithItsFindings() {
+        MailLint all = MailLint.of(java.util.EnumSet.allOf(LintRuleSet.class));
+        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageFrom("app@example.com").hasLintFinding("header.bcc.leak"))
+                .hasMessage(String.format("%nExpecting one of the 2 messages from <app@example.com> to have lint finding:%n"
+                        + "  header.bcc.leak%nbut none does:%n  1. " + line(clean) + "%n     but lint found only:" + indented(all, clean)
+                        + "%n  2. " + line(malformed) + "%n     but lint found only:" + indented(all, malformed)));
+        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageFrom("app@example.com").isAcceptedBy(ReceiverProfile.STRICT_RFC)
+                .hasSubject("Receipt")).hasMessageStartingWith(String.format("%nExpecting message:%n  " + line(clean)
+                        + "%nto have subject:%n  \"Receipt\"%nbut was:%n  \"Welcome, Ada\""));
+    }
+
+    /** One finding prints on the line of "but lint found only:", several below it. */
+    private static String indented(MailLint lint, ReceivedMessage m) {
+        List<dev.smtpunit.lint.LintFinding> findings = lint.check(m);
+        return findings.size() == 1 ? " " + findings.get(0)
+                : findings.stream().map(f -> "%n       " + f).collect(java.util.stream.Collectors.joining());
+    }
+
+    @Test
     void hasValidDkimSignatureSaysWhyTheKeyFails() {
         DkimTestKey other = DkimTestKey.rsa("example.com", "s2026");
         assertThatThrownBy(() -> assertThat(signed).hasValidDkimSignature("example.com", "s2026", other.publicKey()))
                 .hasMessageStartingWith(String.format("%nExpecting message:%n  " + line(signed)
-                        + "%nto have a valid DKIM signature d=example.com s=s2026, but it does not verify:%n  KEY_MISMATCH (d=example.com"
+                        + "%nto have a valid DKIM signature d=example.com s=s2026%nbut it does not verify:%n  KEY_MISMATCH (d=example.com"
                         + " s=s2026 a=rsa-sha256 c=relaxed/relaxed h="))
                 .hasMessageEndingWith("): the signature was not made with this key");
     }
@@ -150,7 +181,7 @@ class LintAndDkimAssertTest {
                 .hasMessageContaining("but it has no DKIM-Signature with d=example.org s=s2026; its signatures:")
                 .hasMessageContaining("BODY_HASH_VERIFIED (d=example.com s=s2026 a=rsa-sha256");
         assertThatThrownBy(() -> assertThat(clean).hasDkimSignature("example.com")).hasMessage(String.format(
-                "%nExpecting message:%n  " + line(clean) + "%nto have a DKIM signature d=example.com with a matching body hash,"
-                        + " but it has no DKIM-Signature with d=example.com; it has no DKIM-Signature at all"));
+                "%nExpecting message:%n  " + line(clean) + "%nto have a DKIM signature d=example.com with a matching body hash"
+                        + "%nbut it has no DKIM-Signature with d=example.com; it has no DKIM-Signature at all"));
     }
 }

@@ -3,6 +3,7 @@ package dev.smtpunit.assertj;
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class MailboxAssertTest {
         assertThat(smtp.mailbox()).messages().extracting(ReceivedMessage::subject).containsExactly("A", "B");
         assertThatThrownBy(() -> assertThat(smtp.mailbox()).allMessagesSatisfy(m -> assertThat(m).hasSubject("A")))
                 .hasMessageStartingWith(String.format("%nExpecting mailbox to hold only messages that satisfy the requirements,"
-                        + " but message 2 does not:%nExpecting message:%n  \"B\" from <app@example.com>"));
+                        + " but message 2 does not:%nExpecting message:%n  Subject: \"B\", envelope from=<app@example.com>"));
     }
 
     @Test
@@ -103,17 +104,42 @@ class MailboxAssertTest {
         Send.text(smtp, "app@example.com", "ada@example.com", "Only", "x");
         long start = System.nanoTime();
         assertThatThrownBy(() -> assertThat(smtp.mailbox()).eventually(Duration.ofMillis(300)).hasMessageCount(2))
-                .hasMessage(String.format("After waiting 300 ms:%nExpecting mailbox to hold 2 messages%nbut it holds 1 message:%n"
+                .hasMessage(String.format("%nAfter waiting 300 ms:%nExpecting mailbox to hold 2 messages%nbut it holds 1 message:%n"
                         + listing()));
         org.assertj.core.api.Assertions.assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(300);
     }
 
     @Test
-    void assertsThatNothingArrives() throws Exception {
-        assertThat(smtp.mailbox()).hasNoMessageWithin(Duration.ofMillis(50));
+    void staysEmptyFailsAtOnceWhenMailIsThere() throws Exception {
+        assertThat(smtp.mailbox()).staysEmptyFor(Duration.ofMillis(50));
         Send.text(smtp, "app@example.com", "ada@example.com", "Oops", "x");
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasNoMessageWithin(Duration.ofMillis(50))).hasMessage(String.format(
-                "%nExpecting mailbox to receive no message within 50 ms%nbut it holds 1 message:%n" + listing()));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> assertThat(smtp.mailbox()).staysEmptyFor(Duration.ofSeconds(30))).hasMessage(String.format(
+                "%nExpecting mailbox to stay empty for 30 s%nbut it holds 1 message:%n" + listing()));
+        org.assertj.core.api.Assertions.assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void receivesNoMoreMessagesCountsOnlyWhatArrivesAfterTheCall() throws Exception {
+        Send.text(smtp, "app@example.com", "ada@example.com", "Welcome", "x");
+        Send.text(smtp, "app@example.com", "ada@example.com", "Receipt", "x");
+        assertThat(smtp.mailbox()).eventually().hasMessageCount(2);
+        assertThat(smtp.mailbox()).receivesNoMoreMessagesWithin(Duration.ofMillis(50));
+
+        Thread test = Thread.currentThread();
+        CompletableFuture<Void> third = CompletableFuture.runAsync(() -> {
+            try {
+                // the test thread waits (TIMED_WAITING) only inside receivesNoMoreMessagesWithin, after it counted 2
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> test.getState() == Thread.State.TIMED_WAITING);
+                Send.text(smtp, "app@example.com", "ada@example.com", "Duplicate", "x");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThatThrownBy(() -> assertThat(smtp.mailbox()).receivesNoMoreMessagesWithin(Duration.ofSeconds(20))).hasMessage(String.format(
+                "%nExpecting mailbox to receive no more messages within 20 s after the 2 it held%n"
+                        + "but 1 more arrived; it holds 3 messages:%n" + listing()));
+        third.join();
     }
 
     @Test

@@ -27,7 +27,7 @@ class ReceivedMessageAssertTest {
         var all = smtp.mailbox().awaitMessages(2, Duration.ofSeconds(5));
         plain = all.get(0);
         invoice = all.get(1);
-        plainLine = "\"Welcome, Ada\" from <app@example.com> to [ada@example.com] (" + plain.size() + " bytes)";
+        plainLine = "Subject: \"Welcome, Ada\", envelope from=<app@example.com> to=[ada@example.com], " + plain.size() + " bytes";
     }
 
     @AfterAll
@@ -91,7 +91,7 @@ class ReceivedMessageAssertTest {
             Send.withBdat(chunking, "Subject: chunked\r\n", "\r\nbody\r\n", "");
             ReceivedMessage chunked = chunking.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
             assertThat(chunked).wasSentWithBdat().wasSentWithBdat(3).hasSubject("chunked");
-            String chunkedLine = "\"chunked\" from <app@example.com> to [ada@example.com] (" + chunked.size() + " bytes)";
+            String chunkedLine = "Subject: \"chunked\", envelope from=<app@example.com> to=[ada@example.com], " + chunked.size() + " bytes";
             assertThatThrownBy(() -> assertThat(chunked).wasSentWithData())
                     .hasMessage(expected(chunkedLine, "been sent with", "\"DATA\"", "\"BDAT in 3 chunks\""));
             assertThatThrownBy(() -> assertThat(chunked).wasSentWithBdat(2))
@@ -104,8 +104,8 @@ class ReceivedMessageAssertTest {
 
     @Test
     void attachmentAssertionsListTheAttachments() {
-        String invoiceLine = "\"Invoice 42\" from <billing@example.com> to [ada@example.com, boss@example.com] (" + invoice.size()
-                + " bytes)";
+        String invoiceLine = "Subject: \"Invoice 42\", envelope from=<billing@example.com> to=[ada@example.com, boss@example.com], "
+                + invoice.size() + " bytes";
         assertThatThrownBy(() -> assertThat(invoice).hasAttachment("invoice.pdf"))
                 .hasMessage(expected(invoiceLine, "attachment", "\"invoice.pdf\"", "[\"invoice.csv (text/csv)\"]"));
         assertThatThrownBy(() -> assertThat(invoice).hasAttachment("invoice.csv", "application/pdf"))

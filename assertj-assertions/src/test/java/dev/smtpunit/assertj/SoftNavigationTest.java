@@ -42,8 +42,8 @@ class SoftNavigationTest {
         softly.assertThat(smtp.mailbox()).hasMessageWithSubject("Welcome, Ada").hasEnvelopeSender("nobody@example.com");
         List<String> failures = failures();
         assertThat(failures).hasSize(3);
-        assertThat(failures.get(0)).startsWith("After waiting 200 ms:").contains("to have subject:", "\"Goodbye\"");
-        assertThat(failures.get(1)).startsWith("After waiting 200 ms:").contains("to have text body containing:", "\"Farewell\"");
+        assertThat(failures.get(0)).startsWith(String.format("%nAfter waiting 200 ms:")).contains("to have subject:", "\"Goodbye\"");
+        assertThat(failures.get(1)).startsWith(String.format("%nAfter waiting 200 ms:")).contains("to have text body containing:", "\"Farewell\"");
         assertThat(failures.get(2)).contains("to have envelope sender (MAIL FROM):", "\"nobody@example.com\"");
     }
 
@@ -75,6 +75,21 @@ class SoftNavigationTest {
         assertThat(failures.get(5)).contains("Expecting transcript to show DATA answered with 250 after 452 to RCPT");
         assertThat(failures.get(6)).contains("contain the commands [STARTTLS]");
         assertThat(failures.get(7)).contains("Expecting mailbox to hold 5 messages");
+    }
+
+    @Test
+    void eachFailurePointsAtTheTestLineAndItsHeaderStandsOnALineOfItsOwn() {
+        softly.assertThat(smtp).eventually(Duration.ofMillis(100)).hasMessageTo("ada@example.com").hasSubject("Goodbye");
+        softly.assertThat(smtp.transcript()).repliedTo(SmtpPhase.RCPT, 452).times(2);
+        AssertJMultipleFailuresError e = catchThrowableOfType(AssertJMultipleFailuresError.class, softly::assertAll);
+        assertThat(e.getFailures()).hasSize(3).allSatisfy(f -> {
+            assertThat(f.getStackTrace()[0].getClassName()).isEqualTo(SoftNavigationTest.class.getName());
+            assertThat(f.getStackTrace()).noneMatch(frame -> frame.getClassName().startsWith("dev.smtpunit.assertj.internal.")
+                    || frame.getClassName().equals(ReplySequence.class.getName()));
+            assertThat(f.getMessage()).contains("at SoftNavigationTest.eachFailurePointsAtTheTestLine");
+        });
+        assertThat(e.getMessage()).contains(String.format("-- failure 1 --%nAfter waiting 100 ms:%nExpecting message:"),
+                String.format("-- failure 3 --%nExpecting transcript to show 2 replies 452 to RCPT but found 0"));
     }
 
     @Test

@@ -30,13 +30,25 @@ public sealed interface FaultEffect {
         public Reply {
             Objects.requireNonNull(reply, "reply");
         }
+
+        /** {@return the call that makes this effect, such as {@code reply(452, "4.2.2 Mailbox full")}} */
+        @Override
+        public String toString() {
+            return (closeAfter ? "replyAndClose(" : "reply(") + Dsl.reply(reply) + ")";
+        }
     }
 
     /**
      * Closes the connection without any reply. At {@code END_OF_DATA} the message is discarded
      * (made by {@link #closeDiscardingMessage()}).
      */
-    record Close() implements FaultEffect {}
+    record Close() implements FaultEffect {
+        /** {@return {@code close()}; at END_OF_DATA the rule reads {@code closeDiscardingMessage()}} */
+        @Override
+        public String toString() {
+            return "close()";
+        }
+    }
 
     /**
      * Waits, without blocking other sessions, then carries on normally or sends a reply.
@@ -54,10 +66,23 @@ public sealed interface FaultEffect {
         public Delay {
             checkPositive(delay, "delay");
         }
+
+        /** {@return the call that makes this effect, such as {@code delay(Duration.ofSeconds(2))}} */
+        @Override
+        public String toString() {
+            return reply == null ? "delay(" + Dsl.duration(delay) + ")"
+                    : "delayThenReply(" + Dsl.duration(delay) + ", " + Dsl.reply(reply) + ")";
+        }
     }
 
     /** Never replies; the client has to give up. */
-    record Stall() implements FaultEffect {}
+    record Stall() implements FaultEffect {
+        /** {@return {@code stall()}} */
+        @Override
+        public String toString() {
+            return "stall()";
+        }
+    }
 
     /**
      * Sends the reply one byte at a time.
@@ -75,16 +100,34 @@ public sealed interface FaultEffect {
         public Trickle {
             checkPositive(perByte, "perByte");
         }
+
+        /** {@return the call that makes this effect, such as {@code trickle(Duration.ofMillis(20))}} */
+        @Override
+        public String toString() {
+            return "trickle(" + Dsl.duration(perByte) + ")" + (reply == null ? "" : " of the reply " + Dsl.reply(reply));
+        }
     }
 
     /**
      * At {@code END_OF_DATA} only: stores the message, then drops the connection before replying, so
      * that a retrying client delivers it twice (made by {@link #closeAfterStoring()}).
      */
-    record StoreThenDrop() implements FaultEffect {}
+    record StoreThenDrop() implements FaultEffect {
+        /** {@return {@code closeAfterStoring()}} */
+        @Override
+        public String toString() {
+            return "closeAfterStoring()";
+        }
+    }
 
     /** Behaves normally; used in {@code enqueue} to let one command through. */
-    record Proceed() implements FaultEffect {}
+    record Proceed() implements FaultEffect {
+        /** {@return {@code proceed()}} */
+        @Override
+        public String toString() {
+            return "proceed()";
+        }
+    }
 
     /**
      * Replies with a code and text.
@@ -159,17 +202,6 @@ public sealed interface FaultEffect {
      */
     static FaultEffect trickle(Duration perByte) {
         return new Trickle(perByte, null);
-    }
-
-    /**
-     * The old name of {@link #closeAfterStoring()}.
-     *
-     * @return the effect
-     * @deprecated use {@link #closeAfterStoring()}
-     */
-    @Deprecated(since = "0.2", forRemoval = true)
-    static FaultEffect storeThenDrop() {
-        return closeAfterStoring();
     }
 
     /** {@return the effect of normal behaviour} */

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Decides whether a fault rule applies to a command. Combine with {@link #and}, {@link #or} and
- * {@link #negate}.
+ * {@link #negate}. The matchers made here read in rule listings as the calls that made them, such as
+ * {@code recipient("ada@example.com").and(nthConnection(1))}; a matcher of your own reads as its
+ * {@code toString()} when it has one.
  *
  * <pre>{@code
  * smtp.faults().on(RCPT).matching(recipient("ada@example.com").and(nthConnection(1))).reply(452, "4.2.2 Mailbox full");
@@ -38,7 +40,8 @@ public interface FaultMatcher {
      */
     default FaultMatcher and(FaultMatcher other) {
         Objects.requireNonNull(other, "other");
-        return c -> matches(c) && other.matches(c);
+        FaultMatcher self = this;
+        return Dsl.described(Dsl.text(this) + ".and(" + Dsl.text(other) + ")", c -> self.matches(c) && other.matches(c));
     }
 
     /**
@@ -49,17 +52,19 @@ public interface FaultMatcher {
      */
     default FaultMatcher or(FaultMatcher other) {
         Objects.requireNonNull(other, "other");
-        return c -> matches(c) || other.matches(c);
+        FaultMatcher self = this;
+        return Dsl.described(Dsl.text(this) + ".or(" + Dsl.text(other) + ")", c -> self.matches(c) || other.matches(c));
     }
 
     /** {@return the opposite matcher} */
     default FaultMatcher negate() {
-        return c -> !matches(c);
+        FaultMatcher self = this;
+        return Dsl.described(Dsl.text(this) + ".negate()", c -> !self.matches(c));
     }
 
     /** {@return a matcher for every command} */
     static FaultMatcher any() {
-        return c -> true;
+        return Dsl.described("any()", c -> true);
     }
 
     /**
@@ -76,7 +81,7 @@ public interface FaultMatcher {
         if (n < 1) {
             throw new IllegalArgumentException("chunks are numbered from 1, was " + n);
         }
-        return c -> c.chunk() == n;
+        return Dsl.described("chunk(" + n + ")", c -> c.chunk() == n);
     }
 
     /**
@@ -85,7 +90,7 @@ public interface FaultMatcher {
      * @return the matcher
      */
     static FaultMatcher lastChunk() {
-        return FaultContext::lastChunk;
+        return Dsl.described("lastChunk()", FaultContext::lastChunk);
     }
 
     /**
@@ -98,12 +103,12 @@ public interface FaultMatcher {
      */
     static FaultMatcher recipient(String address) {
         Objects.requireNonNull(address, "address");
-        return c -> switch (c.phase()) {
+        return Dsl.described("recipient(" + Dsl.quote(address) + ")", c -> switch (c.phase()) {
             case RCPT -> c.address().equalsIgnoreCase(address);
             case END_OF_DATA -> c.message().map(m -> m.envelope().recipientAddresses().stream()
                     .anyMatch(address::equalsIgnoreCase)).orElse(false);
             default -> false;
-        };
+        });
     }
 
     /**
@@ -116,11 +121,11 @@ public interface FaultMatcher {
      */
     static FaultMatcher sender(String address) {
         Objects.requireNonNull(address, "address");
-        return c -> switch (c.phase()) {
+        return Dsl.described("sender(" + Dsl.quote(address) + ")", c -> switch (c.phase()) {
             case MAIL -> c.address().equalsIgnoreCase(address);
             case END_OF_DATA -> c.message().map(m -> m.envelope().sender().equalsIgnoreCase(address)).orElse(false);
             default -> false;
-        };
+        });
     }
 
     /**
@@ -131,7 +136,7 @@ public interface FaultMatcher {
      */
     static FaultMatcher addressMatching(String regex) {
         Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-        return c -> p.matcher(c.address()).find();
+        return Dsl.described("addressMatching(" + Dsl.quote(regex) + ")", c -> p.matcher(c.address()).find());
     }
 
     /**
@@ -142,7 +147,7 @@ public interface FaultMatcher {
      */
     static FaultMatcher argumentMatching(String regex) {
         Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-        return c -> p.matcher(c.argument()).find();
+        return Dsl.described("argumentMatching(" + Dsl.quote(regex) + ")", c -> p.matcher(c.argument()).find());
     }
 
     /**
@@ -153,7 +158,7 @@ public interface FaultMatcher {
      */
     static FaultMatcher hasParameter(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
-        return c -> c.parameters().containsKey(upper);
+        return Dsl.described("hasParameter(" + Dsl.quote(name) + ")", c -> c.parameters().containsKey(upper));
     }
 
     /**
@@ -164,7 +169,7 @@ public interface FaultMatcher {
      */
     static FaultMatcher nthConnection(int n) {
         checkPositive(n);
-        return c -> c.sessionId() == n;
+        return Dsl.described("nthConnection(" + n + ")", c -> c.sessionId() == n);
     }
 
     /**
@@ -175,7 +180,7 @@ public interface FaultMatcher {
      */
     static FaultMatcher nthTransaction(int n) {
         checkPositive(n);
-        return c -> c.transactionOnServer() == n;
+        return Dsl.described("nthTransaction(" + n + ")", c -> c.transactionOnServer() == n);
     }
 
     /**
@@ -187,12 +192,12 @@ public interface FaultMatcher {
      */
     static FaultMatcher nthTransactionInSession(int n) {
         checkPositive(n);
-        return c -> c.transactionInSession() == n;
+        return Dsl.described("nthTransactionInSession(" + n + ")", c -> c.transactionInSession() == n);
     }
 
     /** {@return a matcher for commands sent over TLS} */
     static FaultMatcher afterTls() {
-        return FaultContext::tlsActive;
+        return Dsl.described("afterTls()", FaultContext::tlsActive);
     }
 
     /**
@@ -203,7 +208,7 @@ public interface FaultMatcher {
      */
     static FaultMatcher authenticatedAs(String user) {
         Objects.requireNonNull(user, "user");
-        return c -> c.authenticatedUser().map(user::equals).orElse(false);
+        return Dsl.described("authenticatedAs(" + Dsl.quote(user) + ")", c -> c.authenticatedUser().map(user::equals).orElse(false));
     }
 
     /**
@@ -211,7 +216,7 @@ public interface FaultMatcher {
      * {@code 454 4.7.0} while PLAIN still works.
      *
      * <pre>{@code
-     * smtp.faults().on(AUTH).matching(authMechanism(AuthMechanism.XOAUTH2)).reply(454, "4.7.0 Try again later").once();
+     * smtp.faults().on(AUTH).matching(authMechanism(AuthMechanism.XOAUTH2)).reply(454, "4.7.0 Try again later");
      * }</pre>
      *
      * @param mechanism the SASL mechanism
@@ -219,7 +224,8 @@ public interface FaultMatcher {
      */
     static FaultMatcher authMechanism(AuthMechanism mechanism) {
         Objects.requireNonNull(mechanism, "mechanism");
-        return c -> c.phase() == SmtpPhase.AUTH && c.argument().strip().split(" +")[0].equalsIgnoreCase(mechanism.saslName());
+        return Dsl.described("authMechanism(AuthMechanism." + mechanism.name() + ")",
+                c -> c.phase() == SmtpPhase.AUTH && c.argument().strip().split(" +")[0].equalsIgnoreCase(mechanism.saslName()));
     }
 
     /**
@@ -230,7 +236,8 @@ public interface FaultMatcher {
      * @return the matcher
      */
     static FaultMatcher header(String name, String value) {
-        return message(m -> m.headers(name).contains(value));
+        return Dsl.described("header(" + Dsl.quote(name) + ", " + Dsl.quote(value) + ")",
+                c -> c.message().map(m -> m.headers(name).contains(value)).orElse(false));
     }
 
     /**
@@ -240,7 +247,7 @@ public interface FaultMatcher {
      * @return the matcher
      */
     static FaultMatcher sizeAtLeast(long bytes) {
-        return message(m -> m.size() >= bytes);
+        return Dsl.described("sizeAtLeast(" + bytes + ")", c -> c.message().map(m -> m.size() >= bytes).orElse(false));
     }
 
     /**
@@ -251,7 +258,8 @@ public interface FaultMatcher {
      */
     static FaultMatcher message(Predicate<ReceivedMessage> predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        return c -> c.message().map(predicate::test).orElse(false);
+        return Dsl.described("message(" + Dsl.own(predicate, "a predicate of your own") + ")",
+                c -> c.message().map(predicate::test).orElse(false));
     }
 
     /**
@@ -263,8 +271,8 @@ public interface FaultMatcher {
      */
     static FaultMatcher dsnNotify(DsnNotify type) {
         Objects.requireNonNull(type, "type");
-        return c -> c.phase() == SmtpPhase.RCPT && c.parameters().containsKey("NOTIFY")
-                && DsnNotify.parse(c.parameters().get("NOTIFY")).contains(type);
+        return Dsl.described("dsnNotify(DsnNotify." + type.name() + ")", c -> c.phase() == SmtpPhase.RCPT
+                && c.parameters().containsKey("NOTIFY") && DsnNotify.parse(c.parameters().get("NOTIFY")).contains(type));
     }
 
     /**
@@ -275,13 +283,13 @@ public interface FaultMatcher {
      */
     static FaultMatcher dsnReturn(DsnReturn ret) {
         Objects.requireNonNull(ret, "ret");
-        return c -> c.phase() == SmtpPhase.MAIL && c.parameters().containsKey("RET")
-                && DsnReturn.parse(c.parameters().get("RET")) == ret;
+        return Dsl.described("dsnReturn(DsnReturn." + ret.name() + ")", c -> c.phase() == SmtpPhase.MAIL
+                && c.parameters().containsKey("RET") && DsnReturn.parse(c.parameters().get("RET")) == ret);
     }
 
     /** {@return a matcher for a MAIL that declares {@code SMTPUTF8} (RFC 6531)} */
     static FaultMatcher smtpUtf8() {
-        return c -> c.phase() == SmtpPhase.MAIL && c.parameters().containsKey("SMTPUTF8");
+        return Dsl.described("smtpUtf8()", c -> c.phase() == SmtpPhase.MAIL && c.parameters().containsKey("SMTPUTF8"));
     }
 
     private static void checkPositive(int n) {

@@ -15,6 +15,7 @@ public final class FaultRule {
     private final SmtpPhase phase;
     private final FaultMatcher matcher;
     private final FaultEffect effect;
+    /** The DSL calls that made the rule. */
     private final String description;
     private final AtomicInteger remaining;
     private final AtomicInteger fired = new AtomicInteger();
@@ -25,48 +26,6 @@ public final class FaultRule {
         this.effect = effect;
         this.description = description;
         this.remaining = new AtomicInteger(uses);
-    }
-
-    /**
-     * Changes the count of a rule that is already live.
-     *
-     * @return this rule
-     * @deprecated races with connected clients (the rule was live with one use before this call);
-     *     set the count on the builder: {@code on(RCPT).once().reply(...)}
-     */
-    @Deprecated(since = "0.2", forRemoval = true)
-    public FaultRule once() {
-        return times(1);
-    }
-
-    /**
-     * Changes the count of a rule that is already live: at most {@code n} uses in all.
-     *
-     * @param n at least 1
-     * @return this rule
-     * @deprecated races with connected clients (the rule was live with one use before this call);
-     *     set the count on the builder: {@code on(RCPT).times(2).reply(...)}
-     */
-    @Deprecated(since = "0.2", forRemoval = true)
-    public FaultRule times(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("times(n) needs n >= 1, was " + n);
-        }
-        remaining.set(Math.max(0, n - fired.get()));
-        return this;
-    }
-
-    /**
-     * Makes a live rule fire every time it matches.
-     *
-     * @return this rule
-     * @deprecated races with connected clients (the rule was live with one use before this call);
-     *     set the count on the builder: {@code on(MAIL).always().reply(...)}
-     */
-    @Deprecated(since = "0.2", forRemoval = true)
-    public FaultRule always() {
-        remaining.set(ALWAYS);
-        return this;
     }
 
     /** {@return the phase the rule is attached to} */
@@ -112,10 +71,14 @@ public final class FaultRule {
         return p != SmtpPhase.CONNECT && p != SmtpPhase.END_OF_DATA;
     }
 
+    /**
+     * {@return the rule as the calls that made it, and how often it fired, such as
+     * {@code on(RCPT).times(2).reply(452, "4.2.2 Mailbox full"), fired 1 time, 1 left}}
+     */
     @Override
     public String toString() {
         int left = remaining.get();
-        return "on " + phase + (description.isEmpty() ? "" : " " + description) + " -> " + effect + ", fired "
-                + fired.get() + (left == ALWAYS ? ", always" : ", " + left + " left");
+        int n = fired.get();
+        return description + ", fired " + n + (n == 1 ? " time" : " times") + (left == ALWAYS ? ", no limit" : ", " + left + " left");
     }
 }

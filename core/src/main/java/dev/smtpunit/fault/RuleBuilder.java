@@ -9,7 +9,9 @@ import java.util.Objects;
  * Builds a fault rule: optionally narrow it with {@link #matching}, set how often it fires with
  * {@link #times}, {@link #always()} or {@link #once()} (the default), then give its effect. The
  * effect comes last and registers the finished rule in one step, so a client that is already
- * connected never sees a rule whose count is not set yet.
+ * connected never sees a rule whose count is not set yet. The rule reads in listings as the calls
+ * that made it, with how often it fired:
+ * {@code on(RCPT).matching(recipient("ada@example.com")).times(2).reply(452, "4.2.2 Mailbox full"), fired 0 times, 2 left}.
  *
  * <pre>{@code
  * smtp.faults().on(RCPT).matching(recipient("ada@example.com")).times(2).reply(452, "4.2.2 Mailbox full");
@@ -90,7 +92,18 @@ public final class RuleBuilder {
         if (effect instanceof FaultEffect.StoreThenDrop && phase != SmtpPhase.END_OF_DATA) {
             throw new IllegalArgumentException("closeAfterStoring() only applies to END_OF_DATA, not " + phase);
         }
-        return faults.add(new FaultRule(phase, matcher, effect, narrowed ? "(matching)" : "", uses));
+        StringBuilder dsl = new StringBuilder("on(").append(phase).append(')');
+        if (narrowed) {
+            dsl.append(".matching(").append(Dsl.text(matcher)).append(')');
+        }
+        if (uses == FaultRule.ALWAYS) {
+            dsl.append(".always()");
+        } else if (uses > 1) {
+            dsl.append(".times(").append(uses).append(')');
+        }
+        dsl.append('.').append(phase == SmtpPhase.END_OF_DATA && effect instanceof FaultEffect.Close ? "closeDiscardingMessage()"
+                : effect instanceof FaultEffect.Proceed ? "then(FaultEffect.proceed())" : effect.toString());
+        return faults.add(new FaultRule(phase, matcher, effect, dsl.toString(), uses));
     }
 
     /**
@@ -198,14 +211,4 @@ public final class RuleBuilder {
         return then(FaultEffect.trickle(perByte));
     }
 
-    /**
-     * The old name of {@link #closeAfterStoring()}.
-     *
-     * @return the registered rule
-     * @deprecated use {@link #closeAfterStoring()}, whose name says that the connection closes
-     */
-    @Deprecated(since = "0.2", forRemoval = true)
-    public FaultRule storeThenDrop() {
-        return closeAfterStoring();
-    }
 }

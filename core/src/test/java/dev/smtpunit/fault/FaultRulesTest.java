@@ -29,6 +29,7 @@ import static dev.smtpunit.SmtpPhase.END_OF_DATA;
 import static dev.smtpunit.SmtpPhase.MAIL;
 import static dev.smtpunit.SmtpPhase.RCPT;
 import static dev.smtpunit.fault.FaultMatcher.afterTls;
+import static dev.smtpunit.fault.FaultMatcher.authMechanism;
 import static dev.smtpunit.fault.FaultMatcher.authenticatedAs;
 import static dev.smtpunit.fault.FaultMatcher.hasParameter;
 import static dev.smtpunit.fault.FaultMatcher.header;
@@ -155,7 +156,8 @@ class FaultRulesTest {
             assertThat(c.command("MAIL FROM:<other@example.com>")).isEqualTo("452 4.0.0 second");
             assertThat(c.command("MAIL FROM:<vip@example.com>")).startsWith("250");
             assertThat(smtp.faults().unused()).containsExactly(never);
-            assertThat(never.toString()).isEqualTo("on RCPT (matching) -> Reply[reply=550 5.0.0 never, closeAfter=false], fired 0, 1 left");
+            assertThat(never).hasToString("on(RCPT).matching(recipient(\"nobody@example.com\")).reply(550, \"5.0.0 never\"), fired 0 times, 1 left");
+            assertThat(smtp.faults().rules().get(1)).hasToString("on(MAIL).times(2).reply(452, \"4.0.0 second\"), fired 2 times, 0 left");
         }
     }
 
@@ -321,9 +323,42 @@ class FaultRulesTest {
         FaultRule always = faults.on(MAIL).always().reply(451, "4.7.0 Throttled");
         FaultRule once = faults.on(DATA).close();
         assertThat(faults.rules()).containsExactly(twice, always, once);
-        assertThat(twice).hasToString("on RCPT -> Reply[reply=452 4.2.2 Mailbox full, closeAfter=false], fired 0, 2 left");
-        assertThat(always.toString()).endsWith(", always");
-        assertThat(once.toString()).endsWith(", 1 left");
+        assertThat(twice).hasToString("on(RCPT).times(2).reply(452, \"4.2.2 Mailbox full\"), fired 0 times, 2 left");
+        assertThat(always).hasToString("on(MAIL).always().reply(451, \"4.7.0 Throttled\"), fired 0 times, no limit");
+        assertThat(once).hasToString("on(DATA).close(), fired 0 times, 1 left");
+    }
+
+    @Test
+    void aListingReadsAsTheCallsThatMadeEachRule() {
+        Faults faults = new Faults();
+        faults.on(RCPT).matching(recipient("ada@example.com").and(nthConnection(1))).times(2).reply(452, "4.2.2 \"Full\"");
+        faults.on(MAIL).matching(sender("batch@example.com").or(afterTls().negate())).matching(hasParameter("SIZE"))
+                .always().replyAndClose(421, "4.7.0 Throttled");
+        faults.on(END_OF_DATA).matching(header("X-Spam", "yes")).closeDiscardingMessage();
+        faults.on(END_OF_DATA).matching(sizeAtLeast(1000)).closeAfterStoring();
+        faults.on(END_OF_DATA).matching(FaultMatcher.message(m -> m.size() > 1)).reply(554, "5.7.1 Spam");
+        faults.on(RCPT).matching(c -> true).delay(Duration.ofSeconds(2));
+        faults.on(MAIL).delayThenReply(Duration.ofMillis(500), 421, "4.4.5 Busy");
+        faults.on(SmtpPhase.ANY).matching(nthTransaction(2)).stall();
+        faults.on(SmtpPhase.NOOP).trickle(Duration.ofMillis(50));
+        faults.on(SmtpPhase.EHLO).reply(250, "mx.test Hello", "SIZE 1000");
+        faults.enqueue(RCPT, FaultEffect.proceed());
+        faults.on(SmtpPhase.AUTH).matching(authMechanism(dev.smtpunit.AuthMechanism.XOAUTH2)).stall();
+        assertThat(faults).hasToString(String.join("\n",
+                "on(RCPT).matching(recipient(\"ada@example.com\").and(nthConnection(1))).times(2).reply(452, \"4.2.2 \\\"Full\\\"\"),"
+                        + " fired 0 times, 2 left",
+                "on(MAIL).matching(sender(\"batch@example.com\").or(afterTls().negate()).and(hasParameter(\"SIZE\"))).always()"
+                        + ".replyAndClose(421, \"4.7.0 Throttled\"), fired 0 times, no limit",
+                "on(END_OF_DATA).matching(header(\"X-Spam\", \"yes\")).closeDiscardingMessage(), fired 0 times, 1 left",
+                "on(END_OF_DATA).matching(sizeAtLeast(1000)).closeAfterStoring(), fired 0 times, 1 left",
+                "on(END_OF_DATA).matching(message(a predicate of your own)).reply(554, \"5.7.1 Spam\"), fired 0 times, 1 left",
+                "on(RCPT).matching(a FaultMatcher of your own).delay(Duration.ofSeconds(2)), fired 0 times, 1 left",
+                "on(MAIL).delayThenReply(Duration.ofMillis(500), 421, \"4.4.5 Busy\"), fired 0 times, 1 left",
+                "on(ANY).matching(nthTransaction(2)).stall(), fired 0 times, 1 left",
+                "on(NOOP).trickle(Duration.ofMillis(50)), fired 0 times, 1 left",
+                "on(EHLO).reply(250, \"mx.test Hello\", \"SIZE 1000\"), fired 0 times, 1 left",
+                "on(RCPT).then(FaultEffect.proceed()), fired 0 times, 1 left",
+                "on(AUTH).matching(authMechanism(AuthMechanism.XOAUTH2)).stall(), fired 0 times, 1 left"));
     }
 
     @Test

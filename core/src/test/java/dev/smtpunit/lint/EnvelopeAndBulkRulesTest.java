@@ -70,7 +70,17 @@ class EnvelopeAndBulkRulesTest {
         String longLines = CLEAN.replace("Example Shop\r\n", ("x".repeat(1000) + "\r\n").repeat(8));
         List<LintFinding> findings = MailLint.defaults().check(longLines.getBytes(StandardCharsets.ISO_8859_1));
         assertThat(ids(findings)).containsOnly("line.too-long").hasSize(6);
-        assertThat(findings.get(0).message()).isEqualTo("3 more occurrences of this problem not listed");
+        assertThat(findings.subList(0, 5)).extracting(LintFinding::line).containsExactly(22, 23, 24, 25, 26);
+        assertThat(findings.get(5).message()).isEqualTo("3 more occurrences of this problem not listed");
+        assertThat(findings.get(5).line()).isZero();
+    }
+
+    @Test
+    void oneOccurrenceBeyondTheCapIsListedNotSummedUp() {
+        String longLines = CLEAN.replace("Example Shop\r\n", ("x".repeat(1000) + "\r\n").repeat(6));
+        List<LintFinding> findings = MailLint.defaults().check(longLines.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(findings).extracting(LintFinding::line).containsExactly(22, 23, 24, 25, 26, 27);
+        assertThat(findings).extracting(LintFinding::message).noneMatch(m -> m.contains("more occurrences"));
     }
 
     @Test

@@ -2,12 +2,14 @@ package dev.smtpunit.junit5;
 
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.internal.Bounded;
 
 import java.util.List;
 
 /**
- * The evidence attached to a failed test: for each server it used, the mailbox summary and the
- * SMTP transcript, bounded in size.
+ * The evidence attached to a failed test: for each server it used, the mailbox summary, the fault
+ * rules and the SMTP transcript, each bounded (the first lines of each session are kept), and the
+ * whole cut at a line boundary near {@link #MAX_CHARS}, keeping its start.
  */
 final class Diagnostics {
     static final int MAX_CHARS = 16_000;
@@ -42,9 +44,10 @@ final class Diagnostics {
                 sb.append("Mailbox: ").append(e.server().mailbox().summary().stripTrailing()).append('\n');
             }
             if (!e.server().faults().rules().isEmpty()) {
-                sb.append("Fault rules:\n").append(e.server().faults()).append('\n');
+                sb.append("Fault rules:\n").append(Bounded.lines(e.server().faults().toString(), Bounded.HEAD_LINES, Bounded.TAIL_LINES))
+                        .append('\n');
             }
-            String transcript = e.server().transcript().toString();
+            String transcript = Bounded.transcript(e.server().transcript().sessions());
             int shownUpTo = e.server().transcript().sessions().isEmpty() ? 0 : shownPrefix(transcript, already);
             if (shownUpTo == 0) {
                 sb.append("Transcript:\n").append(transcript);
@@ -54,11 +57,7 @@ final class Diagnostics {
                 sb.append("Transcript: printed in the failure above, then:\n").append(transcript.substring(shownUpTo));
             }
         }
-        if (sb.length() > MAX_CHARS) {
-            int cut = sb.length() - MAX_CHARS;
-            return "... (" + cut + " characters of the start left out)\n" + sb.substring(cut);
-        }
-        return sb.toString();
+        return Bounded.start(sb.toString(), MAX_CHARS);
     }
 
     /**

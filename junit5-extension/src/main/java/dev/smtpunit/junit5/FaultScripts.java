@@ -35,7 +35,7 @@ final class FaultScripts {
         try {
             rule.then(effect);
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(describe(f) + " on " + where + ": " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(describe(f) + " on " + where + ": " + e.getMessage());
         }
     }
 
@@ -72,7 +72,7 @@ final class FaultScripts {
                 return FaultEffect.delay(Duration.ofMillis(f.delayMillis()));
             }
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(describe(f) + " on " + where + ": " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(describe(f) + " on " + where + ": " + e.getMessage());
         }
         throw new ExtensionConfigurationException(describe(f) + " on " + where
                 + " has no effect: set reply (with text), close, stall or delayMillis");

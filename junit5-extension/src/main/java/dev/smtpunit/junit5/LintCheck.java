@@ -27,7 +27,7 @@ final class LintCheck {
                         .toList();
                 if (!errors.isEmpty()) {
                     report.append(e.name().isEmpty() ? "" : "SMTP server '" + e.name() + "', ").append("message ")
-                            .append(i + 1).append(' ').append(messages.get(i)).append(":\n");
+                            .append(i + 1).append(" (").append(messages.get(i).summary()).append("):\n");
                     errors.forEach(f -> report.append("  ").append(f).append('\n'));
                 }
             }

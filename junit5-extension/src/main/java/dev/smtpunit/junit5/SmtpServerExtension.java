@@ -223,7 +223,12 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
         java.lang.reflect.Parameter p = parameterContext.getParameter();
         String origin = "parameter " + (p.isNamePresent() ? "'" + p.getName() + "'" : "#" + (parameterContext.getIndex() + 1))
                 + " of " + parameterContext.getDeclaringExecutable().getName() + "()";
-        return resolve(context, name, own.orElse(null), origin, perClass).server();
+        try {
+            return resolve(context, name, own.orElse(null), origin, perClass).server();
+        } catch (ExtensionConfigurationException e) {
+            // thrown as it is, JUnit would wrap it in "Failed to resolve parameter ...", the same message twice
+            throw new ParameterResolutionException(e.getMessage(), e.getCause());
+        }
     }
 
     // ------------------------------------------------------------------ failures

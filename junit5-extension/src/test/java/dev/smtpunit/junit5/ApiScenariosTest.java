@@ -71,7 +71,7 @@ class ApiScenariosTest {
         for (Event e : failed) {
             String all = everything(throwable(e));
             assertThat(count(all, "C: MAIL FROM:<app@example.com>")).as("the transcript once in\n%s", all).isEqualTo(1);
-            assertThat(count(all, "1. from <app@example.com> to [ada@example.com]")).as("the mailbox once in\n%s", all)
+            assertThat(count(all, "1. Subject: \"Welcome, Ada\", envelope from=<app@example.com> to=[ada@example.com]")).as("the mailbox once in\n%s", all)
                     .isEqualTo(1);
             assertThat(all).containsAnyOf("Transcript: printed in the failure above", " message, listed in the failure above");
         }

@@ -2,8 +2,11 @@ package dev.smtpunit.assertj.internal;
 
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.internal.Bounded;
 
 import java.util.List;
+
+import static org.assertj.core.presentation.StandardRepresentation.STANDARD_REPRESENTATION;
 
 /** How messages and mailboxes appear in failure messages. */
 public final class Describe {
@@ -11,17 +14,10 @@ public final class Describe {
 
     /**
      * @param m a message
-     * @return one line: subject, envelope sender and recipients, size
+     * @return one line: its Subject header, envelope sender and recipients, and size
      */
     public static String message(ReceivedMessage m) {
-        String subject;
-        try {
-            subject = "\"" + m.subject() + "\"";
-        } catch (IllegalStateException e) {
-            subject = "(unparseable content)";
-        }
-        return subject + " from <" + m.envelope().sender() + "> to " + m.envelope().recipientAddresses() + " (" + m.size()
-                + " bytes)";
+        return m.summary();
     }
 
     /**
@@ -32,7 +28,24 @@ public final class Describe {
         if (messages.isEmpty()) {
             return "  (the mailbox is empty)";
         }
-        return Mailbox.list(messages).stripTrailing();
+        return Mailbox.list(messages).stripTrailing().replace("\n", System.lineSeparator());
+    }
+
+    /**
+     * A value as failure messages show it: strings and lists as AssertJ shows them, {@link ShouldHave.Plain}
+     * text as it is; long values by their head and tail (see {@link Bounded}).
+     *
+     * @param value the value
+     * @return how it reads
+     */
+    public static String value(Object value) {
+        if (value instanceof ShouldHave.Plain p) {
+            return Bounded.value(p.text());
+        }
+        if (value instanceof String s) {
+            return STANDARD_REPRESENTATION.toStringOf(Bounded.value(s));
+        }
+        return Bounded.value(STANDARD_REPRESENTATION.toStringOf(value));
     }
 
     /**

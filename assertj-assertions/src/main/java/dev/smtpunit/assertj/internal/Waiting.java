@@ -60,6 +60,7 @@ public final class Waiting {
 
     private static AssertionError waited(Duration timeout, AssertionError last) {
         String millis = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
-        return new AssertionError("After waiting " + millis + ":" + (last == null ? " the condition was not met" : last.getMessage()));
+        String message = last == null ? " the condition was not met" : last.getMessage();
+        return Frames.strip(new AssertionError(ShouldHave.NL + "After waiting " + millis + ":" + message));
     }
 }

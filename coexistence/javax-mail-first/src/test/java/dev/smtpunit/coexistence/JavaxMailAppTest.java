@@ -87,7 +87,7 @@ class JavaxMailAppTest {
         smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> assertThat(smtp.mailbox().messages()).isEmpty())
-                .hasMessageContaining("ReceivedMessage[subject=\"Welcome, Zo\u00eb\", from=<app@example.com>");
+                .hasMessageContaining("ReceivedMessage[Subject: \"Welcome, Zo\u00eb\", envelope from=<app@example.com>");
     }
 
     @Test
@@ -111,7 +111,7 @@ class JavaxMailAppTest {
             assertThat(failure).hasMessageContaining("Welcome, Ada");
             assertThat(failure.getSuppressed()).singleElement().extracting(Throwable::getMessage).asString()
                     .startsWith("SMTP evidence of this test:")
-                    .contains("1. from <app@example.com> to [ada@example.com] subject \"Welcome, Zo\u00eb\"")
+                    .contains("1. Subject: \"Welcome, Zo\u00eb\", envelope from=<app@example.com> to=[ada@example.com]")
                     .contains("C: MAIL FROM:<app@example.com>", "C: RCPT TO:<ada@example.com>", "C: QUIT");
         });
     }

@@ -5,13 +5,17 @@ import dev.smtpunit.lint.LintFinding.Severity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** What every rule sees of one message, and where its findings go. */
 final class LintContext {
-    /** Beyond this many findings of one rule, the rest are counted in one last finding. */
+    /**
+     * Beyond this many findings of one rule, the rest are counted in one finding that comes after all
+     * the others; a single extra occurrence is listed rather than summed up.
+     */
     private static final int CAP_PER_RULE = 5;
 
     final byte[] source;
@@ -85,20 +89,35 @@ final class LintContext {
     private void add(String ruleId, Severity severity, String source, String message, String header, String part,
             int offset) {
         int n = perRule.merge(ruleId, 1, Integer::sum);
-        if (n <= CAP_PER_RULE) {
+        if (n <= CAP_PER_RULE + 1) {
             findings.add(new LintFinding(ruleId, severity, source, message, header, part, offset < 0 ? 0 : line(offset)));
         }
     }
 
+    /** {@return the findings listed one by one: of a rule with too many, the first {@value #CAP_PER_RULE}} */
     List<LintFinding> findings() {
-        List<LintFinding> out = new ArrayList<>(findings);
+        List<LintFinding> out = new ArrayList<>();
+        Map<String, Integer> kept = new HashMap<>();
+        for (LintFinding f : findings) {
+            int n = perRule.get(f.ruleId());
+            if (n <= CAP_PER_RULE + 1 || kept.merge(f.ruleId(), 1, Integer::sum) <= CAP_PER_RULE) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** {@return for each rule with more than one occurrence beyond the cap, a finding that counts those not listed} */
+    List<LintFinding> summaries() {
+        List<LintFinding> out = new ArrayList<>();
         perRule.forEach((rule, n) -> {
-            if (n > CAP_PER_RULE) {
+            if (n > CAP_PER_RULE + 1) {
                 LintFinding last = findings.stream().filter(f -> f.ruleId().equals(rule)).reduce((a, b) -> b).orElseThrow();
                 out.add(new LintFinding(rule, last.severity(), last.source(), (n - CAP_PER_RULE)
                         + " more occurrences of this problem not listed", "", "", 0));
             }
         });
+        out.sort(Comparator.comparing(LintFinding::ruleId));
         return out;
     }
 

@@ -25,7 +25,8 @@ public final class LintEngine {
      * @param envelopeSender the MAIL FROM address, or null when unknown
      * @param mailParameters the MAIL FROM parameters, or null when unknown
      * @param ruleSets the rule sets to apply
-     * @return the findings, ordered by line (findings without a line first)
+     * @return the findings, ordered by line (findings without a line first), then one finding per rule
+     *     that counts the occurrences too many to list
      */
     public static List<LintFinding> check(byte[] content, String envelopeSender, Map<String, String> mailParameters,
             Set<LintRuleSet> ruleSets) {
@@ -37,6 +38,7 @@ public final class LintEngine {
         }
         List<LintFinding> findings = new ArrayList<>(context.findings());
         findings.sort(Comparator.comparingInt(LintFinding::line));
+        findings.addAll(context.summaries());
         return List.copyOf(findings);
     }
 }

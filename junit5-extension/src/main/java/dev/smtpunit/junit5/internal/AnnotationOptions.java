@@ -76,7 +76,7 @@ public final class AnnotationOptions {
                         ? "@SmtpServer(requireAuth = true) on " + where + " needs users = \"name:password\" or acceptAnyCredentials = true"
                         : "@SmtpServer on " + where + ": " + e.getMessage();
             }
-            throw new ExtensionConfigurationException(hint, e);
+            throw new ExtensionConfigurationException(hint);
         }
     }
 
@@ -84,7 +84,7 @@ public final class AnnotationOptions {
         try {
             setter.run();
         } catch (RuntimeException e) {
-            throw new ExtensionConfigurationException("@SmtpServer(" + attribute + ") on " + where + ": " + e.getMessage(), e);
+            throw new ExtensionConfigurationException("@SmtpServer(" + attribute + ") on " + where + ": " + e.getMessage());
         }
     }
 

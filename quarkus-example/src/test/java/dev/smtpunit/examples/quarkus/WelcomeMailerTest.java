@@ -40,7 +40,7 @@ class WelcomeMailerTest {
 
     @Test
     void reportsARefusal() {
-        smtp.faults().on(RCPT).reply(550, "5.1.1 No such user").always();
+        smtp.faults().on(RCPT).always().reply(550, "5.1.1 No such user");
 
         assertThatThrownBy(() -> welcomeMailer.sendWelcome("nobody@example.com", "Nobody")).hasMessageContaining("550");
 

@@ -36,7 +36,7 @@ class WelcomeMailServiceTest {
 
     @Test
     void retriesWhenTheMailboxIsFullThenDelivers(MockSmtpServer smtp) {
-        smtp.faults().on(RCPT).reply(452, "4.2.2 Mailbox full").once();
+        smtp.faults().on(RCPT).once().reply(452, "4.2.2 Mailbox full");
 
         assertThat(welcomeMail.sendWelcome("grace")).isEqualTo(2);
 
@@ -46,7 +46,7 @@ class WelcomeMailServiceTest {
 
     @Test
     void givesUpAtOnceOnAPermanentRefusal(MockSmtpServer smtp) {
-        smtp.faults().on(RCPT).reply(550, "5.1.1 No such user").always();
+        smtp.faults().on(RCPT).always().reply(550, "5.1.1 No such user");
 
         assertThatThrownBy(() -> welcomeMail.sendWelcome("ada")).isInstanceOf(MailSendException.class);
 
