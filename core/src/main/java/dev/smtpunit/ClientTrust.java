@@ -23,6 +23,7 @@ import java.util.Properties;
 public final class ClientTrust {
     private final List<X509Certificate> certificates;
     private final SSLContext sslContext;
+    private final SSLSocketFactory identityCheckingSocketFactory;
 
     /**
      * Trust exactly the given certificates.
@@ -42,6 +43,7 @@ public final class ClientTrust {
             tmf.init(ks);
             sslContext = SSLContext.getInstance("TLS");
             sslContext.init(null, tmf.getTrustManagers(), null);
+            identityCheckingSocketFactory = new IdentityCheckingSocketFactory(sslContext.getSocketFactory());
         } catch (Exception e) {
             throw new IllegalStateException("cannot build a trust store for the server certificate: " + e.getMessage(), e);
         }
@@ -84,7 +86,11 @@ public final class ClientTrust {
     }
 
     /**
-     * Jakarta Mail properties for the server's plain port, with STARTTLS required and trusted.
+     * Mail properties for the server's plain port, with STARTTLS required and trusted, for Jakarta Mail
+     * and for javax.mail 1.6 alike. The server's identity is checked: the socket factory in
+     * {@code mail.smtp.ssl.socketFactory} has the JDK verify, during the handshake, that the
+     * certificate names {@code mail.smtp.host} (IP addresses included, which javax.mail 1.6's own
+     * {@code mail.smtp.ssl.checkserveridentity} cannot match, so that property is left unset).
      *
      * @param server the running server
      * @return new properties; add credentials and {@code mail.smtp.auth} as needed
@@ -95,15 +101,16 @@ public final class ClientTrust {
         p.setProperty("mail.smtp.port", Integer.toString(server.port()));
         p.setProperty("mail.smtp.starttls.enable", "true");
         p.setProperty("mail.smtp.starttls.required", "true");
-        p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
-        p.put("mail.smtp.ssl.socketFactory", socketFactory());
+        p.put("mail.smtp.ssl.socketFactory", identityCheckingSocketFactory);
         p.setProperty("mail.smtp.connectiontimeout", "10000");
         p.setProperty("mail.smtp.timeout", "10000");
         return p;
     }
 
     /**
-     * Jakarta Mail properties for the server's implicit-TLS (SMTPS) port, trusted.
+     * Mail properties for the server's implicit-TLS (SMTPS) port, trusted and with the server's
+     * identity checked as in {@link #startTlsProperties(MockSmtpServer)}; for Jakarta Mail and
+     * javax.mail 1.6 alike.
      *
      * @param server the running server, started with {@code implicitTls}
      * @return new properties for the {@code smtp} protocol with {@code mail.smtp.ssl.enable}
@@ -113,8 +120,7 @@ public final class ClientTrust {
         p.setProperty("mail.smtp.host", server.host());
         p.setProperty("mail.smtp.port", Integer.toString(server.smtpsPort()));
         p.setProperty("mail.smtp.ssl.enable", "true");
-        p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
-        p.put("mail.smtp.ssl.socketFactory", socketFactory());
+        p.put("mail.smtp.ssl.socketFactory", identityCheckingSocketFactory);
         p.setProperty("mail.smtp.connectiontimeout", "10000");
         p.setProperty("mail.smtp.timeout", "10000");
         return p;

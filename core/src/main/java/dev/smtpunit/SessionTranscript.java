@@ -3,6 +3,7 @@ package dev.smtpunit;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The history of one SMTP connection, in order. Thread-safe; lists handed out are snapshots.
@@ -11,6 +12,7 @@ public final class SessionTranscript {
     private final int id;
     private final InetSocketAddress client;
     private final ArrayList<TranscriptEntry> entries = new ArrayList<>(16);
+    private final Consumer<SessionTranscript> onClose;
     private boolean closed;
 
     /**
@@ -18,10 +20,12 @@ public final class SessionTranscript {
      *
      * @param id the session number on its server, from 1
      * @param client the client's address
+     * @param onClose called once, with this session, when the connection has closed
      */
-    SessionTranscript(int id, InetSocketAddress client) {
+    SessionTranscript(int id, InetSocketAddress client, Consumer<SessionTranscript> onClose) {
         this.id = id;
         this.client = client;
+        this.onClose = onClose;
     }
 
     /** {@return the session number on its server, 1 for the first connection} */
@@ -39,11 +43,18 @@ public final class SessionTranscript {
      *
      * @param entry the entry
      */
-    synchronized void add(TranscriptEntry entry) {
-        entries.add(entry);
-        if (entry instanceof TranscriptEntry.Event e
-                && (e.kind() == TranscriptEntry.Kind.CLOSED_BY_CLIENT || e.kind() == TranscriptEntry.Kind.CLOSED_BY_SERVER)) {
-            closed = true;
+    void add(TranscriptEntry entry) {
+        boolean ended = false;
+        synchronized (this) {
+            entries.add(entry);
+            if (!closed && entry instanceof TranscriptEntry.Event e
+                    && (e.kind() == TranscriptEntry.Kind.CLOSED_BY_CLIENT || e.kind() == TranscriptEntry.Kind.CLOSED_BY_SERVER)) {
+                closed = true;
+                ended = true;
+            }
+        }
+        if (ended) {
+            onClose.accept(this);
         }
     }
 

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Everything that crossed the wire on one server: every session in connection order, each with its
@@ -18,6 +21,7 @@ import java.util.Set;
  */
 public final class Transcript {
     private final ArrayList<SessionTranscript> sessions = new ArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<? super SessionTranscript>> endListeners = new CopyOnWriteArrayList<>();
 
     /** Creates an empty transcript; servers make their own. */
     public Transcript() {}
@@ -29,6 +33,41 @@ public final class Transcript {
      */
     synchronized void add(SessionTranscript session) {
         sessions.add(session);
+    }
+
+    /**
+     * Called by a session of this transcript when its connection has closed.
+     *
+     * @param session the finished session
+     */
+    void ended(SessionTranscript session) {
+        for (Consumer<? super SessionTranscript> listener : endListeners) {
+            try {
+                listener.accept(session);
+            } catch (RuntimeException | AssertionError e) {
+                // a listener must not take the server down: the session is recorded already
+                System.err.println("SmtpUnit: a transcript listener failed on session " + session.id() + ": " + e);
+            }
+        }
+    }
+
+    /**
+     * Calls the listener with each session that ends from now on, once its connection has closed and
+     * its transcript is complete (a session still open when the server stops ends then). It runs on
+     * the server's connection thread, so keep it short; an exception it throws is printed and
+     * otherwise ignored.
+     *
+     * <pre>{@code
+     * smtp.transcript().onSessionEnd(session -> System.out.print(session));
+     * }</pre>
+     *
+     * @param listener what to do with each finished session
+     * @return a subscription whose {@code close()} stops the calls
+     */
+    public Mailbox.Subscription onSessionEnd(Consumer<? super SessionTranscript> listener) {
+        Objects.requireNonNull(listener, "listener");
+        endListeners.add(listener);
+        return () -> endListeners.remove(listener);
     }
 
     /** Forgets every session recorded so far, for example after a warm-up; {@code reset()} on the server does this too. */

@@ -2,6 +2,9 @@ package dev.smtpunit;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,9 +40,18 @@ class MailboxFollowingTest {
             });
             List<String> heard = new CopyOnWriteArrayList<>();
             smtp.mailbox().onMessage(m -> heard.add(m.subject()));
-            Mail.send(smtp.properties(), "kept");
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            PrintStream err = System.err;
+            System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));   // this module's tests run one at a time
+            try {
+                Mail.send(smtp.properties(), "kept");
+            } finally {
+                System.setErr(err);
+            }
             assertThat(smtp.mailbox().messages()).extracting(ReceivedMessage::subject).containsExactly("kept");
             assertThat(heard).containsExactly("kept");
+            assertThat(printed.toString(StandardCharsets.UTF_8)).matches("SmtpUnit: a mailbox listener failed on "
+                    + "ReceivedMessage\\[subject=\"kept\", .*\\]: java.lang.IllegalStateException: listener bug\\R");
         }
     }
 

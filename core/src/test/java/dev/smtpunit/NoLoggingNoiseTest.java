@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -55,6 +56,38 @@ class NoLoggingNoiseTest {
 
         assertThat(outAndErr[0]).isEqualTo("quiet body NOPLoggerFactory");
         assertThat(outAndErr[1]).isEmpty();
+    }
+
+    @Test
+    void anApplicationOnAnSlf4jOlderThan209GetsNoWarningEither() throws Exception {
+        String old = System.getProperty("slf4j.old.jar");
+        List<String> path = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        assertThat(path.removeIf(entry -> entry.contains("slf4j-api-2."))).as("slf4j-api on %s", path).isTrue();
+        path.add(0, old);
+
+        String[] outAndErr = runChild(String.join(File.pathSeparator, path));
+
+        assertThat(outAndErr[0]).isEqualTo("quiet body NOPLoggerFactory");
+        assertThat(outAndErr[1]).isEmpty();
+    }
+
+    @Test
+    void withoutSmtpUnitThatOldSlf4jWouldWarn() throws Exception {
+        String old = System.getProperty("slf4j.old.jar");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", old + File.pathSeparator + System.getProperty("java.class.path"),
+                BareSlf4j.class.getName()).start();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ends").isTrue();
+        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(err).startsWith("SLF4J: No SLF4J providers were found.");
+    }
+
+    /** A child JVM that only asks SLF4J for its factory, as James would without SmtpUnit. */
+    static final class BareSlf4j {
+        public static void main(String[] args) {
+            System.out.print(org.slf4j.LoggerFactory.getILoggerFactory().getClass().getSimpleName());
+        }
     }
 
     @Test

@@ -1,5 +1,10 @@
 package dev.smtpunit.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
@@ -8,9 +13,11 @@ import java.util.ServiceLoader;
  * slf4j-simple, ...) gets their messages like any other library's, untouched. An application with
  * none would see SLF4J print "No SLF4J providers were found" the moment the first handler loads,
  * although SLF4J then drops every message anyway: in that case, and only then, SLF4J is initialised
- * here with that very no-operation provider, quietly, before James touches it. System properties
- * set for this are removed again; nothing is done when the application already chose a provider or
- * initialised SLF4J itself, or uses SLF4J 1.7 (whose binding rules are its own).
+ * here with that very no-operation provider, quietly, before James touches it (SLF4J 2.0.9 and later
+ * are told so with {@code slf4j.provider}; older 2.0 versions choose it themselves and their report is
+ * held back). System properties and streams set for this are restored; nothing is done when the
+ * application already chose a provider or initialised SLF4J itself, or uses SLF4J 1.7 (whose binding
+ * rules are its own).
  */
 final class QuietSlf4j {
     private static final String PROVIDER = "slf4j.provider";
@@ -47,6 +54,10 @@ final class QuietSlf4j {
         } catch (ServiceConfigurationError e) {
             return; // a broken provider declaration is SLF4J's to report, not ours to hide
         }
+        if (!honoursProviderProperty()) {
+            initialiseWithoutReports();
+            return;
+        }
         boolean verbositySet = System.getProperty(VERBOSITY) != null;
         System.setProperty(PROVIDER, NOP_PROVIDER);
         if (!verbositySet) {
@@ -58,6 +69,66 @@ final class QuietSlf4j {
             System.clearProperty(PROVIDER);
             if (!verbositySet) {
                 System.clearProperty(VERBOSITY);
+            }
+        }
+    }
+
+    /** {@return whether this SLF4J reads {@code slf4j.provider}: 2.0.9 and later, which name the key} */
+    private static boolean honoursProviderProperty() {
+        try {
+            org.slf4j.LoggerFactory.class.getField("PROVIDER_PROPERTY_KEY");
+            return true;
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
+    }
+
+    /**
+     * SLF4J 2.0.0 to 2.0.8 cannot be told which provider to use: they fall back to the same
+     * no-operation provider by themselves and report it on {@code System.err}. Their reports (lines
+     * starting with {@code SLF4J: }) are held back while SLF4J initialises here; any other line written
+     * to {@code System.err} meanwhile goes through.
+     */
+    private static void initialiseWithoutReports() {
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(new Slf4jReportFilter(err), true, StandardCharsets.UTF_8));
+        try {
+            org.slf4j.LoggerFactory.getILoggerFactory();
+        } finally {
+            System.err.flush();
+            System.setErr(err);
+        }
+    }
+
+    /** Passes whole lines on to the real stream, except SLF4J's own reports. */
+    private static final class Slf4jReportFilter extends OutputStream {
+        private static final byte[] REPORT = "SLF4J: ".getBytes(StandardCharsets.US_ASCII);
+        private final PrintStream target;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        Slf4jReportFilter(PrintStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            line.write(b);
+            if (b == '\n') {
+                pass();
+            }
+        }
+
+        @Override
+        public synchronized void flush() {
+            pass();
+            target.flush();
+        }
+
+        private void pass() {
+            byte[] bytes = line.toByteArray();
+            line.reset();
+            if (!Arrays.equals(bytes, 0, Math.min(bytes.length, REPORT.length), REPORT, 0, REPORT.length)) {
+                target.write(bytes, 0, bytes.length);
             }
         }
     }

@@ -46,4 +46,18 @@ class StartTlsAuthExampleTest {
                 .upgradedToTlsBeforeAuth()
                 .usedAuthMechanism("PLAIN");
     }
+
+    @Test
+    void jakartaMailLeftToChooseAuthenticatesWithLogin(MockSmtpServer smtp) throws Exception {
+        Properties props = smtp.clientTrust().startTlsProperties(smtp);
+        props.setProperty("mail.smtp.auth", "true");   // the server offers PLAIN and LOGIN; Jakarta Mail tries LOGIN first
+
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress("mailer@example.com"));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse("ada@example.com"));
+        message.setText("Code: 482913");
+        Transport.send(message, "mailer", "s3cret");
+
+        assertThat(smtp.transcript()).usedAuthMechanism("LOGIN");
+    }
 }

@@ -29,6 +29,13 @@ public final class Notifier {
         this.session = Session.getInstance(props);
     }
 
+    /**
+     * @param props the mail session's properties, as the application's configuration gives them (TLS included)
+     */
+    public Notifier(Properties props) {
+        this.session = Session.getInstance(props);
+    }
+
     /** A plain-text mail: the send that a second mail stack's mailcap on the class path used to break. */
     public void welcome(String to) throws MessagingException {
         MimeMessage m = message(to, "Welcome, Zo\u00eb");

@@ -3,17 +3,24 @@ package dev.smtpunit.coexistence;
 import dev.smtpunit.Attachment;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.SmtpServerOptions.StartTlsMode;
 import dev.smtpunit.junit5.SmtpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
+import javax.mail.MessagingException;
 import javax.mail.SendFailedException;
 import java.io.File;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.smtpunit.SmtpPhase.EHLO;
+import static dev.smtpunit.SmtpPhase.MAIL;
 import static dev.smtpunit.SmtpPhase.RCPT;
+import static dev.smtpunit.SmtpPhase.STARTTLS;
 import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,6 +76,36 @@ class JavaxMailAppTest {
                 .hasAttachmentWithContent("invoice-42.pdf", PDF);
         ReceivedMessage mail = smtp.mailbox().messages().get(0);
         assertThat(mail.attachments()).extracting(Attachment::size).containsExactly(PDF.length);
+    }
+
+    @Test
+    void sendsOverStartTlsWithTheDocumentedTrustRecipe(
+            @SmtpServer(name = "tls", startTls = StartTlsMode.REQUIRED) MockSmtpServer smtp) throws Exception {
+        new Notifier(smtp.clientTrust().startTlsProperties(smtp)).welcome("ada@example.com");
+
+        assertThat(smtp).eventually().hasMessageTo("ada@example.com").hasSubject("Welcome, Zo\u00eb").wasDeliveredOverTls();
+        assertThat(smtp.transcript()).containsCommandsInOrder(EHLO, STARTTLS, EHLO, MAIL);
+    }
+
+    @Test
+    void sendsOverSmtpsWithTheDocumentedTrustRecipe(@SmtpServer(name = "smtps", smtps = true) MockSmtpServer smtp) throws Exception {
+        new Notifier(smtp.clientTrust().smtpsProperties(smtp)).welcome("ada@example.com");
+
+        assertThat(smtp).eventually().hasMessageTo("ada@example.com").hasSubject("Welcome, Zo\u00eb").wasDeliveredOverTls();
+    }
+
+    @Test
+    void theRecipeChecksTheServersIdentity() throws Exception {
+        // the same generated certificate (localhost, 127.0.0.1) served on an address it does not name
+        SmtpServerOptions options = SmtpServerOptions.builder().bindAddress(InetAddress.getByName("127.0.0.2"))
+                .startTls(StartTlsMode.REQUIRED).build();
+        try (MockSmtpServer elsewhere = new MockSmtpServer(options).start()) {
+            Notifier app = new Notifier(elsewhere.clientTrust().startTlsProperties(elsewhere));
+
+            assertThatThrownBy(() -> app.welcome("ada@example.com")).isInstanceOf(MessagingException.class)
+                    .hasStackTraceContaining("No subject alternative names matching IP address 127.0.0.2 found");
+            assertThat(elsewhere.mailbox()).hasMessageCount(0);
+        }
     }
 
     @Test

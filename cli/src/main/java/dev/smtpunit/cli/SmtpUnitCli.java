@@ -2,7 +2,6 @@ package dev.smtpunit.cli;
 
 import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.Envelope;
-import dev.smtpunit.Mailbox;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Recipient;
@@ -16,9 +15,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -28,11 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs a server by hand, for trying a client with telnet, swaks or an application:
  *
  * <pre>
- * mvn -q -pl core exec:java -Dexec.args="--port 2525 --user app:secret --starttls offered"
+ * java -jar smtpunit-cli.jar --port 2525 --user app:secret --starttls offered
  * swaks --server 127.0.0.1:2525 --to ada@example.com
  * </pre>
  *
- * Prints each message's envelope and subject as it arrives; stops cleanly on Ctrl-C. With
+ * Prints each message's envelope and subject as it arrives (with {@code --transcript}, each session
+ * once it has ended); stops cleanly on Ctrl-C. With
  * {@code --save-dir DIR} it also writes each message to {@code DIR/0001.eml} with its envelope in
  * {@code DIR/0001.envelope}; with {@code --export-cert FILE} it writes the server's certificate as
  * PEM, so that {@code openssl s_client -starttls smtp -CAfile FILE} or {@code swaks --tls-ca-path FILE}
@@ -67,7 +65,7 @@ public final class SmtpUnitCli {
      * The options of a command line.
      *
      * @param options the server options
-     * @param transcript whether to print each message's session
+     * @param transcript whether to print each session when it ends
      * @param saveDir where to write each message, or null
      * @param exportCert where to write the certificate as PEM, or null
      */
@@ -164,46 +162,25 @@ public final class SmtpUnitCli {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread printer = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            printer.interrupt();
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             out.println("SmtpUnit stopped; " + server.mailbox().size() + " message(s) received.");
+            stopped.countDown();
         }, "smtpunit-cli-stop"));
         out.println("SmtpUnit listening on " + server.host() + ":" + server.port()
                 + (options.implicitTls() ? " (SMTPS on " + server.smtpsPort() + ")" : "") + " " + options);
         out.println("Press Ctrl-C to stop.");
-        Mailbox mailbox = server.mailbox();
-        int printed = 0;
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                List<ReceivedMessage> fresh;
-                try {
-                    fresh = mailbox.awaitMessagesAfter(printed, Duration.ofDays(365));
-                } catch (IllegalStateException interrupted) {
-                    break;
-                }
-                for (ReceivedMessage m : fresh) {
-                    out.println(describe(printed + 1, m));
-                    if (parsed.transcript()) {
-                        out.print(server.transcript().session(m.envelope().sessionId()));
-                    }
-                    printed++;
-                }
-            }
-        } finally {
-            stopped.countDown();
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /**
-     * Starts the server, exports its certificate and, with a save directory, writes each message as
-     * it arrives (from the server's thread, before the client gets its 250).
+     * Starts the server, exports its certificate, prints each message as it arrives, with a save
+     * directory writes it too (both from the server's thread, before the client gets its 250), and
+     * with {@code --transcript} prints each session once it has ended.
      *
      * @param parsed the command line
      * @param out where to print what was written
@@ -212,6 +189,11 @@ public final class SmtpUnitCli {
      */
     static MockSmtpServer start(Parsed parsed, PrintStream out) {
         MockSmtpServer server = new MockSmtpServer(parsed.options()).start();
+        AtomicInteger arrived = new AtomicInteger();
+        server.mailbox().onMessage(m -> out.println(describe(arrived.incrementAndGet(), m)));
+        if (parsed.transcript()) {
+            server.transcript().onSessionEnd(out::print);   // whole sessions, once each has ended
+        }
         try {
             if (parsed.exportCert() != null) {
                 Files.writeString(parsed.exportCert(), server.clientTrust().certificatesPem(), StandardCharsets.US_ASCII);
@@ -312,7 +294,7 @@ public final class SmtpUnitCli {
                   --require-auth        refuse MAIL before AUTH (530)
                   --max-size BYTES      advertise SIZE and refuse larger messages (552)
                   --chunking            offer CHUNKING and BINARYMIME (BDAT, RFC 3030)
-                  --transcript          print each message's SMTP session too
+                  --transcript          print each SMTP session when it ends
                   --save-dir DIR        write each message to DIR/0001.eml and its envelope to DIR/0001.envelope
                   --export-cert FILE    write the server's certificate as PEM (with --starttls or --smtps-port)
                 """;

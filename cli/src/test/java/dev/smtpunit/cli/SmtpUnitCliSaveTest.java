@@ -1,8 +1,12 @@
 package dev.smtpunit.cli;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.ReceivedMessage;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +22,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.List;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,15 +34,14 @@ class SmtpUnitCliSaveTest {
     void writesEachMessageAndItsEnvelopeBeforeReplying(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("mail");
         SmtpUnitCli.Parsed parsed = SmtpUnitCli.parse(new String[] {"--port", "0", "--save-dir", out.toString()});
-        try (MockSmtpServer smtp = SmtpUnitCli.start(parsed, new PrintStream(new ByteArrayOutputStream()));
-                RawClient c = RawClient.connect(smtp)) {
-            c.reply();
-            c.command("EHLO client.test");
-            c.command("MAIL FROM:<app@example.com>");
-            c.command("RCPT TO:<ada@example.com>");
-            c.command("RCPT TO:<bob@example.com>");
-            c.command("DATA");
-            assertThat(c.command("Subject: saved\r\n\r\nbody\r\n.")).startsWith("250 ");
+        try (MockSmtpServer smtp = SmtpUnitCli.start(parsed, new PrintStream(new ByteArrayOutputStream()))) {
+            Properties props = smtp.properties();
+            props.setProperty("mail.smtp.localhost", "client.test");
+            MimeMessage mail = new MimeMessage(Session.getInstance(props));
+            mail.setFrom(new InternetAddress("app@example.com"));
+            mail.setSubject("saved");
+            mail.setText("body");
+            Transport.send(mail, InternetAddress.parse("ada@example.com, bob@example.com"));
             ReceivedMessage m = smtp.mailbox().messages().get(0);
             assertThat(Files.readAllBytes(out.resolve("0001.eml"))).isEqualTo(m.rawBytes());
             assertThat(Files.readString(out.resolve("0001.envelope"))).isEqualTo("mail-from: <app@example.com>\n"
@@ -52,8 +56,7 @@ class SmtpUnitCliSaveTest {
         Path pem = dir.resolve("smtpunit.pem");
         SmtpUnitCli.Parsed parsed = SmtpUnitCli.parse(new String[] {"--port", "0", "--starttls", "offered", "--export-cert",
             pem.toString()});
-        try (MockSmtpServer smtp = SmtpUnitCli.start(parsed, new PrintStream(new ByteArrayOutputStream()));
-                RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = SmtpUnitCli.start(parsed, new PrintStream(new ByteArrayOutputStream()))) {
             assertThat(Files.readString(pem)).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n");
             List<Certificate> certs;
             try (InputStream in = Files.newInputStream(pem)) {
@@ -68,11 +71,16 @@ class SmtpUnitCliSaveTest {
             tmf.init(trust);
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, tmf.getTrustManagers(), null);
-            c.reply();
-            c.command("EHLO client.test");
-            assertThat(c.command("STARTTLS")).startsWith("220 ");
-            c.upgradeToTls(tls.getSocketFactory(), "localhost");
-            assertThat(c.command("EHLO client.test")).startsWith("250");
+            Properties props = smtp.properties();
+            props.setProperty("mail.smtp.starttls.enable", "true");
+            props.setProperty("mail.smtp.starttls.required", "true");
+            props.put("mail.smtp.ssl.socketFactory", tls.getSocketFactory());
+            MimeMessage mail = new MimeMessage(Session.getInstance(props));
+            mail.setFrom(new InternetAddress("app@example.com"));
+            mail.setRecipients(Message.RecipientType.TO, "ada@example.com");
+            mail.setText("over TLS, trusting the exported certificate");
+            Transport.send(mail);
+            assertThat(smtp.mailbox().messages()).singleElement().satisfies(m -> assertThat(m.envelope().tls()).isPresent());
         }
         assertThat(new String(Files.readAllBytes(pem), StandardCharsets.US_ASCII)).contains("-----END CERTIFICATE-----");
     }
