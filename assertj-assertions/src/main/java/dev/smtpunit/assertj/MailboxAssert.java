@@ -95,7 +95,7 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
         check(() -> {
             List<ReceivedMessage> messages = actual.messages();
             if (messages.size() != count) {
-                fail("hold " + count + " message" + (count == 1 ? "" : "s"), messages, null);
+                fail("hold " + count + " message" + (count == 1 ? "" : "s"), messages, droppedNote());
             }
         });
         return this;
@@ -109,6 +109,43 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
      */
     public MailboxAssert isEmpty() {
         return hasMessageCount(0);
+    }
+
+    /**
+     * No message was dropped to keep within the server's {@code maxStoredMessages}: every message that
+     * arrived since the last reset is still in the mailbox.
+     * <pre>{@code assertThat(smtp.mailbox()).hasNoDroppedMessages();}</pre>
+     *
+     * @return this
+     */
+    public MailboxAssert hasNoDroppedMessages() {
+        return hasDroppedMessageCount(0);
+    }
+
+    /**
+     * Exactly {@code count} messages were dropped, oldest first, to keep within the server's
+     * {@code maxStoredMessages}.
+     * <pre>{@code assertThat(smtp.mailbox()).hasDroppedMessageCount(3);}</pre>
+     *
+     * @param count the number
+     * @return this
+     */
+    public MailboxAssert hasDroppedMessageCount(long count) {
+        check(() -> {
+            long dropped = actual.droppedCount();
+            if (dropped != count) {
+                String note = droppedNote();
+                fail("have dropped " + count + " message" + (count == 1 ? "" : "s") + " to keep within maxStoredMessages",
+                        actual.messages(), note == null ? "and none was dropped." : note);
+            }
+        });
+        return this;
+    }
+
+    private String droppedNote() {
+        long dropped = actual.droppedCount();
+        return dropped == 0 ? null : "and " + dropped + " older message" + (dropped == 1 ? " was" : "s were")
+                + " dropped to keep within maxStoredMessages.";
     }
 
     /**
