@@ -127,6 +127,37 @@ final class Hostile {
         return timer;
     }
 
+    /** Resets the connection (RST, not FIN): what is still unsent or unread on either side is lost. */
+    static void reset(Socket s) throws IOException {
+        s.setSoLinger(true, 0);
+        s.close();
+    }
+
+    /**
+     * Sends the octets from another thread while reading every reply until the server closes, so
+     * that neither side blocks on a full socket buffer; the output is shut down after the octets.
+     *
+     * @param port the plain port
+     * @param octets what to send
+     * @return everything the server sent
+     */
+    static String exchange(int port, byte[] octets) throws Exception {
+        try (Socket s = connect(port, 0)) {
+            s.setSoTimeout(20_000);
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+                try {
+                    s.getOutputStream().write(octets);
+                    s.shutdownOutput();
+                } catch (IOException e) {
+                    // the server closed first: what it sent is read below
+                }
+            });
+            String got = readToEnd(s);
+            sent.get(20, TimeUnit.SECONDS);
+            return got;
+        }
+    }
+
     /** {@return {@code n} copies of the octets} */
     static byte[] repeat(String s, int n) {
         byte[] one = s.getBytes(StandardCharsets.ISO_8859_1);
