@@ -62,12 +62,13 @@ class SlowClientsTest {
                 deaf.add(s);
                 pumps.add(Hostile.pump(s, "NOOP\r\n"));
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> blockedInWrite(smtp.port()) == 3);
+            int port = smtp.port();
+            await().atMost(Duration.ofSeconds(30)).until(() -> blockedInWrite(port) == 3);
             long started = System.nanoTime();
             smtp.stop();
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertThat(tookMillis).as("stop() with three blocked writers, ms").isLessThan(2500);
-            assertThat(Baseline.serverThreads()).as("stop() ended the blocked sessions").noneMatch(n -> n.contains(":" + smtp.port() + " "));
+            assertThat(Baseline.serverThreads()).as("stop() ended the blocked sessions").noneMatch(n -> n.contains(":" + port + " "));
             for (CompletableFuture<Long> p : pumps) {
                 p.get(10, TimeUnit.SECONDS);
             }

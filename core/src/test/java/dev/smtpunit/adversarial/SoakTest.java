@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,9 +103,12 @@ class SoakTest {
             } else {
                 assertThat(stored).hasSize(Math.min(MAX_STORED, accepted.size()));
             }
-            System.out.printf("soak: %d s, %d messages accepted, %d refused or cut, %d kept, %d dropped, VmRSS %s, VmHWM %s%n",
-                    SECONDS, accepted.size(), refused.get(), stored.size(), smtp.mailbox().droppedCount(),
-                    status("VmRSS"), status("VmHWM"));
+            stored = null;
+            ManagementFactory.getMemoryMXBean().gc();
+            long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+            System.out.printf("soak: %d s, %d messages accepted, %d refused or cut, %d kept, %d dropped, VmRSS %s,"
+                    + " VmHWM %s, heap in use after a full GC %d MB%n", SECONDS, accepted.size(), refused.get(),
+                    smtp.mailbox().size(), smtp.mailbox().droppedCount(), status("VmRSS"), status("VmHWM"), heapMb);
         }
     }
 
