@@ -63,6 +63,8 @@ final class Baseline {
                     .isLessThanOrEqualTo(threads);
             assertThat(openFds()).as("open file descriptors").isLessThanOrEqualTo(fds);
         });
+        System.out.printf("baseline: %d threads and %d fds before, %d and %d after%n", threads, fds,
+                Thread.getAllStackTraces().size(), openFds());
     }
 
     int threads() {

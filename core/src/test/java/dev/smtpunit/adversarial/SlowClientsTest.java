@@ -145,6 +145,44 @@ class SlowClientsTest {
         }
     }
 
+    @Test
+    void aBdatChunkHasNoLinesSoOnlyTheIdleTimeoutBoundsIt() throws Exception {
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().chunking(true)
+                .idleTimeout(Duration.ofSeconds(2)).lineDeadline(Duration.ofMillis(300)).build());
+                RawClient c = RawClient.connect(smtp)) {
+            c.reply();
+            c.command("EHLO x");
+            c.command("MAIL FROM:<a@example.com>");
+            c.command("RCPT TO:<b@example.com>");
+            c.send("BDAT 20 LAST");
+            // 20 octets over about a second: longer than the line deadline, never silent for the idle timeout
+            ScheduledExecutorService timer = Hostile.trickle(c.socket(), "Subject: x\r\n\r\nslow\r\n".getBytes(
+                    StandardCharsets.US_ASCII), 50);
+            try {
+                assertThat(c.reply()).startsWith("250 ");
+            } finally {
+                timer.shutdownNow();
+            }
+            assertThat(smtp.mailbox().messages()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theWatchdogThreadStartsWithTheFirstConnectionAndEndsWithTheServer() throws Exception {
+        MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.defaults());
+        String watchdog = "smtpunit 127.0.0.1:" + smtp.port() + " watchdog";
+        try {
+            assertThat(Baseline.serverThreads()).as("no connection yet").doesNotContain(watchdog);
+            try (RawClient c = RawClient.connect(smtp)) {
+                c.reply();
+                assertThat(Baseline.serverThreads()).contains(watchdog);
+            }
+        } finally {
+            smtp.close();
+        }
+        assertThat(Baseline.serverThreads()).doesNotContain(watchdog);
+    }
+
     private static int greetingAndReplyLength(MockSmtpServer smtp) {
         return ("220 " + smtp.options().greeting() + "\r\n250 2.0.0 OK\r\n").length();
     }
