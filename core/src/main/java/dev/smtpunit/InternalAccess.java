@@ -32,8 +32,8 @@ final class InternalAccess implements Internals.Access {
     }
 
     @Override
-    public void store(Mailbox mailbox, ReceivedMessage message) {
-        mailbox.add(message);
+    public ReceivedMessage store(Mailbox mailbox, ReceivedMessage message, int limit) {
+        return mailbox.add(message, limit);
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.smtpunit;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,7 +29,9 @@ import java.util.function.Predicate;
 public final class Mailbox {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayList<ReceivedMessage> messages = new ArrayList<>();
+    private final ArrayDeque<ReceivedMessage> messages = new ArrayDeque<>();
+    /** How many of the messages since the last {@link #clear()} were dropped to keep within the server's limit. */
+    private long dropped;
     /** Held while a message is added and its listeners run, so that they see messages in arrival order. */
     private final ReentrantLock delivery = new ReentrantLock(true);
     private final CopyOnWriteArrayList<Consumer<? super ReceivedMessage>> listeners = new CopyOnWriteArrayList<>();
@@ -40,13 +43,20 @@ public final class Mailbox {
      * Called by the server when a transaction completes.
      *
      * @param message the accepted message
+     * @param limit the most messages to keep, 0 for no limit
+     * @return the message dropped to make room, or null
      */
-    void add(ReceivedMessage message) {
+    ReceivedMessage add(ReceivedMessage message, int limit) {
+        ReceivedMessage oldest = null;
         delivery.lock();
         try {
             lock.lock();
             try {
-                messages.add(message);
+                messages.addLast(message);
+                if (limit > 0 && messages.size() > limit) {
+                    oldest = messages.pollFirst();
+                    dropped++;
+                }
                 changed.signalAll();
             } finally {
                 lock.unlock();
@@ -62,6 +72,7 @@ public final class Mailbox {
         } finally {
             delivery.unlock();
         }
+        return oldest;
     }
 
     /**
@@ -89,7 +100,8 @@ public final class Mailbox {
 
     /**
      * The messages after the first {@code seen} ones: what arrived since a consumer last looked.
-     * Positions count from the last {@link #clear()}.
+     * Positions count every message since the last {@link #clear()}, dropped ones too (see
+     * {@link #droppedCount()}), so that a consumer keeps its place when the oldest are dropped.
      *
      * <pre>{@code
      * List<ReceivedMessage> fresh = smtp.mailbox().messagesAfter(seen);
@@ -103,7 +115,7 @@ public final class Mailbox {
         checkSeen(seen);
         lock.lock();
         try {
-            return seen >= messages.size() ? List.of() : List.copyOf(messages.subList(seen, messages.size()));
+            return after(seen);
         } finally {
             lock.unlock();
         }
@@ -123,14 +135,23 @@ public final class Mailbox {
      */
     public List<ReceivedMessage> awaitMessagesAfter(int seen, Duration timeout) {
         checkSeen(seen);
-        List<ReceivedMessage> fresh = awaitUntil(list -> list.size() > seen, timeout,
-                list -> List.copyOf(list.subList(seen, list.size())));
+        List<ReceivedMessage> fresh = awaitUntil(list -> dropped + list.size() > seen, timeout, list -> after(seen));
         if (fresh == null) {
             List<ReceivedMessage> now = messages();
             throw new MailboxTimeoutException("Expected a message after the first " + seen + " within " + format(timeout)
-                    + " but " + describe(now), now);
+                    + " but " + describeHere(now), now);
         }
         return fresh;
+    }
+
+    /** {@return the kept messages whose position is at least {@code seen}; called holding the lock} */
+    private List<ReceivedMessage> after(int seen) {
+        long skip = seen - dropped;
+        if (skip >= messages.size()) {
+            return List.of();
+        }
+        List<ReceivedMessage> all = List.copyOf(messages);
+        return skip <= 0 ? all : all.subList((int) skip, all.size());
     }
 
     private static void checkSeen(int seen) {
@@ -157,7 +178,7 @@ public final class Mailbox {
         }
     }
 
-    /** {@return how many messages have arrived} */
+    /** {@return how many messages the mailbox holds: every one that arrived, less those dropped to keep within the limit} */
     public int size() {
         lock.lock();
         try {
@@ -172,11 +193,25 @@ public final class Mailbox {
         return size() == 0;
     }
 
-    /** Forgets every message. */
+    /**
+     * {@return how many messages were dropped since the last {@link #clear()} because the server keeps
+     *     at most {@link SmtpServerOptions#maxStoredMessages()}; 0 without a limit}
+     */
+    public long droppedCount() {
+        lock.lock();
+        try {
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets every message, and the count of dropped ones. */
     public void clear() {
         lock.lock();
         try {
             messages.clear();
+            dropped = 0;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -199,7 +234,7 @@ public final class Mailbox {
         if (got == null) {
             List<ReceivedMessage> now = messages();
             throw new MailboxTimeoutException("Expected at least " + count + " message" + (count == 1 ? "" : "s")
-                    + " within " + format(timeout) + " but " + describe(now), now);
+                    + " within " + format(timeout) + " but " + describeHere(now), now);
         }
         return got;
     }
@@ -238,13 +273,13 @@ public final class Mailbox {
     }
 
     /** {@return the snapshot once the condition holds, or null after the timeout} */
-    private List<ReceivedMessage> awaitUntil(Predicate<List<ReceivedMessage>> condition, Duration timeout) {
+    private List<ReceivedMessage> awaitUntil(Predicate<Collection<ReceivedMessage>> condition, Duration timeout) {
         return awaitUntil(condition, timeout, List::copyOf);
     }
 
     /** {@return what {@code result} makes of the messages once the condition holds, or null after the timeout} */
-    private List<ReceivedMessage> awaitUntil(Predicate<List<ReceivedMessage>> condition, Duration timeout,
-            Function<List<ReceivedMessage>, List<ReceivedMessage>> result) {
+    private List<ReceivedMessage> awaitUntil(Predicate<Collection<ReceivedMessage>> condition, Duration timeout,
+            Function<Collection<ReceivedMessage>, List<ReceivedMessage>> result) {
         Objects.requireNonNull(timeout, "timeout");
         long remaining = timeout.toNanos();
         lock.lock();
@@ -281,6 +316,19 @@ public final class Mailbox {
     }
 
     /**
+     * {@link #describe} for this mailbox, saying how many were dropped when some were.
+     *
+     * @param list a snapshot of the messages
+     * @return the description
+     */
+    private String describeHere(List<ReceivedMessage> list) {
+        long gone = droppedCount();
+        String held = describe(list);
+        return gone == 0 ? held : held + "  (and " + gone + " older message" + (gone == 1 ? " was" : "s were")
+                + " dropped to keep within maxStoredMessages)\n";
+    }
+
+    /**
      * One line per message: its number and {@link ReceivedMessage#summary()}. Of more than 25
      * messages it lists the first 20 and the last 5, with a line saying how many it left out.
      *
@@ -302,7 +350,7 @@ public final class Mailbox {
 
     /** {@return a summary of the messages} */
     public String summary() {
-        return describe(messages());
+        return describeHere(messages());
     }
 
     @Override

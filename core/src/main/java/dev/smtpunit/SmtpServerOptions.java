@@ -78,6 +78,9 @@ public final class SmtpServerOptions {
     private final Set<String> acceptedDomains;
     private final int maxConnections;
     private final Duration idleTimeout;
+    private final Duration tlsHandshakeTimeout;
+    private final Duration lineDeadline;
+    private final int maxStoredMessages;
     private final String greeting;
     private final boolean chunking;
     private final int maxRecipients;
@@ -110,6 +113,9 @@ public final class SmtpServerOptions {
         maxConnections = b.maxConnections;
         chunking = b.chunking;
         idleTimeout = b.idleTimeout;
+        tlsHandshakeTimeout = b.tlsHandshakeTimeout;
+        lineDeadline = b.lineDeadline;
+        maxStoredMessages = b.maxStoredMessages;
         greeting = b.greeting;
         maxRecipients = b.maxRecipients;
         smtpUtf8 = b.smtpUtf8;
@@ -153,6 +159,9 @@ public final class SmtpServerOptions {
         b.maxConnections = maxConnections;
         b.chunking = chunking;
         b.idleTimeout = idleTimeout;
+        b.tlsHandshakeTimeout = tlsHandshakeTimeout;
+        b.lineDeadline = lineDeadline;
+        b.maxStoredMessages = maxStoredMessages;
         b.greeting = greeting;
         b.maxRecipients = maxRecipients;
         b.smtpUtf8 = smtpUtf8;
@@ -271,7 +280,7 @@ public final class SmtpServerOptions {
         return acceptedDomains;
     }
 
-    /** {@return the most simultaneous connections; 0 for no limit} */
+    /** {@return the most simultaneous connections, counted from accept (SMTPS before its handshake); 0 for no limit; default 100} */
     public int maxConnections() {
         return maxConnections;
     }
@@ -281,9 +290,30 @@ public final class SmtpServerOptions {
         return chunking;
     }
 
-    /** {@return how long a connection may stay silent before the server closes it with 421} */
+    /**
+     * {@return how long a connection may stay silent before the server closes it with 421, and how
+     *     long one write of replies may take before the server gives up on a client that does not read}
+     */
     public Duration idleTimeout() {
         return idleTimeout;
+    }
+
+    /** {@return the most time a TLS handshake (SMTPS or after STARTTLS) may take in all; default 10 s} */
+    public Duration tlsHandshakeTimeout() {
+        return tlsHandshakeTimeout;
+    }
+
+    /**
+     * {@return the most time a client may take to send one line (a command, or a line of message
+     *     content) from its first octet to its LF; {@link Duration#ZERO} (the default) for no deadline}
+     */
+    public Duration lineDeadline() {
+        return lineDeadline;
+    }
+
+    /** {@return the most messages the mailbox keeps (the oldest are dropped and counted); 0 (the default) for no limit} */
+    public int maxStoredMessages() {
+        return maxStoredMessages;
     }
 
     /** {@return the greeting text after {@code 220 }; by default {@code <hostname> ESMTP SmtpUnit}} */
@@ -332,6 +362,9 @@ public final class SmtpServerOptions {
                 + (authRequired ? " (required)" : "") + (authMechanisms.isEmpty() ? "" : " " + authMechanisms) + ", users=" + users.keySet()
                 + (tokens.isEmpty() ? "" : ", tokenUsers=" + tokens.keySet()) + (tokenPredicate == null ? "" : ", tokenCheck=predicate")
                 + (maxMessageSize > 0 ? ", maxMessageSize=" + maxMessageSize : "")
+                + (maxConnections > 0 ? ", maxConnections=" + maxConnections : "")
+                + (maxStoredMessages > 0 ? ", maxStoredMessages=" + maxStoredMessages : "")
+                + (lineDeadline.isZero() ? "" : ", lineDeadline=" + lineDeadline)
                 + (acceptedDomains.isEmpty() ? "" : ", acceptedDomains=" + acceptedDomains)
                 + (smtpUtf8() ? ", smtpUtf8" : "") + (dsn() ? ", dsn" : "")
                 + (receiverProfile == ReceiverProfile.NONE ? "" : ", receiverProfile=" + receiverProfile)
@@ -358,9 +391,12 @@ public final class SmtpServerOptions {
         private final Set<String> hiddenExtensions = new LinkedHashSet<>();
         private final List<String> extraExtensions = new ArrayList<>();
         private final Set<String> acceptedDomains = new LinkedHashSet<>();
-        private int maxConnections;
+        private int maxConnections = 100;
         private boolean chunking;
         private Duration idleTimeout = Duration.ofSeconds(60);
+        private Duration tlsHandshakeTimeout = Duration.ofSeconds(10);
+        private Duration lineDeadline = Duration.ZERO;
+        private int maxStoredMessages;
         private String greeting;
         private int maxRecipients = 100;
         private boolean smtpUtf8;
@@ -661,9 +697,13 @@ public final class SmtpServerOptions {
         }
 
         /**
-         * The most simultaneous connections; further ones get {@code 421} and are closed.
+         * The most simultaneous connections; further ones get {@code 421 4.7.0} and are closed at once
+         * (SMTPS ones before any handshake), without a thread of their own and without taking a slot.
+         * Connections count from the moment they are accepted. The default, 100, is Postfix's
+         * {@code default_process_limit}: far more than a test suite opens at once, and a bound on the
+         * threads a runaway client or a long manual session can make the server start.
          *
-         * @param max 0 (the default) for no limit
+         * @param max the limit, or 0 for none; default 100
          * @return this builder
          */
         public Builder maxConnections(int max) {
@@ -700,6 +740,59 @@ public final class SmtpServerOptions {
                 throw new IllegalArgumentException("idleTimeout must be positive, was " + timeout);
             }
             this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The most time a TLS handshake may take in all, from its first octet to its last, however
+         * the client spreads its records: a client that sends half a ClientHello, or nothing, is closed
+         * then. Applies to SMTPS and to STARTTLS.
+         *
+         * @param timeout a positive duration; default 10 s
+         * @return this builder
+         */
+        public Builder tlsHandshakeTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("tlsHandshakeTimeout must be positive, was " + timeout);
+            }
+            this.tlsHandshakeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The most time a client may take to send one line, a command or a line of message content,
+         * from its first octet to its LF (Postfix's {@code smtpd_per_record_deadline}): a client that
+         * trickles a byte now and then, never silent for the idle timeout, is answered
+         * {@code 421 4.4.2} and closed then. {@code BDAT} chunks (binary, without lines) are bounded by
+         * the idle timeout alone.
+         *
+         * @param deadline a positive duration, or {@link Duration#ZERO} (the default) for none
+         * @return this builder
+         */
+        public Builder lineDeadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "deadline");
+            if (deadline.isNegative()) {
+                throw new IllegalArgumentException("lineDeadline must be zero (none) or positive, was " + deadline);
+            }
+            this.lineDeadline = deadline;
+            return this;
+        }
+
+        /**
+         * Keeps at most this many messages in the mailbox: when one more arrives, the oldest is
+         * dropped, counted in {@link Mailbox#droppedCount()} and recorded in the transcript of the
+         * session that delivered the new one. For a server that runs for hours; a test usually wants
+         * every message (the default).
+         *
+         * @param max the limit, or 0 (the default) for none
+         * @return this builder
+         */
+        public Builder maxStoredMessages(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxStoredMessages must be 0 (no limit) or positive, was " + max);
+            }
+            this.maxStoredMessages = max;
             return this;
         }
 

@@ -114,6 +114,11 @@ public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, Transc
         /** A fault rule acted without a reply (for example a delay). */
         FAULT,
         /** Lint found problems in a message, or a receiver profile refused it; the detail names the rule. */
-        CONTENT_CHECK
+        CONTENT_CHECK,
+        /**
+         * The mailbox was full ({@link SmtpServerOptions#maxStoredMessages()}): storing this session's
+         * message dropped the oldest one; the detail says which and how many were dropped so far.
+         */
+        MESSAGE_DROPPED
     }
 }

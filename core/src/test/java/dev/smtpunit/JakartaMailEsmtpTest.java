@@ -47,7 +47,7 @@ class JakartaMailEsmtpTest {
     void aUtf8AddressIsRefusedWith553WhenSmtpUtf8IsNotOffered() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
             MimeMessage message = international(smtp.properties());
-            assertThatThrownBy(() -> Transport.send(message)).hasStackTraceContaining("553 5.6.7 Non-ASCII sender address");
+            assertThatThrownBy(() -> Transport.send(message)).hasStackTraceContaining("550 5.6.7 Non-ASCII sender address");
             assertThat(smtp.mailbox().messages()).isEmpty();
         }
     }

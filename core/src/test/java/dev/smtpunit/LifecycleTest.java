@@ -120,7 +120,9 @@ class LifecycleTest {
             inData.command("RCPT TO:<b@example.com>");
             inData.command("DATA");
             inData.sendRaw("Subject: half a message\r\n");
-            assertThat(serverThreads(port)).hasSize(3);
+            assertThat(serverThreads(port)).extracting(Thread::getName).containsExactlyInAnyOrder("smtpunit 127.0.0.1:" + port
+                    + " accept", "smtpunit 127.0.0.1:" + port + " session 1", "smtpunit 127.0.0.1:" + port + " session 2",
+                    "smtpunit 127.0.0.1:" + port + " watchdog");
             smtp.stop();
             assertThat(serverThreads(port)).as("stop() joins the accepting and connection threads").isEmpty();
             assertThat(idle.isClosedByServer()).isTrue();
@@ -139,7 +141,8 @@ class LifecycleTest {
         try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
             c.reply();
             assertThat(serverThreads(smtp.port())).extracting(Thread::getName).containsExactlyInAnyOrder(
-                    "smtpunit 127.0.0.1:" + smtp.port() + " accept", "smtpunit 127.0.0.1:" + smtp.port() + " session 1");
+                    "smtpunit 127.0.0.1:" + smtp.port() + " accept", "smtpunit 127.0.0.1:" + smtp.port() + " session 1",
+                    "smtpunit 127.0.0.1:" + smtp.port() + " watchdog");
             assertThat(serverThreads(smtp.port())).allMatch(Thread::isDaemon);
         }
     }

@@ -46,6 +46,19 @@ class ProtocolTest {
     }
 
     @Test
+    void refusesAMalformedAddressLiteralInEhloAndHeloWith501() throws Exception {
+        assertThat(client.command("EHLO [IPv6:zz]"))
+                .isEqualTo("501 5.5.2 Syntax error in address literal [IPv6:zz] (RFC 5321 section 4.1.3)");
+        assertThat(client.command("HELO [300.1.1.1]"))
+                .isEqualTo("501 5.5.2 Syntax error in address literal [300.1.1.1] (RFC 5321 section 4.1.3)");
+        assertThat(client.command("EHLO [127.0.0.1"))
+                .isEqualTo("501 5.5.2 Syntax error in address literal [127.0.0.1 (RFC 5321 section 4.1.3)");
+        assertThat(client.command("MAIL FROM:<a@example.com>")).as("no EHLO was accepted").startsWith("503 ");
+        assertThat(client.command("EHLO [IPv6:2001:db8::1]")).startsWith("250-localhost Hello [IPv6:2001:db8::1] [127.0.0.1]\n");
+        assertThat(client.command("EHLO [x-tag:anything]")).startsWith("250-");
+    }
+
+    @Test
     void answersHeloWithOneLine() throws Exception {
         assertThat(client.command("HELO client.test")).isEqualTo("250 localhost Hello client.test [127.0.0.1]");
     }

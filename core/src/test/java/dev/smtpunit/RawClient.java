@@ -110,6 +110,11 @@ public final class RawClient implements AutoCloseable {
         out = ssl.getOutputStream();
     }
 
+    /** {@return the socket, for sending bytes on a schedule of the test's own} */
+    public Socket socket() {
+        return socket;
+    }
+
     public void setTimeoutMillis(int millis) throws IOException {
         socket.setSoTimeout(millis);
     }

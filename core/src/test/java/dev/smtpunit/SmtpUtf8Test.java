@@ -66,11 +66,11 @@ class SmtpUtf8Test {
     void refusesANonAsciiAddressInATransactionThatDidNotDeclareIt_6531_3_4_and_3_7_4_1() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(OFFERED); RawClient c = connect(smtp)) {
             c.command("EHLO client.test");
-            assertThat(utf8(c, "MAIL FROM:<" + JURGEN + ">")).isEqualTo("553 5.6.7 Non-ASCII sender address not permitted:"
-                    + " MAIL did not declare SMTPUTF8 (RFC 6531 section 3.4)");
+            assertThat(utf8(c, "MAIL FROM:<" + JURGEN + ">")).isEqualTo("550 5.6.7 Non-ASCII sender address not permitted:"
+                    + " MAIL did not declare SMTPUTF8 (RFC 6531 section 3.5)");
             assertThat(c.command("MAIL FROM:<a@example.com>")).startsWith("250 ");
             assertThat(utf8(c, "RCPT TO:<" + GREEK + ">")).isEqualTo("553 5.6.7 Non-ASCII recipient address not permitted:"
-                    + " MAIL did not declare SMTPUTF8 (RFC 6531 section 3.4)");
+                    + " MAIL did not declare SMTPUTF8 (RFC 6531 section 3.5)");
             assertThat(c.command("RCPT TO:<b@example.com>")).as("the transaction goes on").startsWith("250 ");
             assertThat(c.command("MAIL FROM:<a@example.com> SMTPUTF8=yes")).startsWith("503 ");
             assertThat(c.command("RSET")).startsWith("250 ");
@@ -83,8 +83,8 @@ class SmtpUtf8Test {
     void refusesANonAsciiAddressWhenTheExtensionIsOff_6531_3_4() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = connect(smtp)) {
             c.command("EHLO client.test");
-            assertThat(utf8(c, "MAIL FROM:<" + JURGEN + ">")).isEqualTo("553 5.6.7 Non-ASCII sender address not permitted:"
-                    + " SMTPUTF8 is not offered (RFC 6531 section 3.4)");
+            assertThat(utf8(c, "MAIL FROM:<" + JURGEN + ">")).isEqualTo("550 5.6.7 Non-ASCII sender address not permitted:"
+                    + " SMTPUTF8 is not offered (RFC 6531 section 3.5)");
             assertThat(utf8(c, "MAIL FROM:<" + JURGEN + "> SMTPUTF8"))
                     .isEqualTo("555 5.5.4 Unsupported MAIL parameter SMTPUTF8 (its extension is not advertised)");
             assertThat(utf8(c, "NOOP \u00e9")).isEqualTo(

@@ -110,7 +110,7 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
         check(() -> {
             List<ReceivedMessage> messages = actual.messages();
             if (messages.size() != count) {
-                fail("hold " + count + " message" + (count == 1 ? "" : "s"), messages, null);
+                fail("hold " + count + " message" + (count == 1 ? "" : "s"), messages, droppedNote());
             }
         });
         return this;
@@ -127,6 +127,43 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
     }
 
     /**
+     * No message was dropped to keep within the server's {@code maxStoredMessages}: every message that
+     * arrived since the last reset is still in the mailbox.
+     * <pre>{@code assertThat(smtp.mailbox()).hasNoDroppedMessages();}</pre>
+     *
+     * @return this
+     */
+    public MailboxAssert hasNoDroppedMessages() {
+        return hasDroppedMessageCount(0);
+    }
+
+    /**
+     * Exactly {@code count} messages were dropped, oldest first, to keep within the server's
+     * {@code maxStoredMessages}.
+     * <pre>{@code assertThat(smtp.mailbox()).hasDroppedMessageCount(3);}</pre>
+     *
+     * @param count the number
+     * @return this
+     */
+    public MailboxAssert hasDroppedMessageCount(long count) {
+        check(() -> {
+            long dropped = actual.droppedCount();
+            if (dropped != count) {
+                String note = droppedNote();
+                fail("have dropped " + count + " message" + (count == 1 ? "" : "s") + " to keep within maxStoredMessages",
+                        actual.messages(), note == null ? "and none was dropped." : note);
+            }
+        });
+        return this;
+    }
+
+    private String droppedNote() {
+        long dropped = actual.droppedCount();
+        return dropped == 0 ? null : "and " + dropped + " older message" + (dropped == 1 ? " was" : "s were")
+                + " dropped to keep within maxStoredMessages.";
+    }
+
+    /**
      * Watches the mailbox for the whole duration and fails if any message arrives after this call; the
      * messages already there do not count: for "nothing more is sent" after the mail a test expects.
      * <pre>{@code
@@ -140,7 +177,8 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
     public MailboxAssert receivesNoMoreMessagesWithin(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         isNotNull();
-        int seen = actual.size();
+        // positions count dropped messages too (Mailbox.messagesAfter), so a full bounded mailbox is not "more"
+        int seen = Math.toIntExact(actual.size() + actual.droppedCount());
         List<ReceivedMessage> fresh;
         try {
             fresh = actual.awaitMessagesAfter(seen, duration);

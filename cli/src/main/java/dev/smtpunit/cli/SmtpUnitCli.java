@@ -37,6 +37,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * can trust it.
  */
 public final class SmtpUnitCli {
+    /**
+     * The most messages a command-line server keeps in memory unless {@code --max-messages} says
+     * otherwise: it may run for hours (Mailpit keeps 500 by default too); {@code --save-dir} still
+     * writes every message.
+     */
+    static final int DEFAULT_MAX_MESSAGES = 500;
+
     private SmtpUnitCli() {}
 
     /**
@@ -79,7 +86,7 @@ public final class SmtpUnitCli {
      * @throws IllegalArgumentException naming the option at fault
      */
     static Parsed parse(String[] args) {
-        SmtpServerOptions.Builder b = SmtpServerOptions.builder().port(2525);
+        SmtpServerOptions.Builder b = SmtpServerOptions.builder().port(2525).maxStoredMessages(DEFAULT_MAX_MESSAGES);
         boolean transcript = false;
         Path saveDir = null;
         Path exportCert = null;
@@ -111,6 +118,8 @@ public final class SmtpUnitCli {
                 case "--accept-any-auth" -> b.acceptAnyCredentials();
                 case "--require-auth" -> b.requireAuth(true);
                 case "--max-size" -> b.maxMessageSize(number(value(args, ++i, a), a));
+                case "--max-messages" -> b.maxStoredMessages(number(value(args, ++i, a), a));
+                case "--line-deadline" -> b.lineDeadline(Duration.ofSeconds(number(value(args, ++i, a), a)));
                 case "--chunking" -> b.chunking(true);
                 case "--transcript" -> transcript = true;
                 case "--save-dir" -> saveDir = Path.of(value(args, ++i, a));
@@ -164,7 +173,8 @@ public final class SmtpUnitCli {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            out.println("SmtpUnit stopped; " + server.mailbox().size() + " message(s) received.");
+            out.println("SmtpUnit stopped; " + (server.mailbox().size() + server.mailbox().droppedCount())
+                    + " message(s) received.");
             stopped.countDown();
         }, "smtpunit-cli-stop"));
         out.println("SmtpUnit listening on " + server.host() + ":" + server.port()
@@ -293,6 +303,8 @@ public final class SmtpUnitCli {
                   --accept-any-auth     offer AUTH and accept any credentials
                   --require-auth        refuse MAIL before AUTH (530)
                   --max-size BYTES      advertise SIZE and refuse larger messages (552)
+                  --max-messages N      keep at most N messages in memory, dropping the oldest (default 500; 0 = all)
+                  --line-deadline SECS  close a client whose line takes longer than SECS to arrive (default none)
                   --chunking            offer CHUNKING and BINARYMIME (BDAT, RFC 3030)
                   --transcript          print each SMTP session when it ends
                   --save-dir DIR        write each message to DIR/0001.eml and its envelope to DIR/0001.envelope

@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Refused with 500: control characters; 8-bit octets that are not UTF-8; UTF-8 outside the
  * arguments of MAIL, RCPT, VRFY and EXPN (RFC 6531 section 3.3). UTF-8 in MAIL and RCPT is let through
- * whether SMTPUTF8 is offered or not: those commands answer {@code 553 5.6.7} when the transaction did
- * not declare it (RFC 6531 section 3.4).
+ * whether SMTPUTF8 is offered or not: those commands answer {@code 550 5.6.7} (MAIL) or
+ * {@code 553 5.6.7} (RCPT) when the transaction did not declare it (RFC 6531 sections 3.4 and 3.5).
  */
 final class CommandText {
     private final String line;

@@ -74,6 +74,15 @@ final class Commands {
                 }
             }
         }
+        if (phase == SmtpPhase.EHLO || phase == SmtpPhase.HELO) {
+            String literal = firstWord(argument(line));
+            if (literal.startsWith("[") && !PathSyntax.isAddressLiteral(literal)) {
+                // RFC 5321 sections 4.1.3 and 4.1.4: a malformed address literal is a syntax error
+                conn.rejectLine(phase, shown, "5.5.2 Syntax error in address literal " + literal + " (RFC 5321 section 4.1.3)",
+                        501);
+                return;
+            }
+        }
         SessionPolicy.Refusal refusal = SessionPolicy.beforeCommand(phase, conn);
         if (refusal != null) {
             conn.rejectLine(phase, shown, refusal.text(), refusal.code());
@@ -110,6 +119,11 @@ final class Commands {
             outcome = new Outcome(server.interner.reply(adjusted), response);
         }
         return outcome;
+    }
+
+    private static String firstWord(String argument) {
+        int space = argument.indexOf(' ');
+        return space < 0 ? argument : argument.substring(0, space);
     }
 
     private static String argument(String line) {

@@ -55,11 +55,17 @@ final class EnvelopeReplies {
 
     /**
      * RFC 6531 section 3.4: a non-ASCII address needs a server that offers SMTPUTF8 and a MAIL that
-     * declares it; {@code 553} with {@code X.6.7} ("non-ASCII addresses not permitted for that
-     * sender/recipient", RFC 6531 section 3.7.4.1) is the refusal.
+     * declares it. The refusal is {@code X.6.7} ("non-ASCII addresses not permitted for that
+     * sender/recipient", section 3.7.4.1) with the codes section 3.5 fixes: {@code 550} for the
+     * sender at MAIL, {@code 553} for a recipient at RCPT.
+     *
+     * @param sender true for the MAIL sender, false for an RCPT recipient
+     * @param offered whether the server offers SMTPUTF8
+     * @return the refusal
      */
-    static Response nonAscii(String role, boolean offered) {
-        return Replies.of("553", "5.6.7 Non-ASCII " + role + " address not permitted: "
-                + (offered ? "MAIL did not declare SMTPUTF8" : "SMTPUTF8 is not offered") + " (RFC 6531 section 3.4)");
+    static Response nonAscii(boolean sender, boolean offered) {
+        return Replies.of(sender ? "550" : "553", "5.6.7 Non-ASCII " + (sender ? "sender" : "recipient")
+                + " address not permitted: " + (offered ? "MAIL did not declare SMTPUTF8" : "SMTPUTF8 is not offered")
+                + " (RFC 6531 section 3.5)");
     }
 }

@@ -58,8 +58,10 @@ public final class Internals {
         /**
          * @param mailbox the mailbox
          * @param message the accepted message
+         * @param limit the most messages the mailbox keeps, 0 for no limit
+         * @return the oldest message, dropped to make room, or null
          */
-        void store(Mailbox mailbox, ReceivedMessage message);
+        ReceivedMessage store(Mailbox mailbox, ReceivedMessage message, int limit);
 
         /**
          * @param transcript the server's transcript

@@ -76,13 +76,27 @@ final class Listener implements Runnable {
                 }
                 continue;
             }
+            SmtpConnection connection;
             try {
                 client.setTcpNoDelay(true);
-                SmtpConnection connection = new SmtpConnection(server, client, server.nextSessionId(), implicitTls);
-                server.opened(connection);
-                connection.start(name + " session " + connection.sessionId());
+                connection = new SmtpConnection(server, client, server.nextSessionId(), implicitTls);
             } catch (IOException | RuntimeException e) {
                 // the client left before its connection was set up
+                closeQuietly(client);
+                continue;
+            }
+            if (!server.admit()) {
+                connection.refuse();
+                continue;
+            }
+            server.opened(connection);
+            try {
+                server.watchdog.ensureRunning(name);
+                connection.start(name + " session " + connection.sessionId());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // no thread to be had: give the slot back, as the connection's own end would
+                server.closed(connection);
+                server.release();
                 closeQuietly(client);
             }
         }

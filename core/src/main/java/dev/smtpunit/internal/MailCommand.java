@@ -35,7 +35,7 @@ final class MailCommand implements CommandHandler<SMTPSession> {
         CommandArgs args = parsed.args();
         boolean smtpUtf8 = args.parameters().containsKey("SMTPUTF8");
         if (parsed.nonAscii() && !smtpUtf8) {
-            return EnvelopeReplies.nonAscii("sender", SmtpConnection.of(session).options().smtpUtf8());
+            return EnvelopeReplies.nonAscii(true, SmtpConnection.of(session).options().smtpUtf8());
         }
         SmtpConnection conn = SmtpConnection.of(session);
         SmtpServerOptions options = conn.options();

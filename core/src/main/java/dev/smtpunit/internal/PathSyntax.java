@@ -285,6 +285,18 @@ final class PathSyntax {
         return !unicode || Normalizer.isNormalized(s.substring(start, pos), Normalizer.Form.NFC);
     }
 
+    /**
+     * @param text an EHLO or HELO argument
+     * @return whether it is exactly one address literal of RFC 5321 section 4.1.3
+     */
+    static boolean isAddressLiteral(String text) {
+        if (!text.startsWith("[")) {
+            return false;
+        }
+        PathSyntax p = new PathSyntax(text);
+        return p.addressLiteral() && p.pos == text.length();
+    }
+
     /** {@code address-literal = "[" ( IPv4 / "IPv6:" IPv6 / Standardized-tag ":" 1*dcontent ) "]"}. */
     private boolean addressLiteral() {
         int close = s.indexOf(']', pos);

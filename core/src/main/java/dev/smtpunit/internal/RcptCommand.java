@@ -37,7 +37,7 @@ final class RcptCommand implements CommandHandler<SMTPSession> {
         }
         CommandArgs args = parsed.args();
         if (parsed.nonAscii() && !transaction.smtpUtf8()) {
-            return EnvelopeReplies.nonAscii("recipient", conn.options().smtpUtf8());
+            return EnvelopeReplies.nonAscii(false, conn.options().smtpUtf8());
         }
         Response badValue = ParameterValues.rcpt(args.parameters(), transaction.smtpUtf8());
         if (badValue != null) {

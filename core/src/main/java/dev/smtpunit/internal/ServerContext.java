@@ -20,6 +20,8 @@ final class ServerContext {
     final Interner interner = new Interner();
     /** Set when the server stops, so that closed connections are recorded as closed by the server. */
     volatile boolean stopping;
+    /** Enforces write and handshake deadlines. */
+    final Watchdog watchdog;
     private final Set<SmtpConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sessionIds;
     private final AtomicInteger transactions;
@@ -35,6 +37,7 @@ final class ServerContext {
         this.tls = tls;
         this.sessionIds = sessionIds;
         this.transactions = transactions;
+        this.watchdog = new Watchdog(this);
     }
 
     int nextSessionId() {
@@ -45,14 +48,44 @@ final class ServerContext {
         return transactions.incrementAndGet();
     }
 
-    /** {@return true when this connection is within the limit} */
+    /**
+     * Takes a connection slot, if one is free: a refused connection takes none, so refusals never
+     * wear the limit down.
+     *
+     * @return true when the connection is within the limit and holds a slot until {@link #release()}
+     */
     boolean admit() {
-        int now = active.incrementAndGet();
-        return options.maxConnections() == 0 || now <= options.maxConnections();
+        int max = options.maxConnections();
+        while (true) {
+            int now = active.get();
+            if (max != 0 && now >= max) {
+                return false;
+            }
+            if (active.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
     }
 
+    /** Gives back the slot of an admitted connection that ended. */
     void release() {
         active.decrementAndGet();
+    }
+
+    /** {@return how many admitted connections hold a slot} */
+    int activeConnections() {
+        return active.get();
+    }
+
+    /**
+     * Closes every connection whose guarded write or handshake is past its deadline.
+     *
+     * @param now the {@link System#nanoTime()} now
+     */
+    void expireOverdue(long now) {
+        for (SmtpConnection c : connections) {
+            c.wire().expire(now);
+        }
     }
 
     void opened(SmtpConnection connection) {

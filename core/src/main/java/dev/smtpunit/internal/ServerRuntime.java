@@ -98,5 +98,6 @@ public final class ServerRuntime {
             l.join(deadline);
         }
         context.closeConnections(deadline);
+        context.watchdog.stop(deadline);
     }
 }

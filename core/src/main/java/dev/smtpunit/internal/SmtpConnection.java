@@ -63,7 +63,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     private boolean closingByServer;
     /** Whether the line being handled answers an AUTH challenge (334) rather than being a command. */
     private boolean answeringChallenge;
-    private boolean admitted;
     private String authenticatedUser;
     private TlsInfo tls;
     private final ChunkTransfer chunks;
@@ -81,7 +80,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     SmtpConnection(ServerContext server, Socket socket, int id, boolean implicitTls) throws IOException {
         this.server = server;
         this.implicitTls = implicitTls;
-        this.wire = new Wire(socket);
+        this.wire = new Wire(socket, server.options.idleTimeout().toNanos());
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.info = new SessionInfo(id, remote, "");
         this.transcript = API.openSession(server.transcript, id, remote);
@@ -107,6 +106,30 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         t.setDaemon(true);
         thread = t;
         t.start();
+    }
+
+    /**
+     * Refuses the connection on the accepting thread, without a thread of its own and without taking
+     * a slot: {@code 421} on the plain port (a fresh socket's send buffer takes it without blocking),
+     * and on the SMTPS port a close before any handshake (a TLS client cannot read a plaintext reply).
+     */
+    void refuse() {
+        mode = Mode.CLOSED;
+        String why = "too many connections (maxConnections " + server.options.maxConnections() + ")";
+        if (implicitTls) {
+            event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection refused before the TLS handshake: " + why);
+            wire.abort();
+            return;
+        }
+        send(SmtpPhase.CONNECT, null, server.interner.reply(421, "4.7.0 " + server.options.hostname()
+                + " Error: too many connections, try again later"), false);
+        try {
+            wire.flush();
+        } catch (UncheckedIOException e) {
+            // the client is gone already
+        }
+        wire.abort();
+        event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection refused: " + why);
     }
 
     /** Ends the connection from another thread (the server stops): its blocked read or pause ends at once. */
@@ -303,18 +326,12 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         if (implicitTls) {
             handshake(true);
         }
-        admitted = server.admit();
-        if (!admitted) {
-            send(SmtpPhase.CONNECT, null, server.interner.reply(421, "4.7.0 " + server.options.hostname()
-                    + " Error: too many connections, try again later"), false);
-            closeNow();
-            return;
-        }
         faults.play(SmtpPhase.CONNECT, null, server.faults.fire(context(SmtpPhase.CONNECT, "", null, null)),
                 () -> new Outcome(server.interner.reply(220, server.options.greeting()), null));
     }
 
     private void loop() throws IOException {
+        LineDeadline lines = LineDeadline.of(server.options);
         while (mode != Mode.CLOSED) {
             if (stalled) {
                 wire.head = wire.tail;
@@ -325,11 +342,25 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                 }
             }
             try {
+                if (lines != null) {
+                    int timeout = lines.readTimeout(System.nanoTime(), stalled || mode == Mode.CHUNK);
+                    if (timeout < 0) {
+                        throw new SocketTimeoutException("line deadline");
+                    }
+                    wire.readTimeout(timeout);
+                }
                 if (!wire.fill()) {
                     return;
                 }
+                if (lines != null) {
+                    lines.received(wire.buf, wire.lastFill, wire.tail, mode == Mode.CHUNK, System.nanoTime());
+                }
             } catch (SocketTimeoutException e) {
                 if (!stalled) {
+                    if (lines != null && lines.overdue(System.nanoTime())) {
+                        event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "a line took longer than the line deadline of "
+                                + lines + " to arrive; closing");
+                    }
                     send(SmtpPhase.UNKNOWN, null, server.interner.reply(421, "4.4.2 " + server.options.hostname()
                             + " Error: timeout exceeded"), false);
                     closeNow();
@@ -355,14 +386,20 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             }
         }
         wire.close();
-        if (server.stopping && !closingByServer) {
+        // the slot is free before the close is recorded: whoever sees the session closed can connect again
+        server.release();
+        Wire.Guard expired = wire.expired();
+        if (expired != null) {
+            event(TranscriptEntry.Kind.CLOSED_BY_SERVER, expired == Wire.Guard.WRITE
+                    ? "connection closed by server: a reply could not be written within the idle timeout of "
+                            + seconds(server.options.idleTimeout()) + " (the client does not read)"
+                    : "connection closed by server: the TLS handshake was not complete within "
+                            + seconds(server.options.tlsHandshakeTimeout()));
+        } else if (server.stopping && !closingByServer) {
             event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection closed by server (server stopped)");
         } else {
             event(closingByServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER : TranscriptEntry.Kind.CLOSED_BY_CLIENT,
                     closingByServer ? "connection closed by server" : "connection closed by client");
-        }
-        if (admitted) {
-            server.release();
         }
         session.resetState();
         server.closed(this);
@@ -370,9 +407,12 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     private void handshake(boolean implicit) throws IOException {
         try {
-            tls = TlsUpgrade.handshake(wire, server.tls, implicit);
+            tls = TlsUpgrade.handshake(wire, server.tls, implicit, server.options);
         } catch (IOException e) {
-            if (!server.stopping) {
+            if (wire.expired() == Wire.Guard.HANDSHAKE || e instanceof SocketTimeoutException) {
+                event(TranscriptEntry.Kind.TLS_FAILED, "TLS handshake failed: not complete within "
+                        + seconds(server.options.tlsHandshakeTimeout()));
+            } else if (!server.stopping) {
                 event(TranscriptEntry.Kind.TLS_FAILED, TlsUpgrade.describe(e));
             }
             throw e;
@@ -617,7 +657,12 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         FaultEffect effect = faultRules.get();
         endTransaction();
         faults.play(phase, summary, effect, () -> {
-            API.store(server.mailbox, message);
+            ReceivedMessage dropped = API.store(server.mailbox, message, server.options.maxStoredMessages());
+            if (dropped != null) {
+                event(TranscriptEntry.Kind.MESSAGE_DROPPED, "mailbox full (maxStoredMessages " + server.options.maxStoredMessages()
+                        + "): dropped the oldest message, from session " + dropped.envelope().sessionId() + ", "
+                        + server.mailbox.droppedCount() + " dropped so far");
+            }
             return new Outcome(server.interner.reply(250, "2.0.0 Ok: message accepted"), null);
         });
     }
@@ -641,6 +686,11 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     void event(TranscriptEntry.Kind kind, String detail) {
         API.record(transcript, new TranscriptEntry.Event(now(), kind, detail));
+    }
+
+    /** {@return the duration as the transcript shows it: {@code 60 s}, {@code 250 ms}} */
+    static String seconds(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static long now() {

@@ -1,5 +1,6 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.SmtpServerOptions;
 import dev.smtpunit.TlsInfo;
 
 import javax.net.ssl.SSLSession;
@@ -8,7 +9,7 @@ import java.io.IOException;
 
 /**
  * Layers TLS over a connection, from its first byte (SMTPS) or after {@code 220} to STARTTLS. The
- * handshake runs on the connection's own thread, bounded by its read timeout.
+ * handshake runs on the connection's own thread, bounded in all by the handshake timeout.
  */
 final class TlsUpgrade {
     private TlsUpgrade() {}
@@ -32,14 +33,25 @@ final class TlsUpgrade {
      * @param wire the connection, with nothing unread in its buffer
      * @param material the server's key and certificate
      * @param implicit whether this is SMTPS
+     * @param options the idle timeout and the handshake timeout: the handshake must end within the
+     *     latter in all (a read timeout alone would let a client trickle its records forever)
      * @return what was negotiated
-     * @throws IOException when the handshake fails
+     * @throws IOException when the handshake fails, or the watchdog closed it at its deadline
      */
-    static TlsInfo handshake(Wire wire, TlsMaterial material, boolean implicit) throws IOException {
+    static TlsInfo handshake(Wire wire, TlsMaterial material, boolean implicit, SmtpServerOptions options) throws IOException {
         wire.flush();
         SSLSocket ssl = material.layer(wire.socket());
         wire.use(ssl);
-        ssl.startHandshake();
+        long limit = options.tlsHandshakeTimeout().toMillis();
+        long idle = options.idleTimeout().toMillis();
+        wire.readTimeout((int) Math.min(Integer.MAX_VALUE, Math.min(limit, idle)));
+        wire.guard(Wire.Guard.HANDSHAKE, options.tlsHandshakeTimeout().toNanos());
+        try {
+            ssl.startHandshake();
+        } finally {
+            wire.unguard();
+        }
+        wire.readTimeout((int) Math.min(Integer.MAX_VALUE, idle));
         SSLSession s = ssl.getSession();
         return new TlsInfo(s.getProtocol(), s.getCipherSuite(), implicit);
     }

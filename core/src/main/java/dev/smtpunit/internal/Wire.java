@@ -11,8 +11,20 @@ import java.net.SocketException;
  * The bytes of one connection: a fixed input buffer filled by blocking reads, and replies gathered
  * until the connection is about to wait for input with nothing more pending, so that pipelined
  * commands are answered in one write. The socket may be replaced once by its TLS layer.
+ *
+ * <p>A blocking socket write has no timeout in the JDK, and a TLS handshake read by read has none in
+ * all: each write (and each handshake) is {@linkplain #guard guarded} by a deadline that the server's
+ * {@link Watchdog} enforces by closing the TCP socket, which ends the blocked call at once.
  */
 final class Wire {
+    /** What a deadline guards. */
+    enum Guard {
+        /** Writing replies: bounded by the idle timeout. */
+        WRITE,
+        /** The TLS handshake: bounded by the handshake timeout. */
+        HANDSHAKE
+    }
+
     /** Holds the longest line we keep (an AUTH line) plus a large read. */
     static final int INPUT_CAPACITY = 16384;
     private static final int OUTPUT_FLUSH_AT = 8192;
@@ -26,12 +38,62 @@ final class Wire {
     final byte[] buf = new byte[INPUT_CAPACITY];
     int head;
     int tail;
+    /** Where the bytes of the last {@link #fill()} start: they are {@code buf[lastFill..tail)}. */
+    int lastFill;
     private byte[] pending = new byte[512];
     private int pendingLength;
+    private final long writeTimeoutNanos;
+    /** What the current deadline guards; written before {@link #deadline}, read after it. */
+    private Guard guarded;
+    /** The {@link System#nanoTime()} the guarded call must end by; 0 when none is guarded. */
+    private volatile long deadline;
+    /** What passed its deadline and made the watchdog close the connection, or null. */
+    private volatile Guard expired;
 
-    Wire(Socket socket) throws IOException {
+    /**
+     * @param socket the accepted socket
+     * @param writeTimeoutNanos how long one write may take
+     * @throws IOException when its streams cannot be opened
+     */
+    Wire(Socket socket, long writeTimeoutNanos) throws IOException {
         this.raw = socket;
+        this.writeTimeoutNanos = writeTimeoutNanos;
         use(socket);
+    }
+
+    /**
+     * Starts a deadline for the blocking call about to be made on this connection's thread.
+     *
+     * @param what what it guards
+     * @param nanos how long the call may take
+     */
+    void guard(Guard what, long nanos) {
+        guarded = what;
+        long d = System.nanoTime() + nanos;
+        deadline = d == 0 ? 1 : d;
+    }
+
+    /** Ends the deadline: the guarded call returned. */
+    void unguard() {
+        deadline = 0;
+    }
+
+    /**
+     * Called by the watchdog: closes the connection when its guarded call is past its deadline.
+     *
+     * @param now the {@link System#nanoTime()} now
+     */
+    void expire(long now) {
+        long d = deadline;
+        if (d != 0 && now - d >= 0) {
+            expired = guarded;
+            abort();
+        }
+    }
+
+    /** {@return what passed its deadline and closed the connection, or null} */
+    Guard expired() {
+        return expired;
     }
 
     /**
@@ -93,6 +155,7 @@ final class Wire {
         if (n < 0) {
             return false;
         }
+        lastFill = tail;
         tail += n;
         return true;
     }
@@ -148,11 +211,14 @@ final class Wire {
         }
         int n = pendingLength;
         pendingLength = 0;
+        guard(Guard.WRITE, writeTimeoutNanos);
         try {
             out.write(pending, 0, n);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            unguard();
         }
     }
 
@@ -165,11 +231,14 @@ final class Wire {
      */
     void writeNow(byte[] bytes, int offset, int length) {
         flush();
+        guard(Guard.WRITE, writeTimeoutNanos);
         try {
             out.write(bytes, offset, length);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            unguard();
         }
     }
 
@@ -184,12 +253,15 @@ final class Wire {
         }
     }
 
-    /** Closes the connection from its own thread (with a TLS close_notify when encrypted). */
+    /** Closes the connection from its own thread (with a TLS close_notify when encrypted, itself a guarded write). */
     void close() {
+        guard(Guard.WRITE, writeTimeoutNanos);
         try {
             socket.close();
         } catch (IOException e) {
             // nothing left to release
+        } finally {
+            unguard();
         }
         abort();
     }

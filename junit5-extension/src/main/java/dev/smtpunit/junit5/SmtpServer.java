@@ -109,6 +109,18 @@ public @interface SmtpServer {
     /** {@return the most recipients per transaction, further RCPT get 452 4.5.3; 0 for no limit; default 100} */
     int maxRecipients() default 100;
 
+    /**
+     * {@return the most simultaneous connections, further ones get 421 4.7.0 and are closed; 0 for no
+     *     limit; default 100}
+     */
+    int maxConnections() default 100;
+
+    /**
+     * {@return the most messages the mailbox keeps, the oldest dropped and counted
+     *     ({@code mailbox().droppedCount()}); 0 (the default) keeps every message}
+     */
+    int maxStoredMessages() default 0;
+
     /** {@return the host name in the greeting and EHLO reply} */
     String hostname() default "localhost";
 

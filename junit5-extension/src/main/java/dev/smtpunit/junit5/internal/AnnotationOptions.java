@@ -57,6 +57,8 @@ public final class AnnotationOptions {
         b.chunking(a.chunking());
         b.smtpUtf8(a.smtpUtf8()).dsn(a.dsn());
         apply(where, "maxRecipients", () -> b.maxRecipients(a.maxRecipients()));
+        apply(where, "maxConnections", () -> b.maxConnections(a.maxConnections()));
+        apply(where, "maxStoredMessages", () -> b.maxStoredMessages(a.maxStoredMessages()));
         b.lint(a.lint()).receiverProfile(a.receiverProfile());
         if (a.configurer() != SmtpServerConfigurer.None.class) {
             SmtpServerConfigurer configurer = instantiate(a.configurer(), where);
