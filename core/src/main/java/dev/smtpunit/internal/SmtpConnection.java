@@ -310,6 +310,9 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             closeNow();
             return;
         }
+        if (!server.options.greetingDelay().isZero()) {
+            pause(server.options.greetingDelay().toNanos());
+        }
         faults.play(SmtpPhase.CONNECT, null, server.faults.fire(context(SmtpPhase.CONNECT, "", null, null)),
                 () -> new Outcome(server.interner.reply(220, server.options.greeting()), null));
     }
