@@ -1,6 +1,7 @@
 package dev.smtpunit.examples.quarkus;
 
 import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.junit5.SmtpFault;
 import dev.smtpunit.quarkus.InjectSmtpServer;
 import dev.smtpunit.quarkus.QuarkusSmtpServer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.smtpunit.SmtpPhase.RCPT;
 import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Quarkus' mailer against the server of the test resource; each test sees only its own mail. */
@@ -45,5 +47,22 @@ class WelcomeMailerTest {
         assertThatThrownBy(() -> welcomeMailer.sendWelcome("nobody@example.com", "Nobody")).hasMessageContaining("550");
 
         assertThat(smtp.mailbox()).isEmpty();
+    }
+
+    @Test
+    void injectsTheResourcesServerAsAParameter(MockSmtpServer server) {
+        welcomeMailer.sendWelcome("alan@example.com", "Alan");
+
+        assertThat(server).isSameAs(smtp);
+        assertThat(server.mailbox()).hasMessageCount(1).hasMessageTo("alan@example.com");
+    }
+
+    @Test
+    @SmtpFault(on = RCPT, reply = 452, text = "4.2.2 Mailbox full")
+    void appliesAnnotatedFaults(MockSmtpServer server) {
+        assertThatThrownBy(() -> welcomeMailer.sendWelcome("full@example.com", "Full")).hasMessageContaining("452");
+
+        assertThat(server.mailbox()).isEmpty();
+        assertThat(server.transcript().exchanges(RCPT)).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo(452));
     }
 }

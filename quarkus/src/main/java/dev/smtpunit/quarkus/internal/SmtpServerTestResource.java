@@ -1,4 +1,4 @@
-package dev.smtpunit.quarkus;
+package dev.smtpunit.quarkus.internal;
 
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.SmtpServerOptions;
@@ -6,25 +6,44 @@ import dev.smtpunit.SmtpServerOptions.StartTlsMode;
 import dev.smtpunit.junit5.SmtpServer;
 import dev.smtpunit.junit5.internal.AnnotationOptions;
 import dev.smtpunit.junit5.internal.ClientSettings;
+import dev.smtpunit.quarkus.InjectSmtpServer;
+import dev.smtpunit.quarkus.QuarkusSmtpServer;
 import io.quarkus.test.common.QuarkusTestResourceConfigurableLifecycleManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The Quarkus test resource behind {@link QuarkusSmtpServer}: starts the server before the
  * application and hands Quarkus the {@code quarkus.mailer.*} configuration that points at it, without
- * connection pooling (a session per mail, so every test's transcript is complete). With STARTTLS on, a TLS configuration named {@code smtpunit} trusts exactly the server's certificate
- * (a PEM file; Quarkus' TLS registry reads trust from files). Created by Quarkus.
+ * connection pooling (a session per mail, so every test's transcript is complete) and with a bounded
+ * send timeout (a send that never completes fails its test within {@link #SEND_TIMEOUT}). With STARTTLS
+ * on, a TLS configuration named {@code smtpunit} trusts exactly the server's certificate (a PEM file;
+ * Quarkus' TLS registry reads trust from files). The server greets each connection
+ * {@link QuarkusSmtpServer#greetingDelayMillis()} after accepting it, for the Vert.x mail client's lost
+ * greeting (docs/known-client-issues.md). Created by Quarkus.
+ *
+ * <p>Quarkus runs one application, so one test resource of this kind, at a time; the running one is
+ * what {@link QuarkusContextServerProvider} hands the JUnit extension.
  */
 public final class SmtpServerTestResource implements QuarkusTestResourceConfigurableLifecycleManager<QuarkusSmtpServer> {
     /** The TLS configuration name that trusts the server. */
     static final String TLS_CONFIGURATION = "smtpunit";
+    /** How long a blocking {@code Mailer.send} may take before it fails (Quarkus' default is 60 s). */
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
+    /** The server of the running application's resource, or null. */
+    private static volatile Running running;
+
+    /** The running resource's server and the annotation it was made from. */
+    record Running(MockSmtpServer server, QuarkusSmtpServer annotation) {}
+
+    private QuarkusSmtpServer annotation;
     private SmtpServer config;
     private MockSmtpServer server;
     private Path trustFile;
@@ -34,6 +53,7 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
 
     @Override
     public void init(QuarkusSmtpServer annotation) {
+        this.annotation = annotation;
         this.config = annotation.value();
     }
 
@@ -43,7 +63,13 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
             throw new IllegalStateException("SmtpServerTestResource is configured by @QuarkusSmtpServer;"
                     + " use that annotation instead of naming the resource in @WithTestResource");
         }
-        server = new MockSmtpServer(AnnotationOptions.of(config, "@QuarkusSmtpServer")).start();
+        if (annotation.greetingDelayMillis() < 0) {
+            throw new IllegalArgumentException("@QuarkusSmtpServer(greetingDelayMillis = " + annotation.greetingDelayMillis()
+                    + "): the delay must be zero or positive");
+        }
+        server = new MockSmtpServer(AnnotationOptions.of(config, "@QuarkusSmtpServer").toBuilder()
+                .greetingDelay(Duration.ofMillis(annotation.greetingDelayMillis())).build()).start();
+        running = new Running(server, annotation);
         SmtpServerOptions options = server.options();
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.mailer.mock", "false");
@@ -52,6 +78,7 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
         // a session per mail, as the transcript, reset and faults on CONNECT, EHLO or AUTH expect
         p.put("quarkus.mailer.keep-alive", "false");
         p.put("quarkus.mailer.tls", "false");
+        p.put("quarkus.mailer.timeout", SEND_TIMEOUT.toSeconds() + "s");
         ClientSettings.credentials(server, config).ifPresent(user -> {
             p.put("quarkus.mailer.username", user.getKey());
             p.put("quarkus.mailer.password", user.getValue());
@@ -76,6 +103,7 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
 
     @Override
     public void stop() {
+        running = null;
         if (server != null) {
             server.close();
         }
@@ -86,6 +114,11 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** {@return the server of the running application's resource, or null when none runs} */
+    static Running running() {
+        return running;
     }
 
     private static Path writeTrust(MockSmtpServer server) {
