@@ -53,5 +53,5 @@ public @interface QuarkusSmtpServer {
     int greetingDelayMillis() default DEFAULT_GREETING_DELAY_MILLIS;
 
     /** The default {@link #greetingDelayMillis()}. */
-    int DEFAULT_GREETING_DELAY_MILLIS = 50;
+    int DEFAULT_GREETING_DELAY_MILLIS = 100;
 }

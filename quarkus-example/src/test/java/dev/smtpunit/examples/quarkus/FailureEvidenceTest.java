@@ -5,8 +5,8 @@ import dev.smtpunit.quarkus.QuarkusSmtpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 import static dev.smtpunit.SmtpPhase.AUTH;
@@ -15,16 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A failing Quarkus test carries the same SMTP evidence as a plain JUnit test: the test below fails on
- * purpose, and {@link ExpectEvidence} (registered in a field, so after {@code @QuarkusSmtpServer}'s
- * extension: it sees the failure once the evidence is attached) checks the evidence and only then lets
- * the test pass.
+ * purpose, and {@link ExpectEvidence} checks the evidence and only then lets the test pass. JUnit calls
+ * exception handlers in the reverse order of registration, so it is declared before
+ * {@code @QuarkusSmtpServer}: it sees the failure once the evidence is attached.
  */
+@ExtendWith(FailureEvidenceTest.ExpectEvidence.class)
 @QuarkusTest
 @QuarkusSmtpServer
 class FailureEvidenceTest {
-
-    @RegisterExtension
-    static final ExpectEvidence EXPECT_EVIDENCE = new ExpectEvidence();
 
     @Inject
     WelcomeMailer welcomeMailer;

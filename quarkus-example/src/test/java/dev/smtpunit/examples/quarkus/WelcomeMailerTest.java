@@ -6,7 +6,10 @@ import dev.smtpunit.quarkus.InjectSmtpServer;
 import dev.smtpunit.quarkus.QuarkusSmtpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static dev.smtpunit.SmtpPhase.RCPT;
 import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
@@ -23,6 +26,9 @@ class WelcomeMailerTest {
 
     @Inject
     WelcomeMailer welcomeMailer;
+
+    @ConfigProperty(name = "quarkus.mailer.timeout")
+    Duration sendTimeout;
 
     @Test
     void sendsTheWelcomeMail() {
@@ -47,6 +53,11 @@ class WelcomeMailerTest {
         assertThatThrownBy(() -> welcomeMailer.sendWelcome("nobody@example.com", "Nobody")).hasMessageContaining("550");
 
         assertThat(smtp.mailbox()).isEmpty();
+    }
+
+    @Test
+    void boundsABlockingSendToTenSeconds() {
+        assertThat(sendTimeout).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
