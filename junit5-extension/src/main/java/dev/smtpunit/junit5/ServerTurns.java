@@ -25,7 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * seen, so two tests never wait for each other's second server.
  */
 final class ServerTurns {
-    private static final long WAIT_SECONDS = 60;
+    /**
+     * How long a test waits for a server before it fails: long enough for the tests of a large suite
+     * that share one Spring context to run one after the other, short enough that a deadlock (a test
+     * that waits for a server its own thread holds) does not hang the build.
+     */
+    private static final long WAIT_SECONDS = 300;
     /** Weak keys: a closed, forgotten server takes its turn with it. */
     private static final Map<MockSmtpServer, Turn> TURNS = new WeakHashMap<>();
     private static final AtomicLong ORDER = new AtomicLong();
