@@ -15,8 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * The Quarkus test resource behind {@link QuarkusSmtpServer}: starts the server before the
@@ -28,8 +30,9 @@ import java.util.Map;
  * {@link QuarkusSmtpServer#greetingDelayMillis()} after accepting it, for the Vert.x mail client's lost
  * greeting (docs/known-client-issues.md). Created by Quarkus.
  *
- * <p>Quarkus runs one application, so one test resource of this kind, at a time; the running one is
- * what {@link QuarkusContextServerProvider} hands the JUnit extension.
+ * <p>Quarkus runs one application at a time; the server of the resource started last and not yet
+ * stopped is the running application's, and what {@link QuarkusContextServerProvider} hands the JUnit
+ * extension.
  */
 public final class SmtpServerTestResource implements QuarkusTestResourceConfigurableLifecycleManager<QuarkusSmtpServer> {
     /** The TLS configuration name that trusts the server. */
@@ -37,13 +40,14 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
     /** How long a blocking {@code Mailer.send} may take before it fails (Quarkus' default is 60 s). */
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
-    /** The server of the running application's resource, or null. */
-    private static volatile Running running;
+    /** Resources started and not yet stopped, the latest first: the running application's is the latest. */
+    private static final Deque<Running> RUNNING = new ConcurrentLinkedDeque<>();
 
     /** The running resource's server and the annotation it was made from. */
     record Running(MockSmtpServer server, QuarkusSmtpServer annotation) {}
 
     private QuarkusSmtpServer annotation;
+    private Running running;
     private SmtpServer config;
     private MockSmtpServer server;
     private Path trustFile;
@@ -70,6 +74,7 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
         server = new MockSmtpServer(AnnotationOptions.of(config, "@QuarkusSmtpServer").toBuilder()
                 .greetingDelay(Duration.ofMillis(annotation.greetingDelayMillis())).build()).start();
         running = new Running(server, annotation);
+        RUNNING.addFirst(running);
         SmtpServerOptions options = server.options();
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.mailer.mock", "false");
@@ -103,7 +108,9 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
 
     @Override
     public void stop() {
-        running = null;
+        if (running != null) {
+            RUNNING.remove(running);
+        }
         if (server != null) {
             server.close();
         }
@@ -118,7 +125,7 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
 
     /** {@return the server of the running application's resource, or null when none runs} */
     static Running running() {
-        return running;
+        return RUNNING.peekFirst();
     }
 
     private static Path writeTrust(MockSmtpServer server) {
