@@ -82,6 +82,7 @@ public final class SmtpServerOptions {
     private final Duration lineDeadline;
     private final int maxStoredMessages;
     private final String greeting;
+    private final Duration greetingDelay;
     private final boolean chunking;
     private final int maxRecipients;
     private final boolean smtpUtf8;
@@ -117,6 +118,7 @@ public final class SmtpServerOptions {
         lineDeadline = b.lineDeadline;
         maxStoredMessages = b.maxStoredMessages;
         greeting = b.greeting;
+        greetingDelay = b.greetingDelay;
         maxRecipients = b.maxRecipients;
         smtpUtf8 = b.smtpUtf8;
         dsn = b.dsn;
@@ -163,6 +165,7 @@ public final class SmtpServerOptions {
         b.lineDeadline = lineDeadline;
         b.maxStoredMessages = maxStoredMessages;
         b.greeting = greeting;
+        b.greetingDelay = greetingDelay;
         b.maxRecipients = maxRecipients;
         b.smtpUtf8 = smtpUtf8;
         b.dsn = dsn;
@@ -321,6 +324,11 @@ public final class SmtpServerOptions {
         return greeting != null ? greeting : hostname + " ESMTP SmtpUnit";
     }
 
+    /** {@return how long the server waits after accepting a connection before it greets; default zero} */
+    public Duration greetingDelay() {
+        return greetingDelay;
+    }
+
     /**
      * {@return the most recipients accepted in one transaction; further {@code RCPT} get
      *     {@code 452 4.5.3}; 0 for no limit; default 100, the minimum RFC 5321 section 4.5.3.1.8 requires}
@@ -368,6 +376,7 @@ public final class SmtpServerOptions {
                 + (acceptedDomains.isEmpty() ? "" : ", acceptedDomains=" + acceptedDomains)
                 + (smtpUtf8() ? ", smtpUtf8" : "") + (dsn() ? ", dsn" : "")
                 + (receiverProfile == ReceiverProfile.NONE ? "" : ", receiverProfile=" + receiverProfile)
+                + (greetingDelay.isZero() ? "" : ", greetingDelay=" + greetingDelay.toMillis() + "ms")
                 + (lint ? ", lint" : "") + "]";
     }
 
@@ -398,6 +407,7 @@ public final class SmtpServerOptions {
         private Duration lineDeadline = Duration.ZERO;
         private int maxStoredMessages;
         private String greeting;
+        private Duration greetingDelay = Duration.ZERO;
         private int maxRecipients = 100;
         private boolean smtpUtf8;
         private boolean dsn;
@@ -808,6 +818,25 @@ public final class SmtpServerOptions {
                 throw new IllegalArgumentException("greeting must be a single line");
             }
             this.greeting = text;
+            return this;
+        }
+
+        /**
+         * How long the server waits after accepting a connection before it sends its {@code 220}
+         * greeting. A real server on a real network greets a client later than one on the loopback
+         * interface; this gives a client that starts reading only some time after its connection
+         * completed (see {@code docs/known-client-issues.md}) the time it needs. The wait is not part
+         * of the transcript and no fault.
+         *
+         * @param delay zero (the default) or a positive duration
+         * @return this builder
+         */
+        public Builder greetingDelay(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("greetingDelay must not be negative, was " + delay);
+            }
+            this.greetingDelay = delay;
             return this;
         }
 

@@ -183,6 +183,22 @@ class LifecycleTest {
     }
 
     @Test
+    void greetsAfterTheGreetingDelayAndRecordsNoFault() throws Exception {
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().greetingDelay(Duration.ofMillis(150)).build())) {
+            long start = System.nanoTime();
+            try (RawClient c = RawClient.connect(smtp)) {
+                assertThat(c.reply()).isEqualTo("220 localhost ESMTP SmtpUnit");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+                assertThat(c.command("QUIT")).startsWith("221");
+            }
+            assertThat(smtp.transcript().exchanges()).isNotEmpty().noneMatch(TranscriptEntry.Exchange::injected);
+            assertThat(smtp.transcript().toString()).doesNotContain("delay");
+        }
+        assertThatThrownBy(() -> SmtpServerOptions.builder().greetingDelay(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("greetingDelay must not be negative, was PT-0.001S");
+    }
+
+    @Test
     void usesTheConfiguredHostnameAndGreeting() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().hostname("mx.test").build());
                 RawClient c = RawClient.connect(smtp)) {

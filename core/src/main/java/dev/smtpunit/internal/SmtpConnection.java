@@ -326,6 +326,9 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         if (implicitTls) {
             handshake(true);
         }
+        if (!server.options.greetingDelay().isZero()) {
+            pause(server.options.greetingDelay().toNanos());
+        }
         faults.play(SmtpPhase.CONNECT, null, server.faults.fire(context(SmtpPhase.CONNECT, "", null, null)),
                 () -> new Outcome(server.interner.reply(220, server.options.greeting()), null));
     }

@@ -1,7 +1,6 @@
 package dev.smtpunit.junit5;
 
 import dev.smtpunit.MockSmtpServer;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The servers of one extension context (a test, or a class), by name. Kept in the context's store;
@@ -24,30 +21,6 @@ final class ServerRegistry implements AutoCloseable {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     /** Names of servers owned by an application context: reset and shown here, closed by their owner. */
     private final Set<String> borrowed = new HashSet<>();
-    /** Taken by each test that runs while these (per-class) servers exist, so concurrent tests take turns. */
-    private final Semaphore turn = new Semaphore(1, true);
-
-    /**
-     * Waits for this registry's servers to be free of other tests.
-     *
-     * @param who the test, for the error message
-     */
-    void takeTurn(String who) {
-        try {
-            if (!turn.tryAcquire(60, TimeUnit.SECONDS)) {
-                throw new ExtensionConfigurationException("waited 60 s for a shared (per-class) SMTP server used by tests"
-                        + " running concurrently; " + who + " could not get its turn");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExtensionConfigurationException("interrupted while waiting for a shared SMTP server", e);
-        }
-    }
-
-    void endTurn() {
-        turn.release();
-    }
-
     synchronized Entry get(String name) {
         return entries.get(name);
     }

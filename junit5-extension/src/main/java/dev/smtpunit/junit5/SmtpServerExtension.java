@@ -78,19 +78,18 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
         if (fromContext != null) {
             classRegistry(context).putBorrowed(fromContext);
         }
-        // per-class servers are shared: tests that run concurrently take turns, outermost class first
-        List<ServerRegistry> shared = classRegistries(context);
-        List<ServerRegistry> taken = new ArrayList<>();
-        context.getStore(NAMESPACE).put("turns:" + context.getUniqueId(), taken);
-        for (int i = shared.size() - 1; i >= 0; i--) {
-            ServerRegistry registry = shared.get(i);
-            if (!registry.all().isEmpty()) {
-                registry.takeTurn(context.getDisplayName());
-                taken.add(registry);
-                for (ServerRegistry.Entry e : registry.all()) {
-                    e.server().reset();
-                }
+        // per-class and context servers are shared: tests that run concurrently take turns on each server
+        List<MockSmtpServer> shared = new ArrayList<>();
+        List<ServerRegistry> registries = classRegistries(context);
+        for (int i = registries.size() - 1; i >= 0; i--) {
+            for (ServerRegistry.Entry e : registries.get(i).all()) {
+                shared.add(e.server());
             }
+        }
+        List<ServerTurns.Turn> taken = ServerTurns.take(shared, context.getDisplayName());
+        context.getStore(NAMESPACE).put("turns:" + context.getUniqueId(), taken);
+        for (MockSmtpServer server : shared) {
+            server.reset();
         }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             for (Field field : annotatedFields(instance.getClass(), false)) {
@@ -161,11 +160,9 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
 
     @SuppressWarnings("unchecked")
     private static void endTurns(ExtensionContext context) {
-        List<ServerRegistry> taken = context.getStore(NAMESPACE).remove("turns:" + context.getUniqueId(), List.class);
+        List<ServerTurns.Turn> taken = context.getStore(NAMESPACE).remove("turns:" + context.getUniqueId(), List.class);
         if (taken != null) {
-            for (int i = taken.size() - 1; i >= 0; i--) {
-                taken.get(i).endTurn();
-            }
+            ServerTurns.release(taken);
         }
     }
 

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's Quarkus examples compile against this module's test class path: every {@code ```java}
- * block right after {@code <!-- compile: quarkus -->}, each a complete source file.
+ * The README's Quarkus examples, and the reproduction in docs/known-client-issues.md, compile against
+ * this module's test class path: every {@code ```java} block right after {@code <!-- compile: quarkus -->},
+ * each a complete source file.
  */
 class ReadmeQuarkusSnippetsTest {
     private static final Pattern MARKED_BLOCK = Pattern.compile("<!-- compile: quarkus -->\\s*\\n```java\\n(.*?)\\n```", Pattern.DOTALL);
@@ -30,11 +31,14 @@ class ReadmeQuarkusSnippetsTest {
     @Test
     void quarkusExamplesInTheReadmeCompile(@TempDir Path work) throws IOException {
         List<String> blocks = new ArrayList<>();
-        Matcher m = MARKED_BLOCK.matcher(Files.readString(Path.of("..", "README.md")));
-        while (m.find()) {
-            blocks.add(m.group(1));
+        for (Path document : List.of(Path.of("..", "README.md"), Path.of("..", "docs", "known-client-issues.md"))) {
+            Matcher m = MARKED_BLOCK.matcher(Files.readString(document));
+            int before = blocks.size();
+            while (m.find()) {
+                blocks.add(m.group(1));
+            }
+            assertThat(blocks.size()).as("```java blocks marked <!-- compile: quarkus --> in %s", document).isGreaterThan(before);
         }
-        assertThat(blocks).as("```java blocks marked <!-- compile: quarkus --> in README.md").isNotEmpty();
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
