@@ -51,7 +51,7 @@ class MailboxFollowingTest {
             assertThat(smtp.mailbox().messages()).extracting(ReceivedMessage::subject).containsExactly("kept");
             assertThat(heard).containsExactly("kept");
             assertThat(printed.toString(StandardCharsets.UTF_8)).matches("SmtpUnit: a mailbox listener failed on "
-                    + "ReceivedMessage\\[subject=\"kept\", .*\\]: java.lang.IllegalStateException: listener bug\\R");
+                    + "ReceivedMessage\\[Subject: \"kept\", envelope from=<app@example.com> .*\\]: java.lang.IllegalStateException: listener bug\\R");
         }
     }
 
