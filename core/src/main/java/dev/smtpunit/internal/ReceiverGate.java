@@ -42,7 +42,8 @@ final class ReceiverGate {
         if (profile == ReceiverProfile.NONE) {
             return null;
         }
-        Optional<ReceiverRejection> rejection = ReceiverRules.decide(profile, findings, message.rawBytes());
+        Optional<ReceiverRejection> rejection = ReceiverRules.decide(profile, findings, message.rawBytes(),
+                message.envelope().sender());
         if (rejection.isEmpty()) {
             return null;
         }
