@@ -1,5 +1,6 @@
 package dev.smtpunit.assertj;
 
+import dev.smtpunit.MailLink;
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
@@ -60,6 +61,15 @@ final class Navigation {
         a.navigation = this;
         a.selection = selection;
         return a;
+    }
+
+    LinkAssert link(MailLink link) {
+        return softly == null ? new LinkAssert(link) : softly.proxy(LinkAssert.class, MailLink.class, link);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    LinksAssert links(List<MailLink> links) {
+        return softly == null ? new LinksAssert(links) : (LinksAssert) softly.proxy((Class) LinksAssert.class, List.class, links);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
