@@ -98,6 +98,17 @@ public final class MailLint {
     }
 
     /**
+     * Scores content per client family, like {@link #clientScores(ReceivedMessage)}.
+     *
+     * @param content the message content
+     * @return one score per family of the chosen clients
+     */
+    public List<ClientScore> clientScores(byte[] content) {
+        Objects.requireNonNull(content, "content");
+        return HtmlCompatibilityRules.scores(content.clone(), clients);
+    }
+
+    /**
      * Checks a message the server received, with its envelope.
      *
      * @param message the message
