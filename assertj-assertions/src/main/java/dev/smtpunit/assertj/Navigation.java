@@ -63,8 +63,11 @@ final class Navigation {
         return a;
     }
 
+    /** @param link the link, or null after a failed navigation (soft assertions only) */
     LinkAssert link(MailLink link) {
-        return softly == null ? new LinkAssert(link) : softly.proxy(LinkAssert.class, MailLink.class, link);
+        LinkAssert a = softly == null ? new LinkAssert(link) : softly.proxy(LinkAssert.class, MailLink.class, link);
+        a.skipped = link == null;
+        return a;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
