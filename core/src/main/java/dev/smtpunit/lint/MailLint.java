@@ -147,6 +147,16 @@ public final class MailLint {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof MailLint other && ruleSets.equals(other.ruleSets) && clients.equals(other.clients);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ruleSets, clients);
+    }
+
+    @Override
     public String toString() {
         return "MailLint" + ruleSets + (ruleSets.contains(LintRuleSet.HTML_COMPATIBILITY) ? " for " + clients : "");
     }

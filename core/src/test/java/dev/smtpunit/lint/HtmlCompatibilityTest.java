@@ -117,6 +117,19 @@ class HtmlCompatibilityTest {
     }
 
     @Test
+    void aServerLintingWithTheseRulesRecordsTheFindingsInTheTranscript() throws Exception {
+        try (dev.smtpunit.MockSmtpServer smtp = dev.smtpunit.MockSmtpServer.started(dev.smtpunit.SmtpServerOptions.builder()
+                .lint(OUTLOOK).build())) {
+            String content = new String(html("<div style=\"display:flex\">a</div>"), StandardCharsets.UTF_8);
+            assertThat(ReceiverProfileTest.send(smtp, content)).startsWith("250 ");
+            assertThat(smtp.transcript().toString()).contains("lint: 1 error(s), 1 warning(s); first: ERROR"
+                    + " html.compat.css-display-flex [caniemail (2026-05-13)] display:flex (css-display-flex) is not supported"
+                    + " by Outlook Windows 2007\u20132019;");
+            assertThat(smtp.options().lintRules()).isEqualTo(OUTLOOK);
+        }
+    }
+
+    @Test
     void isOffByDefault() {
         assertThat(LintRuleSet.defaults()).doesNotContain(LintRuleSet.HTML_COMPATIBILITY, LintRuleSet.CONTENT);
         assertThat(MailLint.defaults().check(html("<div style=\"display:flex\">a</div>"))).isEmpty();
