@@ -401,6 +401,8 @@ public final class HtmlFeatures {
     }
 
     private final Map<String, String> found = new LinkedHashMap<>();
+    /** Style attributes and declarations already read: a repeated one can only add evidence, never a feature. */
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
     private final Function<String, String> cidTypes;
 
     private HtmlFeatures(Function<String, String> cidTypes) {
@@ -477,7 +479,7 @@ public final class HtmlFeatures {
             if (attribute != null && !(a.name().equals("background") && tag.name().equals("html"))) {
                 add(attribute, evidence);
             }
-            if (a.name().equals("style")) {
+            if (a.name().equals("style") && seen.add("style\u0000" + tag.name() + "\u0000" + a.value())) {
                 CssScan.Result css = new CssScan.Result();
                 CssScan.declarations(a.value(), css);
                 css(css, "in the style attribute of <" + tag.name() + ">");
@@ -562,11 +564,16 @@ public final class HtmlFeatures {
             selectors(selector, "selector \"" + abbreviate(selector, 60) + "\" " + where);
         }
         for (Declaration d : css.declarations) {
-            declaration(d, "\"" + abbreviate(d.toString(), 60) + "\" " + where);
+            if (!seen.contains("decl\u0000" + d)) {
+                declaration(d, "\"" + abbreviate(d.toString(), 60) + "\" " + where);
+            }
         }
     }
 
     private void declaration(Declaration d, String ev) {
+        if (!seen.add("decl\u0000" + d)) {
+            return;
+        }
         if (d.important()) {
             add("css-important", ev);
         }
@@ -722,7 +729,21 @@ public final class HtmlFeatures {
     }
 
     static String abbreviate(String s, int max) {
-        String one = s.replaceAll("\\s+", " ").strip();
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), max + 1));
+        boolean space = false;
+        for (int i = 0; i < s.length() && sb.length() <= max; i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        String one = sb.toString();
         return one.length() <= max ? one : one.substring(0, max - 3) + "...";
     }
 }

@@ -22,11 +22,12 @@ final class ContentRules implements LintRule {
     private static final String CLIP_SOURCE = "Gmail clips HTML over about 102 KB (observed behaviour, not in Google's help)";
     private static final Pattern URL_LIKE = Pattern.compile("(?i)^(?:https?://|www\\.)?([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,})(?:[/:?#]\\S*)?$");
     private static final Pattern UNSUBSCRIBE = Pattern.compile("(?i)unsubscribe|opt[- ]?out|abmelden|d[ée]sinscri|désabonner|darse de baja");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{|\\}\\}|\\$\\{|\\*\\||\\|\\*|%%|\\[\\[");
     private static final Pattern CSS_CID = Pattern.compile("(?i)url\\(\\s*['\"]?cid:([^'\")]*)");
 
     @Override
     public void check(LintContext c) {
-        HtmlParts parts = HtmlParts.of(c);
+        HtmlParts parts = c.htmlParts();
         boolean hasText = parts.texts.stream().anyMatch(t -> !t.html());
         List<HtmlLinks.Found> unsubscribeLinks = new ArrayList<>();
         boolean imagesAnywhere = !parts.images.isEmpty();
@@ -133,7 +134,8 @@ final class ContentRules implements LintRule {
         URI uri = uri(url);
         if (uri == null || !uri.isAbsolute() || uri.getScheme() == null) {
             c.error("link.relative", "RFC 3986 section 5.1 (a mail has no base URI)", "<a href=\"" + shorten(url)
-                    + "\"> is not an absolute URL; in a mail it leads nowhere", "", path, at);
+                    + "\"> is not an absolute URL; in a mail it leads nowhere" + (PLACEHOLDER.matcher(url).find()
+                            ? " (an unrendered template placeholder?)" : ""), "", path, at);
             return;
         }
         if (uri.getScheme().equalsIgnoreCase("http")) {

@@ -28,7 +28,7 @@ public final class HtmlCompatibilityRules implements LintRule {
 
     @Override
     public void check(LintContext c) {
-        HtmlParts parts = HtmlParts.of(c);
+        HtmlParts parts = c.htmlParts();
         CanIEmailData data = CanIEmailData.get();
         String source = "caniemail (" + data.updated.substring(0, 10) + ")";
         if (parts.amp) {
@@ -112,7 +112,7 @@ public final class HtmlCompatibilityRules implements LintRule {
      */
     public static List<ClientScore> scores(byte[] content, EmailClients clients) {
         LintContext c = new LintContext(content, null, null);
-        HtmlParts parts = HtmlParts.of(c);
+        HtmlParts parts = c.htmlParts();
         Set<String> used = new LinkedHashSet<>();
         for (HtmlParts.TextPart text : parts.texts) {
             if (text.html()) {
