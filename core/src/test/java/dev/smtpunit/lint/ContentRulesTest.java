@@ -71,7 +71,8 @@ class ContentRulesTest {
     void linksThatGoNowhereAreInsecureOrShowAnotherUrl() {
         assertThat(findings(alternative("", "<a href=\"/account\">Account</a> <a href=\"http://shop.example/x\">x</a>"
                 + " <a href=\"https://evil.example/login\">https://bank.example/login</a>"
-                + " <a href=\"https://www.shop.example/\">shop.example</a> <a href=\"mailto:?subject=Help\">Write</a>"
+                + " <a href=\"https://shop.example/\">www.shop.example</a> <a href=\"https://nodejs.org/\">Node.js</a>"
+                + " <a href=\"mailto:?subject=Help\">Write</a>"
                 + " <a href=\"#top\">top</a>"))).containsExactly(
                 "ERROR link.relative [RFC 3986 section 5.1 (a mail has no base URI)] <a href=\"/account\"> is not an"
                         + " absolute URL; in a mail it leads nowhere (part 2, line 14)",

@@ -20,7 +20,7 @@ final class ContentRules implements LintRule {
     /** Gmail clips a message whose HTML exceeds about 102 KB. */
     static final int GMAIL_CLIP_BYTES = 102 * 1024;
     private static final String CLIP_SOURCE = "Gmail clips HTML over about 102 KB (observed behaviour, not in Google's help)";
-    private static final Pattern URL_LIKE = Pattern.compile("(?i)^(?:https?://|www\\.)?([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,})(?:[/:?#]\\S*)?$");
+    private static final Pattern URL_LIKE = Pattern.compile("(?i)^(?:https?://|www\\.)([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,})(?:[/:?#]\\S*)?$");
     private static final Pattern UNSUBSCRIBE = Pattern.compile("(?i)unsubscribe|opt[- ]?out|abmelden|d[ée]sinscri|désabonner|darse de baja");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{|\\}\\}|\\$\\{|\\*\\||\\|\\*|%%|\\[\\[");
     private static final Pattern CSS_CID = Pattern.compile("(?i)url\\(\\s*['\"]?cid:([^'\")]*)");
@@ -144,7 +144,7 @@ final class ContentRules implements LintRule {
         }
         Matcher shown = URL_LIKE.matcher(link.text());
         if (shown.matches() && uri.getHost() != null) {
-            String shownHost = shown.group(1).toLowerCase(Locale.ROOT);
+            String shownHost = shown.group(1).toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
             String host = uri.getHost().toLowerCase(Locale.ROOT);
             if (!host.equals(shownHost) && !host.endsWith("." + shownHost) && !shownHost.endsWith("." + host)) {
                 c.warning("link.text-mismatch", "phishing heuristics of mailbox providers", "the link text \""
