@@ -135,7 +135,7 @@ public final class LinkCheck {
                     HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return new Result(link, status < 400 ? Outcome.WORKING : Outcome.BROKEN, status, "HTTP " + status);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return new Result(link, Outcome.BROKEN, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

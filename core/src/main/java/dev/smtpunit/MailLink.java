@@ -62,18 +62,37 @@ public record MailLink(String url, String text, String contentType, String part)
      */
     public Optional<String> queryParameter(String name) {
         Objects.requireNonNull(name, "name");
-        String rawQuery = uri().map(URI::getRawQuery).orElse(null);
+        String rawQuery = uri().map(URI::getRawQuery).orElseGet(this::queryAsWritten);
         if (rawQuery == null) {
             return Optional.empty();
         }
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             if (key.equals(name)) {
-                return Optional.of(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                return Optional.of(eq < 0 ? "" : decode(pair.substring(eq + 1)));
             }
         }
         return Optional.empty();
+    }
+
+    /** The query of a URL that is not a valid URI (a malformed escape, say), as written. */
+    private String queryAsWritten() {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        int hash = url.indexOf('#', q);
+        return url.substring(q + 1, hash < 0 ? url.length() : hash);
+    }
+
+    /** Percent-decodes, keeping a malformed escape as written. */
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 
     @Override

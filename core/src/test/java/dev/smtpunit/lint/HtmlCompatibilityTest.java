@@ -90,6 +90,15 @@ class HtmlCompatibilityTest {
     }
 
     @Test
+    void malformedSelectorsAndEscapesAreReadWithoutFailing() {
+        byte[] mail = html("<style>a:: { color: red } p:not( { } [x</style><img src=\"cid:%pl\" alt=\"\">"
+                + "<a href=\"https://x.example/?t=%zz\">https://x.example/</a>");
+        assertThat(MailLint.of(LintRuleSet.HTML_COMPATIBILITY, LintRuleSet.CONTENT).withClients(EmailClients.of("outlook.windows"))
+                .check(mail)).extracting(LintFinding::ruleId).contains("content.image.cid-missing", "html.compat.html-style");
+        assertThat(new dev.smtpunit.MailLink("https://x.example/?t=%zz", "", "text/html", "").queryParameter("t")).hasValue("%zz");
+    }
+
+    @Test
     void everyCaniemailFeatureIsDetectedExceptThoseTheHtmlCannotShow() {
         Set<String> all = new TreeSet<>(CanIEmailData.get().features.keySet());
         assertThat(all).hasSize(307);

@@ -678,7 +678,7 @@ public final class HtmlFeatures {
                 add(SELECTORS.get("universal"), ev);
                 i++;
             } else if (c == ':') {
-                int start = s.charAt(Math.min(i + 1, n - 1)) == ':' ? i + 2 : i + 1;
+                int start = Math.min(n, i + 1 < n && s.charAt(i + 1) == ':' ? i + 2 : i + 1);
                 int end = identEnd(s, start);
                 String slug = PSEUDO.get(s.substring(start, end).toLowerCase(Locale.ROOT));
                 if (slug != null) {

@@ -59,7 +59,16 @@ final class HtmlParts {
 
     /** The media type of the part a cid: URL (without {@code cid:}, percent-encoded as RFC 2392 says) names, or null. */
     String cidType(String cid) {
-        return contentIds.get(java.net.URLDecoder.decode(cid.replace("+", "%2B"), StandardCharsets.UTF_8).strip());
+        String raw = cid.strip();
+        String type = contentIds.get(raw);
+        if (type != null) {
+            return type;
+        }
+        try {
+            return contentIds.get(java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8).strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Charset charset(String name) {
