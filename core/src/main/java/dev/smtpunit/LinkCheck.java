@@ -89,8 +89,8 @@ public final class LinkCheck {
         return new LinkCheck(hosts, timeout);
     }
 
-    /** {@return the allowed hosts} */
-    public Set<String> hosts() {
+    /** {@return the hosts this check may contact} */
+    public Set<String> allowedHosts() {
         return hosts;
     }
 

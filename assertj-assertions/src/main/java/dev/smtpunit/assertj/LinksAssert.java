@@ -75,7 +75,7 @@ public class LinksAssert extends AbstractAssert<LinksAssert, List<MailLink>> {
         List<LinkCheck.Result> broken = check.check(actual).stream().filter(r -> r.outcome() == LinkCheck.Outcome.BROKEN)
                 .toList();
         if (!broken.isEmpty()) {
-            throwAssertionError(ShouldHave.text("%nExpecting the links to " + check.hosts() + " to answer, but "
+            throwAssertionError(ShouldHave.text("%nExpecting the links to " + check.allowedHosts() + " to answer, but "
                     + broken.size() + (broken.size() == 1 ? " is" : " are") + " broken:"
                     + broken.stream().map(r -> "%n  " + r).collect(Collectors.joining())));
         }

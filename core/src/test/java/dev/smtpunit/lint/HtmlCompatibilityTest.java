@@ -141,6 +141,7 @@ class HtmlCompatibilityTest {
     @Test
     void isOffByDefault() {
         assertThat(LintRuleSet.defaults()).doesNotContain(LintRuleSet.HTML_COMPATIBILITY, LintRuleSet.CONTENT);
+        assertThat(MailLint.of(LintRuleSet.HTML_COMPATIBILITY).clients()).isEqualTo(EmailClients.all());
         assertThat(MailLint.defaults().check(html("<div style=\"display:flex\">a</div>"))).isEmpty();
     }
 }
