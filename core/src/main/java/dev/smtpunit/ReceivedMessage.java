@@ -152,6 +152,21 @@ public final class ReceivedMessage implements JakartaMailView {
         return view().attachments();
     }
 
+    /**
+     * Returns the links of the message: every {@code <a href>} and {@code <area href>} of its inline
+     * HTML parts with the text a reader sees, and every {@code http:}, {@code https:} and
+     * {@code mailto:} URL of its inline plain-text parts, in part order.
+     * <pre>{@code
+     * MailLink confirm = mail.links().stream().filter(l -> l.url().contains("/confirm")).findFirst().orElseThrow();
+     * }</pre>
+     *
+     * @return the links, each with the part it came from
+     * @throws IllegalStateException naming the part when a text part cannot be decoded
+     */
+    public List<MailLink> links() {
+        return view().links();
+    }
+
     /** {@return true when the top-level content type is {@code multipart/*}} */
     public boolean isMultipart() {
         return view().multipart();

@@ -33,22 +33,32 @@ final class ReceiverGate {
         if (profile == ReceiverProfile.NONE && !server.options.lint()) {
             return null;
         }
-        List<LintFinding> findings = MailLint.defaults().check(message);
-        long errors = findings.stream().filter(LintFinding::isError).count();
-        if (server.options.lint() && !findings.isEmpty()) {
-            record(transcript, "lint: " + errors + " error(s), " + (findings.size() - errors) + " warning(s); first: "
-                    + findings.stream().filter(LintFinding::isError).findFirst().orElse(findings.get(0)));
+        MailLint rules = server.options.lintRules();
+        boolean defaultRules = rules.equals(MailLint.defaults());
+        List<LintFinding> findings = profile != ReceiverProfile.NONE || defaultRules ? MailLint.defaults().check(message) : null;
+        if (server.options.lint()) {
+            recordFindings(transcript, defaultRules ? findings : rules.check(message));
         }
         if (profile == ReceiverProfile.NONE) {
             return null;
         }
-        Optional<ReceiverRejection> rejection = ReceiverRules.decide(profile, findings, message.rawBytes());
+        Optional<ReceiverRejection> rejection = ReceiverRules.decide(profile, findings, message.rawBytes(),
+                message.envelope().sender());
         if (rejection.isEmpty()) {
             return null;
         }
         ReceiverRejection r = rejection.get();
         record(transcript, "receiver profile " + profile + " refused the message: rule " + r.ruleId() + ": " + r.finding());
         return server.interner.reply(r.code(), r.text());
+    }
+
+    private static void recordFindings(SessionTranscript transcript, List<LintFinding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        long errors = findings.stream().filter(LintFinding::isError).count();
+        record(transcript, "lint: " + errors + " error(s), " + (findings.size() - errors) + " warning(s); first: "
+                + findings.stream().filter(LintFinding::isError).findFirst().orElse(findings.get(0)));
     }
 
     private static void record(SessionTranscript transcript, String detail) {
