@@ -83,10 +83,9 @@ final class Commands {
             conn.transaction().begin(server.nextTransaction());
         }
         CommandArgs parsed = args;
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         FaultEffect effect = server.faults.fire(conn.context(phase, line, parsed, null));
         conn.faults().play(phase, shown, effect,
-                () -> afterCommand(phase, line, ProtocolChain.dispatcher().onLine(conn.session(), bytes)));
+                () -> afterCommand(phase, line, ProtocolChain.shared().dispatch(conn.session(), line)));
     }
 
     private static String verb(String line) {
