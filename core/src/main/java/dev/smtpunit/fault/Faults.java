@@ -69,6 +69,11 @@ public final class Faults {
     }
 
     /** Removes every rule. */
+    /** {@return true when no rule is registered (the server then skips building what rules would look at)} */
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
     public void clear() {
         rules.clear();
     }

@@ -25,6 +25,9 @@ final class Interner {
 
     private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, WireReply> replies = new ConcurrentHashMap<>();
+    /** One-line replies by their text alone (most texts come with one code), found without building a key. */
+    private final ConcurrentHashMap<String, WireReply> replyTexts = new ConcurrentHashMap<>();
+    private volatile Summary lastSummary;
 
     String string(String s) {
         if (s == null) {
@@ -42,6 +45,10 @@ final class Interner {
     }
 
     WireReply reply(int code, String text) {
+        WireReply byText = replyTexts.get(text);
+        if (byText != null && byText.reply().code() == code) {
+            return byText;
+        }
         String key = code + " " + text;
         WireReply r = replies.get(key);
         if (r == null) {
@@ -51,8 +58,30 @@ final class Interner {
                 r = prior == null ? r : prior;
             }
         }
+        if (byText == null && replyTexts.size() < CAPACITY) {
+            replyTexts.putIfAbsent(text, r);
+        }
         return r;
     }
+
+    /**
+     * The transcript's stand-in for a message's content, shared while the messages keep their size.
+     *
+     * @param size the octets
+     * @param lines the lines
+     * @return {@code <message: N bytes, L lines>}
+     */
+    String summary(long size, long lines) {
+        Summary last = lastSummary;
+        if (last != null && last.size == size && last.lines == lines) {
+            return last.text;
+        }
+        String text = string("<message: " + size + " bytes, " + lines + " lines>");
+        lastSummary = new Summary(size, lines, text);
+        return text;
+    }
+
+    private record Summary(long size, long lines, String text) {}
 
     WireReply reply(SmtpReply reply) {
         String key = reply.toWireString();

@@ -64,6 +64,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     /** Whether the line being handled answers an AUTH challenge (334) rather than being a command. */
     private boolean answeringChallenge;
     private boolean admitted;
+    private PathSyntax.Result parsedPath;
     private String authenticatedUser;
     private TlsInfo tls;
     private final ChunkTransfer chunks;
@@ -230,6 +231,19 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         return transaction.recipientCount();
     }
 
+    /**
+     * @param path the strict parse of the MAIL or RCPT line about to be dispatched, or null for
+     *     another command (MAIL and RCPT then parse the line themselves)
+     */
+    void parsedPath(PathSyntax.Result path) {
+        parsedPath = path;
+    }
+
+    /** {@return the strict parse of the MAIL or RCPT line being handled, or null} */
+    PathSyntax.Result parsedPath() {
+        return parsedPath;
+    }
+
     void pipelined(boolean value) {
         pipelined = value;
     }
@@ -310,7 +324,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             closeNow();
             return;
         }
-        faults.play(SmtpPhase.CONNECT, null, server.faults.fire(context(SmtpPhase.CONNECT, "", null, null)),
+        faults.play(SmtpPhase.CONNECT, null, fire(SmtpPhase.CONNECT, "", null, null),
                 () -> new Outcome(server.interner.reply(220, server.options.greeting()), null));
     }
 
@@ -565,7 +579,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         }
         ReceivedMessage message = result.message();
         accept(SmtpPhase.END_OF_DATA, result.summary(), message, result.headerProblem(),
-                () -> server.faults.fire(context(SmtpPhase.END_OF_DATA, "", null, message)));
+                () -> fire(SmtpPhase.END_OF_DATA, "", null, message));
     }
 
     /**
@@ -623,6 +637,17 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * @param phase the phase
+     * @param line the client line
+     * @param args its MAIL or RCPT arguments, or null
+     * @param message the message, or null
+     * @return the effect of the first fault rule that fires, or null (without building a context when there are no rules)
+     */
+    FaultEffect fire(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message) {
+        return server.faults.isEmpty() ? null : server.faults.fire(context(phase, line, args, message));
+    }
 
     FaultContext context(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message) {
         return context(phase, line, args, message, 0);
