@@ -1,5 +1,6 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.Recipient;
 import dev.smtpunit.SmtpReply;
 import org.apache.james.protocols.api.Response;
 
@@ -28,6 +29,8 @@ final class Interner {
     /** One-line replies by their text alone (most texts come with one code), found without building a key. */
     private final ConcurrentHashMap<String, WireReply> replyTexts = new ConcurrentHashMap<>();
     private volatile Summary lastSummary;
+    /** Keyed by address rather than by the list: a record's hashCode would bootstrap invokedynamic at first use. */
+    private final ConcurrentHashMap<String, List<Recipient>> soleRecipients = new ConcurrentHashMap<>();
 
     String string(String s) {
         if (s == null) {
@@ -82,6 +85,28 @@ final class Interner {
     }
 
     private record Summary(long size, long lines, String text) {}
+
+    /**
+     * @param recipients a transaction's accepted recipients
+     * @return an unmodifiable copy; a single recipient without parameters (the usual test mail) is
+     *     shared with the messages before that had the same one
+     */
+    List<Recipient> recipients(List<Recipient> recipients) {
+        if (recipients.size() != 1 || !recipients.get(0).parameters().isEmpty()) {
+            return List.copyOf(recipients);
+        }
+        String address = recipients.get(0).address();
+        List<Recipient> shared = soleRecipients.get(address);
+        if (shared != null) {
+            return shared;
+        }
+        List<Recipient> copy = List.copyOf(recipients);
+        if (soleRecipients.size() < CAPACITY) {
+            List<Recipient> prior = soleRecipients.putIfAbsent(address, copy);
+            return prior == null ? copy : prior;
+        }
+        return copy;
+    }
 
     WireReply reply(SmtpReply reply) {
         String key = reply.toWireString();

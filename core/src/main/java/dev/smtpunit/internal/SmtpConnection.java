@@ -588,7 +588,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
      */
     MessageAssembly.Result assemble(DataReceiver content) {
         MessageAssembly.Result result = MessageAssembly.assemble(content, transaction.smtpUtf8(),
-                () -> transaction.envelope(info, authenticatedUser, tls), server.options, server.interner);
+                () -> transaction.envelope(info, authenticatedUser, tls, server.interner), server.options, server.interner);
         if (result.violation() != null) {
             event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, result.violation());
         }
@@ -660,12 +660,11 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     void recordExchange(SmtpPhase phase, String shown, SmtpReply reply, boolean injected) {
-        API.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, reply, injected, pipelined,
-                answeringChallenge && shown != null));
+        API.exchange(transcript, now(), phase, shown, reply, injected, pipelined, answeringChallenge && shown != null);
     }
 
     void event(TranscriptEntry.Kind kind, String detail) {
-        API.record(transcript, new TranscriptEntry.Event(now(), kind, detail));
+        API.event(transcript, now(), kind, detail);
     }
 
     private static long now() {
