@@ -28,6 +28,9 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -53,7 +56,9 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     private final FaultPlayer faults;
     private final Transaction transaction = new Transaction();
     private final ArrayDeque<LineHandler<SMTPSession>> lineHandlers = new ArrayDeque<>(2);
+    /** The thread running the connection, while it runs. */
     private volatile Thread thread;
+    private final CountDownLatch finished = new CountDownLatch(1);
     private SessionInfo info;
     private volatile Mode mode = Mode.COMMAND;
     /** Whether the command being handled arrived before the reply to the previous one was sent. */
@@ -99,15 +104,19 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     /**
-     * Starts the connection's thread, named after the server and the session.
+     * Runs the connection on a thread of its own, named after the server and the session.
      *
+     * @param threads the server's connection threads
      * @param name the thread's name
      */
-    void start(String name) {
-        Thread t = new Thread(this, name);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+    void start(ConnectionThreads threads, String name) {
+        try {
+            threads.run(this, name);
+        } catch (RejectedExecutionException e) {
+            // the server is stopping: the connection never runs
+            finished.countDown();
+            throw e;
+        }
     }
 
     /** Ends the connection from another thread (the server stops): its blocked read or pause ends at once. */
@@ -121,22 +130,15 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     /**
      * @param deadlineNanos the {@link System#nanoTime()} to give up at
-     * @return whether the thread has ended
+     * @return whether the connection has ended (its thread then ends with the server's, {@link ConnectionThreads#stop})
      */
     boolean join(long deadlineNanos) {
-        Thread t = thread;
-        if (t == null) {
-            return true;
-        }
-        long left = deadlineNanos - System.nanoTime();
         try {
-            if (left > 0) {
-                t.join(Math.max(1, left / 1_000_000));
-            }
+            return finished.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return finished.getCount() == 0;
         }
-        return !t.isAlive();
     }
 
     // ---------------------------------------------------------------- what James and the policy see
@@ -295,6 +297,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     @Override
     public void run() {
+        thread = Thread.currentThread();
         try {
             open();
             loop();
@@ -307,7 +310,12 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                 closingByServer = true;
             }
         } finally {
-            finish();
+            try {
+                finish();
+            } finally {
+                thread = null;
+                finished.countDown();
+            }
         }
     }
 

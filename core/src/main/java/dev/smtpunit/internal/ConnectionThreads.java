@@ -1,0 +1,77 @@
+package dev.smtpunit.internal;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The threads of one server's connections: a connection runs on a thread of its own, as before, but
+ * a thread whose connection has ended waits a moment for the next one instead of ending, so that a
+ * client opening a connection per message does not pay for a new thread each time. No connection
+ * ever waits for another's thread (there is no queue: with no idle thread, a new one starts), and
+ * when the server stops every thread ends and is waited for.
+ */
+final class ConnectionThreads {
+    private static final long KEEP_ALIVE_MILLIS = 2_000;
+    private final ThreadPoolExecutor pool;
+    private volatile String idleName = "smtpunit idle";
+    /** The threads started, so that stop() can wait for each to have ended, not only for the pool to say so. */
+    private final Set<Thread> started = ConcurrentHashMap.newKeySet();
+
+    ConnectionThreads() {
+        this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS,
+                new SynchronousQueue<>(), task -> {
+                    Thread t = new Thread(task, idleName);
+                    t.setDaemon(true);
+                    started.removeIf(s -> !s.isAlive());
+                    started.add(t);
+                    return t;
+                });
+    }
+
+    /** @param serverName the server's name, which idle threads carry */
+    void serverName(String serverName) {
+        idleName = serverName + " idle";
+    }
+
+    /**
+     * Runs a connection on an idle thread or a new one, named after the server and session while it runs.
+     *
+     * @param connection the connection
+     * @param name the thread's name while it runs the connection
+     */
+    void run(Runnable connection, String name) {
+        pool.execute(() -> {
+            Thread me = Thread.currentThread();
+            me.setName(name);
+            try {
+                connection.run();
+            } finally {
+                Thread.interrupted(); // an interrupt meant for this connection stays with it
+                me.setName(idleName);
+            }
+        });
+    }
+
+    /**
+     * Ends every thread (their connections are closed already) and waits for them.
+     *
+     * @param deadlineNanos the {@link System#nanoTime()} to stop waiting at
+     */
+    void stop(long deadlineNanos) {
+        pool.shutdownNow();
+        try {
+            for (Thread t : started) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
