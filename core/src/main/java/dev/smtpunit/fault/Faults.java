@@ -68,12 +68,12 @@ public final class Faults {
         return rules.stream().filter(r -> r.timesFired() == 0).toList();
     }
 
-    /** Removes every rule. */
     /** {@return true when no rule is registered (the server then skips building what rules would look at)} */
     public boolean isEmpty() {
         return rules.isEmpty();
     }
 
+    /** Removes every rule. */
     public void clear() {
         rules.clear();
     }
