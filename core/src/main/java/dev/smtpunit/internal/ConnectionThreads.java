@@ -5,11 +5,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The threads of one server's connections: a connection runs on a thread of its own, as before, but
  * a thread whose connection has ended waits a moment for the next one instead of ending, so that a
- * client opening a connection per message does not pay for a new thread each time. No connection
+ * client opening a connection per message does not pay for a new thread each time (the first
+ * connection's thread ends with it: most servers of a test suite see one connection). No connection
  * ever waits for another's thread (there is no queue: with no idle thread, a new one starts), and
  * when the server stops every thread ends and is waited for.
  */
@@ -19,16 +21,22 @@ final class ConnectionThreads {
     private volatile String idleName = "smtpunit idle";
     /** The threads started, so that stop() can wait for each to have ended, not only for the pool to say so. */
     private final Set<Thread> started = ConcurrentHashMap.newKeySet();
+    /** Set once the first connection has been given its thread. */
+    private final AtomicBoolean firstRun = new AtomicBoolean();
 
     ConnectionThreads() {
         this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS,
                 new SynchronousQueue<>(), task -> {
                     Thread t = new Thread(task, idleName);
                     t.setDaemon(true);
-                    started.removeIf(s -> !s.isAlive());
-                    started.add(t);
+                    track(t);
                     return t;
                 });
+    }
+
+    private void track(Thread t) {
+        started.removeIf(s -> !s.isAlive());
+        started.add(t);
     }
 
     /** @param serverName the server's name, which idle threads carry */
@@ -43,6 +51,15 @@ final class ConnectionThreads {
      * @param name the thread's name while it runs the connection
      */
     void run(Runnable connection, String name) {
+        if (firstRun.compareAndSet(false, true)) {
+            // most servers in a test suite see one connection: its thread ends with it, so that stop()
+            // has no idle thread to wake and wait for; from the second connection on, threads are kept
+            Thread t = new Thread(connection, name);
+            t.setDaemon(true);
+            track(t);
+            t.start();
+            return;
+        }
         pool.execute(() -> {
             Thread me = Thread.currentThread();
             me.setName(name);
