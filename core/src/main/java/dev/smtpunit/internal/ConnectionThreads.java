@@ -17,21 +17,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ConnectionThreads {
     private static final long KEEP_ALIVE_MILLIS = 2_000;
-    private final ThreadPoolExecutor pool;
+    private ThreadPoolExecutor pool;
+    private boolean stopped;
     private volatile String idleName = "smtpunit idle";
     /** The threads started, so that stop() can wait for each to have ended, not only for the pool to say so. */
     private final Set<Thread> started = ConcurrentHashMap.newKeySet();
     /** Set once the first connection has been given its thread. */
     private final AtomicBoolean firstRun = new AtomicBoolean();
 
-    ConnectionThreads() {
-        this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS,
-                new SynchronousQueue<>(), task -> {
-                    Thread t = new Thread(task, idleName);
-                    t.setDaemon(true);
-                    track(t);
-                    return t;
-                });
+    /** The pool, made at the second connection (a server that sees one never loads it). */
+    private synchronized ThreadPoolExecutor pool() {
+        if (pool == null) {
+            pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS,
+                    new SynchronousQueue<>(), task -> {
+                        Thread t = new Thread(task, idleName);
+                        t.setDaemon(true);
+                        track(t);
+                        return t;
+                    });
+            if (stopped) {
+                pool.shutdownNow();
+            }
+        }
+        return pool;
     }
 
     private void track(Thread t) {
@@ -60,7 +68,7 @@ final class ConnectionThreads {
             t.start();
             return;
         }
-        pool.execute(() -> {
+        pool().execute(() -> {
             Thread me = Thread.currentThread();
             me.setName(name);
             try {
@@ -78,7 +86,12 @@ final class ConnectionThreads {
      * @param deadlineNanos the {@link System#nanoTime()} to stop waiting at
      */
     void stop(long deadlineNanos) {
-        pool.shutdownNow();
+        synchronized (this) {
+            stopped = true;
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
         try {
             for (Thread t : started) {
                 long left = deadlineNanos - System.nanoTime();
