@@ -62,7 +62,6 @@ final class ReceiverGate {
     }
 
     private static void record(SessionTranscript transcript, String detail) {
-        API.record(transcript, new TranscriptEntry.Event(System.currentTimeMillis(), TranscriptEntry.Kind.CONTENT_CHECK,
-                detail));
+        API.event(transcript, System.currentTimeMillis(), TranscriptEntry.Kind.CONTENT_CHECK, detail);
     }
 }
