@@ -36,8 +36,7 @@ public class LinkAssert extends AbstractObjectAssert<LinkAssert, MailLink> {
 
     private LinkAssert expect(boolean ok, String what, Object expected, Object was) {
         if (!ok && !skipped) {
-            throwAssertionError(ShouldHave.text("%nExpecting link:%n  " + actual + "%nto " + what + ":%n  " + expected
-                    + "%nbut " + was));
+            throwAssertionError(ShouldHave.link(actual, what, expected, String.valueOf(was)));
         }
         return this;
     }
@@ -104,8 +103,8 @@ public class LinkAssert extends AbstractObjectAssert<LinkAssert, MailLink> {
         Optional<String> value = actual.queryParameter(name);
         if (value.isEmpty()) {
             String query = actual.uri().map(u -> u.getRawQuery()).orElse(null);
-            throwAssertionError(ShouldHave.text("%nExpecting link:%n  " + actual + "%nto have query parameter:%n  " + name
-                    + "%nbut " + (query == null ? "it has no query" : "its query is: " + query)));
+            throwAssertionError(ShouldHave.link(actual, "have query parameter", name,
+                    query == null ? "it has no query" : "its query is: " + query));
         }
         return value.orElseThrow();
     }

@@ -41,8 +41,8 @@ public class LinksAssert extends AbstractAssert<LinksAssert, List<MailLink>> {
     public LinksAssert hasCount(int count) {
         isNotNull();
         if (actual.size() != count) {
-            throwAssertionError(ShouldHave.text("%nExpecting " + count + (count == 1 ? " link" : " links") + " but found "
-                    + actual.size() + ":" + list(actual)));
+            throwAssertionError(ShouldHave.links(count + (count == 1 ? " link" : " links"),
+                    "found " + actual.size() + ":" + list(actual)));
         }
         return this;
     }
@@ -57,8 +57,8 @@ public class LinksAssert extends AbstractAssert<LinksAssert, List<MailLink>> {
         isNotNull();
         List<MailLink> plain = actual.stream().filter(l -> l.url().regionMatches(true, 0, "http:", 0, 5)).toList();
         if (!plain.isEmpty()) {
-            throwAssertionError(ShouldHave.text("%nExpecting every link to be https:, but " + plain.size()
-                    + (plain.size() == 1 ? " is" : " are") + " http::" + list(plain)));
+            throwAssertionError(ShouldHave.links("every link to be https:",
+                    plain.size() + (plain.size() == 1 ? " is" : " are") + " http::" + list(plain)));
         }
         return this;
     }
@@ -75,14 +75,14 @@ public class LinksAssert extends AbstractAssert<LinksAssert, List<MailLink>> {
         List<LinkCheck.Result> broken = check.check(actual).stream().filter(r -> r.outcome() == LinkCheck.Outcome.BROKEN)
                 .toList();
         if (!broken.isEmpty()) {
-            throwAssertionError(ShouldHave.text("%nExpecting the links to " + check.allowedHosts() + " to answer, but "
-                    + broken.size() + (broken.size() == 1 ? " is" : " are") + " broken:"
-                    + broken.stream().map(r -> "%n  " + r).collect(Collectors.joining())));
+            throwAssertionError(ShouldHave.links("the links to " + check.allowedHosts() + " to answer",
+                    broken.size() + (broken.size() == 1 ? " is" : " are") + " broken:"
+                    + broken.stream().map(r -> ShouldHave.NL + "  " + r).collect(Collectors.joining())));
         }
         return this;
     }
 
     static String list(List<MailLink> links) {
-        return links.isEmpty() ? " none" : links.stream().map(l -> "%n  " + l).collect(Collectors.joining());
+        return links.isEmpty() ? " none" : links.stream().map(l -> ShouldHave.NL + "  " + l).collect(Collectors.joining());
     }
 }

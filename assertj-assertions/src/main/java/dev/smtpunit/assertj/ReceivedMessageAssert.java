@@ -633,9 +633,9 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         Optional<MailLink> found = links.stream().filter(l -> pattern.matcher(l.url()).find()).findFirst();
         if (found.isEmpty()) {
             try {
-                throwAssertionError(ShouldHave.text("%nExpecting message:%n  " + self() + "%nto have a link matching:%n  "
-                        + regex + "%nbut " + (links.isEmpty() ? "it has no links" : "its " + links.size()
-                        + (links.size() == 1 ? " link is:" : " links are:") + LinksAssert.list(links))));
+                throwAssertionError(ShouldHave.message(actual, "have a link matching:" + ShouldHave.NL + "  " + regex,
+                        links.isEmpty() ? "it has no links" : "its " + links.size()
+                        + (links.size() == 1 ? " link is:" : " links are:") + LinksAssert.list(links)));
             } catch (AssertionError e) {
                 navigation.fail(e);
                 return navigation.link(null);

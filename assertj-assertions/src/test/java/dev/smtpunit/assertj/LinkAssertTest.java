@@ -74,7 +74,7 @@ class LinkAssertTest {
     @Test
     void aMissingLinkListsTheLinksThereAre() {
         assertThatThrownBy(() -> assertThat(mail).hasLink("/reset")).hasMessage(String.format("%nExpecting message:%n"
-                + "  \"Confirm your address\" from <app@shop.example> to [ada@example.com] (" + mail.size() + " bytes)%n"
+                + "  Subject: \"Confirm your address\", envelope from=<app@shop.example> to=[ada@example.com], " + mail.size() + " bytes%n"
                 + "to have a link matching:%n  /reset%nbut its 3 links are:%n"
                 + "  " + base + "/confirm?token=t-42 \"Confirm your address\" (part 1, text/html)%n"
                 + "  " + base + "/gone \"Old page\" (part 1, text/html)%n"

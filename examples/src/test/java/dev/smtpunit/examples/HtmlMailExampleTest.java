@@ -59,11 +59,13 @@ class HtmlMailExampleTest {
         sendWelcome(smtp, "display:flex;");
         ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
 
-        assertThatThrownBy(() -> assertThat(mail).hasNoLintErrors(OUTLOOK_AND_GMAIL)).hasMessage(String.format(
-                "%nExpecting message:%n  \"Welcome, Ada\" from <welcome@shop.example> to [ada@example.com] (" + mail.size()
-                        + " bytes)%nto have no lint errors, but found 1:%n  ERROR html.compat.css-display-flex"
+        // the part's line number varies between runs with how the sender encodes it, so it is not compared
+        assertThatThrownBy(() -> assertThat(mail).hasNoLintErrors(OUTLOOK_AND_GMAIL))
+                .extracting(e -> e.getMessage().replaceAll("line \\d+\\)", "line N)")).isEqualTo(String.format(
+                "%nExpecting message:%n  Subject: \"Welcome, Ada\", envelope from=<welcome@shop.example> to=[ada@example.com], " + mail.size()
+                        + " bytes%nto have no lint errors%nbut lint found 1 error:%n  ERROR html.compat.css-display-flex"
                         + " [caniemail (2026-05-13)] display:flex (css-display-flex) is not supported by Outlook Windows"
                         + " 2007\u20132019; used: \"display:flex\" in the style attribute of <td>;"
-                        + " https://www.caniemail.com/features/css-display-flex/ (part 1.1.2, line 24)"));
+                        + " https://www.caniemail.com/features/css-display-flex/ (part 1.1.2, line N)"));
     }
 }
