@@ -2,29 +2,26 @@ package dev.smtpunit.fault;
 
 import dev.smtpunit.SmtpPhase;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * One scripted fault: a phase, a matcher, an effect and how many times it may fire. Made by
  * {@link RuleBuilder}, which registers it with its count in one step (set the count on the builder,
  * before the effect). Thread-safe.
  */
 public final class FaultRule {
-    static final int ALWAYS = Integer.MAX_VALUE;
+    static final int ALWAYS = Uses.ALWAYS;
 
     private final SmtpPhase phase;
     private final FaultMatcher matcher;
     private final FaultEffect effect;
     private final String description;
-    private final AtomicInteger remaining;
-    private final AtomicInteger fired = new AtomicInteger();
+    private final Uses uses;
 
     FaultRule(SmtpPhase phase, FaultMatcher matcher, FaultEffect effect, String description, int uses) {
         this.phase = phase;
         this.matcher = matcher;
         this.effect = effect;
         this.description = description;
-        this.remaining = new AtomicInteger(uses);
+        this.uses = new Uses(uses);
     }
 
     /**
@@ -52,7 +49,7 @@ public final class FaultRule {
         if (n < 1) {
             throw new IllegalArgumentException("times(n) needs n >= 1, was " + n);
         }
-        remaining.set(Math.max(0, n - fired.get()));
+        uses.set(Math.max(0, n - uses.fired()));
         return this;
     }
 
@@ -65,7 +62,7 @@ public final class FaultRule {
      */
     @Deprecated(since = "0.2", forRemoval = true)
     public FaultRule always() {
-        remaining.set(ALWAYS);
+        uses.set(ALWAYS);
         return this;
     }
 
@@ -81,31 +78,19 @@ public final class FaultRule {
 
     /** {@return how often the rule has fired} */
     public int timesFired() {
-        return fired.get();
+        return uses.fired();
     }
 
     /** {@return whether the rule can still fire} */
     public boolean hasUsesLeft() {
-        return remaining.get() > 0;
+        return uses.hasLeft();
     }
 
     boolean tryFire(FaultContext context) {
         if (!phase.covers(context.phase()) || (phase == SmtpPhase.ANY && !isCommand(context.phase()))) {
             return false;
         }
-        if (remaining.get() <= 0 || !matcher.matches(context)) {
-            return false;
-        }
-        while (true) {
-            int left = remaining.get();
-            if (left <= 0) {
-                return false;
-            }
-            if (left == ALWAYS || remaining.compareAndSet(left, left - 1)) {
-                fired.incrementAndGet();
-                return true;
-            }
-        }
+        return uses.hasLeft() && matcher.matches(context) && uses.take();
     }
 
     private static boolean isCommand(SmtpPhase p) {
@@ -114,8 +99,6 @@ public final class FaultRule {
 
     @Override
     public String toString() {
-        int left = remaining.get();
-        return "on " + phase + (description.isEmpty() ? "" : " " + description) + " -> " + effect + ", fired "
-                + fired.get() + (left == ALWAYS ? ", always" : ", " + left + " left");
+        return "on " + phase + (description.isEmpty() ? "" : " " + description) + " -> " + effect + ", " + uses;
     }
 }
