@@ -34,7 +34,8 @@ public final class ApiServer implements HttpServerRuntime.Handler {
      * @param faults the fault rules
      */
     public ApiServer(ApiCredentials credentials, ApiSink sink, ApiFaults faults) {
-        this.apis = List.of(new SendGridApi(credentials), new PostmarkApi(credentials), new MailgunApi(credentials));
+        this.apis = List.of(new SendGridApi(credentials), new PostmarkApi(credentials), new MailgunApi(credentials),
+                new SesApi(credentials));
         this.sink = sink;
         this.faults = faults;
         for (Provider p : Provider.values()) {
