@@ -28,7 +28,8 @@ import java.util.Set;
  * every exchange goes into its {@link Transcript} (keys masked), and {@link #faults()} scripts
  * refusals. A request the provider would refuse is refused with the provider's status and error body.
  * Plain HTTP and HTTPS on 127.0.0.1 and free ports; the HTTPS certificate is trusted through
- * {@link #clientTrust()}.
+ * {@link #clientTrust()}. The key and credential settings apply from the next request on, also
+ * while running, so that an instance the JUnit extension injects can be configured in the test.
  *
  * <pre>{@code
  * try (MockSmtpServer smtp = new MockSmtpServer();
@@ -156,12 +157,15 @@ public final class MockProviderApis implements AutoCloseable {
         if (runtime != null) {
             throw new IllegalStateException("the provider APIs are already running on " + hostAndPort());
         }
-        ApiCredentials credentials = new ApiCredentials(sendGridApiKey, mailgunApiKey, mailgunDomains, postmarkServerToken,
-                awsAccessKeyId, awsSecretKey, awsRegion);
-        ApiServer s = new ApiServer(credentials, new Sink(), faults);
+        ApiServer s = new ApiServer(this::credentials, new Sink(), faults);
         runtime = HttpServerRuntime.start(loopback(), 0, 0, Tls.CONTEXT, s);
         server = s;
         return this;
+    }
+
+    private ApiCredentials credentials() {
+        return new ApiCredentials(sendGridApiKey, mailgunApiKey, mailgunDomains, postmarkServerToken, awsAccessKeyId, awsSecretKey,
+                awsRegion);
     }
 
     private static InetAddress loopback() {

@@ -29,11 +29,11 @@ public final class ApiServer implements HttpServerRuntime.Handler {
     /**
      * A server for the given credentials.
      *
-     * @param credentials what each API accepts
+     * @param credentials what each API accepts, read at each request (settings may change while running)
      * @param sink where messages and transcripts go
      * @param faults the fault rules
      */
-    public ApiServer(ApiCredentials credentials, ApiSink sink, ApiFaults faults) {
+    public ApiServer(java.util.function.Supplier<ApiCredentials> credentials, ApiSink sink, ApiFaults faults) {
         this.apis = List.of(new SendGridApi(credentials), new PostmarkApi(credentials), new MailgunApi(credentials),
                 new SesApi(credentials));
         this.sink = sink;

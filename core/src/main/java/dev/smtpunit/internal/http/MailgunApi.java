@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +30,9 @@ final class MailgunApi implements ProviderApi {
     private static final Pattern PATH = Pattern.compile("/v3/([^/]+)/(messages|messages\\.mime)");
     private static final Pattern RECIPIENT_VAR = Pattern.compile("%recipient\\.([A-Za-z0-9_.-]+)%");
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(java.time.ZoneOffset.UTC);
-    private final ApiCredentials credentials;
+    private final Supplier<ApiCredentials> credentials;
 
-    MailgunApi(ApiCredentials credentials) {
+    MailgunApi(Supplier<ApiCredentials> credentials) {
         this.credentials = credentials;
     }
 
@@ -105,7 +106,7 @@ final class MailgunApi implements ProviderApi {
         if (!authorized(request.header("Authorization"))) {
             return out.refuse(HttpResponse.of(401, "text/plain", "Forbidden"));
         }
-        if (!credentials.mailgunDomains().isEmpty() && !credentials.mailgunDomains().contains(domain.toLowerCase(Locale.ROOT))) {
+        if (!credentials.get().mailgunDomains().isEmpty() && !credentials.get().mailgunDomains().contains(domain.toLowerCase(Locale.ROOT))) {
             return out.refuse(message(404, "Domain not found: " + domain));
         }
         if (formError != null) {
@@ -140,7 +141,7 @@ final class MailgunApi implements ProviderApi {
         if (!userPass.startsWith("api:") || userPass.length() == 4) {
             return false;
         }
-        return credentials.mailgunApiKey() == null || credentials.mailgunApiKey().equals(userPass.substring(4));
+        return credentials.get().mailgunApiKey() == null || credentials.get().mailgunApiKey().equals(userPass.substring(4));
     }
 
     private static List<String> addressTexts(List<FormFields.Field> values) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Postmark: {@code POST /email}, {@code /email/batch}, {@code /email/withTemplate} and
@@ -23,9 +24,9 @@ import java.util.UUID;
 final class PostmarkApi implements ProviderApi {
     private static final int MAX_RECIPIENTS = 50;
     private static final int MAX_BATCH = 500;
-    private final ApiCredentials credentials;
+    private final Supplier<ApiCredentials> credentials;
 
-    PostmarkApi(ApiCredentials credentials) {
+    PostmarkApi(Supplier<ApiCredentials> credentials) {
         this.credentials = credentials;
     }
 
@@ -90,7 +91,7 @@ final class PostmarkApi implements ProviderApi {
             return out.refuse(error(401, 10, "No Account or Server API tokens were supplied in the HTTP headers. Please add a"
                     + " header for either X-Postmark-Server-Token or X-Postmark-Account-Token."));
         }
-        if (credentials.postmarkServerToken() != null && !credentials.postmarkServerToken().equals(token)) {
+        if (credentials.get().postmarkServerToken() != null && !credentials.get().postmarkServerToken().equals(token)) {
             return out.refuse(error(401));
         }
         if (doc == null) {

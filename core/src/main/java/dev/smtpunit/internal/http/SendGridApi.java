@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * SendGrid v3 Mail Send: {@code POST /v3/mail/send} with {@code Authorization: Bearer <key>} and a
@@ -26,9 +27,9 @@ final class SendGridApi implements ProviderApi {
     private static final Set<String> RESERVED = Set.of("x-sg-id", "x-sg-eid", "received", "dkim-signature", "content-type",
             "content-transfer-encoding", "to", "from", "subject", "reply-to", "cc", "bcc");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final ApiCredentials credentials;
+    private final Supplier<ApiCredentials> credentials;
 
-    SendGridApi(ApiCredentials credentials) {
+    SendGridApi(Supplier<ApiCredentials> credentials) {
         this.credentials = credentials;
     }
 
@@ -103,7 +104,7 @@ final class SendGridApi implements ProviderApi {
             return out.refuse(error(401, null, "authorization required"));
         }
         String key = auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
-        if (key == null || !key.startsWith("SG.") || (credentials.sendGridApiKey() != null && !credentials.sendGridApiKey().equals(key))) {
+        if (key == null || !key.startsWith("SG.") || (credentials.get().sendGridApiKey() != null && !credentials.get().sendGridApiKey().equals(key))) {
             return out.refuse(error(401, null, "The provided authorization grant is invalid, expired, or revoked"));
         }
         if (request.body().length > MAX_BYTES) {

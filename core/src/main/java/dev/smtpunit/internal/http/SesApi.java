@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +24,9 @@ final class SesApi implements ProviderApi {
     private static final int MAX_RECIPIENTS = 50;
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
-    private final ApiCredentials credentials;
+    private final Supplier<ApiCredentials> credentials;
 
-    SesApi(ApiCredentials credentials) {
+    SesApi(Supplier<ApiCredentials> credentials) {
         this.credentials = credentials;
     }
 
@@ -97,7 +98,7 @@ final class SesApi implements ProviderApi {
         if (!request.method().equals("POST")) {
             return out.refuse(error(405, "MethodNotAllowedException", "Method not allowed"));
         }
-        SigV4.Failure f = SigV4.verify(request, credentials.awsAccessKeyId(), credentials.awsSecretKey(), credentials.awsRegion(), "ses");
+        SigV4.Failure f = SigV4.verify(request, credentials.get().awsAccessKeyId(), credentials.get().awsSecretKey(), credentials.get().awsRegion(), "ses");
         if (f != null) {
             return out.refuse(error(f.status(), f.type(), f.message()));
         }
@@ -340,7 +341,7 @@ final class SesApi implements ProviderApi {
         if (recipients.isEmpty()) {
             throw new Refusal("BadRequestException", "Missing required field Destination");
         }
-        out.messages.add(new ApiMessage(Provider.SES, request.client(), request.secure(), credentials.awsAccessKeyId(), sender,
+        out.messages.add(new ApiMessage(Provider.SES, request.client(), request.secure(), credentials.get().awsAccessKeyId(), sender,
                 List.copyOf(recipients), mime, messageId, templateId, templateData, List.of(), Map.copyOf(tags), null, false,
                 Map.copyOf(settings)));
         out.success = HttpResponse.json(200, Json.write(Map.of("MessageId", messageId))).header("x-amzn-RequestId",
