@@ -312,12 +312,12 @@ public final class MockProviderApis implements AutoCloseable {
         }
 
         @Override
-        public void deliver(ApiMessage m) {
+        public void deliver(ApiMessage m, SessionTranscript session) {
             List<Recipient> recipients = new ArrayList<>(m.recipients().size());
             for (String r : m.recipients()) {
                 recipients.add(new Recipient(r, Map.of()));
             }
-            dev.smtpunit.internal.SessionInfo info = new dev.smtpunit.internal.SessionInfo(0, m.client(), "");
+            dev.smtpunit.internal.SessionInfo info = new dev.smtpunit.internal.SessionInfo(session.id(), m.client(), "");
             Envelope envelope = new Envelope(info, m.sender(), Map.of(), List.copyOf(recipients), m.user(), null,
                     1, System.currentTimeMillis());
             ProviderData data = new ProviderData(m.provider(), m.messageId(), m.templateId(), m.templateData(), m.tags(),

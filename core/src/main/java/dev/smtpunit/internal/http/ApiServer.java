@@ -91,7 +91,7 @@ public final class ApiServer implements HttpServerRuntime.Handler {
                 response = outcome.refusal;
             } else {
                 for (ApiMessage m : outcome.messages) {
-                    sink.deliver(m);
+                    sink.deliver(m, session);
                 }
                 response = outcome.success;
             }

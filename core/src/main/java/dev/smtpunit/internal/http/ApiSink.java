@@ -31,6 +31,7 @@ public interface ApiSink {
      * Stores one message an accepted call made.
      *
      * @param message the message
+     * @param session the transcript of the connection the call came on (its number goes into the envelope)
      */
-    void deliver(ApiMessage message);
+    void deliver(ApiMessage message, SessionTranscript session);
 }
