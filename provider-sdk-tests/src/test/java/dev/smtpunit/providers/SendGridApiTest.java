@@ -101,21 +101,7 @@ class SendGridApiTest {
         assertThat(messageId).isNotBlank();
 
         ReceivedMessage mail = smtp.mailbox().awaitMessages(1, WAIT).get(0);
-        assertThat(mail.subject()).isEqualTo("Welcome");
-        assertThat(mail.from()).containsExactly("app@example.com");
-        assertThat(mail.header("From")).hasValue("Example App <app@example.com>");
-        assertThat(mail.to()).containsExactly("ada@example.com");
-        assertThat(mail.cc()).containsExactly("cc@example.com");
-        assertThat(mail.header("Reply-To")).hasValue("help@example.com");
-        assertThat(mail.header("X-Campaign")).hasValue("spring");
-        assertThat(mail.textBody()).hasValue("Hello Ada\r\n");
-        assertThat(mail.htmlBody()).hasValue("<p>Hello Ada</p>\r\n");
-        assertThat(mail.attachments()).singleElement().satisfies(att -> {
-            assertThat(att.fileName()).isEqualTo("users.csv");
-            assertThat(new String(att.content(), StandardCharsets.UTF_8)).isEqualTo("name,id\nada,42\n");
-        });
-        assertThat(mail.envelope().sender()).isEqualTo("app@example.com");
-        assertThat(mail.envelope().recipientAddresses()).containsExactly("ada@example.com", "cc@example.com", "audit@example.com");
+        WelcomeMail.assertArrived(mail);
 
         ProviderData api = mail.providerData().orElseThrow();
         assertThat(api.provider()).isEqualTo(Provider.SENDGRID);
