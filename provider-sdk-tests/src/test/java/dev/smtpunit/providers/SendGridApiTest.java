@@ -19,6 +19,7 @@ import dev.smtpunit.ProviderData;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.TranscriptEntry;
 import dev.smtpunit.fault.ApiMatcher;
+import dev.smtpunit.lint.MailLint;
 import org.apache.http.impl.client.HttpClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +111,14 @@ class SendGridApiTest {
         assertThat(api.metadata()).containsEntry("campaign", "spring").containsEntry("user", "42");
         assertThat(api.sandbox()).isFalse();
         assertThat(api.scheduledAt()).isEmpty();
+    }
+
+    @Test
+    void theMessageSendGridWouldBuildPassesTheDefaultLint() throws IOException {
+        send(sendGrid("SG.test-key"), welcome());
+
+        ReceivedMessage mail = smtp.mailbox().awaitMessages(1, WAIT).get(0);
+        assertThat(MailLint.defaults().check(mail)).isEmpty();
     }
 
     @Test
