@@ -301,14 +301,15 @@ public final class MockProviderApis implements AutoCloseable {
     private final class Sink implements ApiSink {
         @Override
         public SessionTranscript openSession(InetSocketAddress client) {
-            SessionTranscript s = new SessionTranscript(smtp.nextSessionId(), client);
-            smtp.transcript().add(s);
+            Transcript transcript = smtp.transcript();
+            SessionTranscript s = new SessionTranscript(smtp.nextSessionId(), client, transcript::ended);
+            transcript.add(s);
             return s;
         }
 
         @Override
-        public void record(SessionTranscript session, TranscriptEntry entry) {
-            session.add(entry);
+        public void record(SessionTranscript session, TranscriptEntry.HttpExchange exchange) {
+            session.addHttp(exchange);
         }
 
         @Override
@@ -322,7 +323,13 @@ public final class MockProviderApis implements AutoCloseable {
                     1, System.currentTimeMillis());
             ProviderData data = new ProviderData(m.provider(), m.messageId(), m.templateId(), m.templateData(), m.tags(),
                     m.metadata(), m.scheduledAt(), m.sandbox(), m.settings());
-            smtp.mailbox().add(new ReceivedMessage(envelope, m.mime(), data));
+            int limit = smtp.options().maxStoredMessages();
+            ReceivedMessage dropped = smtp.mailbox().add(new ReceivedMessage(envelope, m.mime(), data), limit);
+            if (dropped != null) {
+                session.addEvent(System.currentTimeMillis(), TranscriptEntry.Kind.MESSAGE_DROPPED, "mailbox full (maxStoredMessages "
+                        + limit + "): dropped the oldest message, from session " + dropped.envelope().sessionId() + ", "
+                        + smtp.mailbox().droppedCount() + " dropped so far");
+            }
         }
     }
 

@@ -14,20 +14,22 @@ public final class SessionTranscript {
     private final InetSocketAddress client;
     /*
      * The entries, compactly: one long per entry (its time, shifted, with its kind and flags in the
-     * low bits), the client line or event detail, and the reply. A suite sending thousands of
-     * messages keeps three array slots per line, not an object each; entries() builds the records.
+     * low bits), the client line or event detail (or, for an HTTP exchange, the record itself), and
+     * the reply. A suite sending thousands of messages keeps three array slots per line, not an
+     * object each; entries() builds the records.
      */
-    private static final int SHIFT = 12;
+    private static final int SHIFT = 13;
     private static final long EVENT = 1;
     private static final long INJECTED = 1 << 1;
     private static final long PIPELINED = 1 << 2;
     private static final long CONTINUATION = 1 << 3;
-    private static final int ORDINAL_SHIFT = 4;
+    private static final long HTTP = 1 << 4;
+    private static final int ORDINAL_SHIFT = 5;
     private static final long ORDINAL_MASK = 0xFF;
     private static final SmtpPhase[] PHASES = SmtpPhase.values();
     private static final TranscriptEntry.Kind[] KINDS = TranscriptEntry.Kind.values();
     private long[] heads = new long[16];
-    private String[] texts = new String[16];
+    private Object[] texts = new Object[16];
     private SmtpReply[] replies = new SmtpReply[16];
     private int size;
     private final Consumer<SessionTranscript> onClose;
@@ -97,7 +99,18 @@ public final class SessionTranscript {
         }
     }
 
-    private void append(long at, long bits, String text, SmtpReply reply) {
+    /**
+     * Appends a provider API request and its response.
+     *
+     * @param exchange the exchange
+     */
+    void addHttp(TranscriptEntry.HttpExchange exchange) {
+        synchronized (this) {
+            append(exchange.timestampMillis(), HTTP, exchange, null);
+        }
+    }
+
+    private void append(long at, long bits, Object text, SmtpReply reply) {
         if (at < 0 || at >= 1L << (Long.SIZE - 1 - SHIFT)) {
             throw new IllegalArgumentException("timestamp out of range: " + at);
         }
@@ -117,10 +130,13 @@ public final class SessionTranscript {
         long head = heads[i];
         long at = head >>> SHIFT;
         int ordinal = (int) (head >>> ORDINAL_SHIFT & ORDINAL_MASK);
-        if ((head & EVENT) != 0) {
-            return new TranscriptEntry.Event(at, KINDS[ordinal], texts[i]);
+        if ((head & HTTP) != 0) {
+            return (TranscriptEntry.HttpExchange) texts[i];
         }
-        return new TranscriptEntry.Exchange(at, PHASES[ordinal], texts[i], replies[i], (head & INJECTED) != 0,
+        if ((head & EVENT) != 0) {
+            return new TranscriptEntry.Event(at, KINDS[ordinal], (String) texts[i]);
+        }
+        return new TranscriptEntry.Exchange(at, PHASES[ordinal], (String) texts[i], replies[i], (head & INJECTED) != 0,
                 (head & PIPELINED) != 0, (head & CONTINUATION) != 0);
     }
 

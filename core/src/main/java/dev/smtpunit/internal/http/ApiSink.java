@@ -20,12 +20,12 @@ public interface ApiSink {
     SessionTranscript openSession(InetSocketAddress client);
 
     /**
-     * Appends an entry to a connection's transcript.
+     * Appends a request and its response to a connection's transcript.
      *
      * @param session the connection's transcript
-     * @param entry what happened
+     * @param exchange what was asked and answered
      */
-    void record(SessionTranscript session, TranscriptEntry entry);
+    void record(SessionTranscript session, TranscriptEntry.HttpExchange exchange);
 
     /**
      * Stores one message an accepted call made.
