@@ -301,10 +301,7 @@ public final class MockProviderApis implements AutoCloseable {
     private final class Sink implements ApiSink {
         @Override
         public SessionTranscript openSession(InetSocketAddress client) {
-            Transcript transcript = smtp.transcript();
-            SessionTranscript s = new SessionTranscript(smtp.nextSessionId(), client, transcript::ended);
-            transcript.add(s);
-            return s;
+            return smtp.transcript().open(smtp.nextSessionId(), client);
         }
 
         @Override

@@ -28,6 +28,16 @@ public final class SessionTranscript {
     private static final long ORDINAL_MASK = 0xFF;
     private static final SmtpPhase[] PHASES = SmtpPhase.values();
     private static final TranscriptEntry.Kind[] KINDS = TranscriptEntry.Kind.values();
+    private final int maxEntries;
+    private final int headEntries;
+    /*
+     * With a limit, once maxEntries are held the slots from headEntries on are a ring of the latest
+     * entries: ring is the slot of the oldest of them, dropped counts the entries overwritten and
+     * droppedUntil is the time of the latest of those.
+     */
+    private int ring;
+    private long dropped;
+    private long droppedUntil;
     private long[] heads = new long[16];
     private Object[] texts = new Object[16];
     private SmtpReply[] replies = new SmtpReply[16];
@@ -43,9 +53,24 @@ public final class SessionTranscript {
      * @param onClose called once, with this session, when the connection has closed
      */
     SessionTranscript(int id, InetSocketAddress client, Consumer<SessionTranscript> onClose) {
+        this(id, client, onClose, 0);
+    }
+
+    /**
+     * Created by the server for each connection, keeping at most {@code maxEntries} entries: the
+     * first half and the latest half, the ones between counted.
+     *
+     * @param id the session number on its server, from 1
+     * @param client the client's address
+     * @param onClose called once, with this session, when the connection has closed
+     * @param maxEntries the most entries kept, at least 2, or 0 for no limit
+     */
+    SessionTranscript(int id, InetSocketAddress client, Consumer<SessionTranscript> onClose, int maxEntries) {
         this.id = id;
         this.client = client;
         this.onClose = onClose;
+        this.maxEntries = maxEntries;
+        this.headEntries = (maxEntries + 1) / 2;
     }
 
     /** {@return the session number on its server, 1 for the first connection} */
@@ -114,16 +139,27 @@ public final class SessionTranscript {
         if (at < 0 || at >= 1L << (Long.SIZE - 1 - SHIFT)) {
             throw new IllegalArgumentException("timestamp out of range: " + at);
         }
-        if (size == heads.length) {
-            int grown = size + (size >> 1);
-            heads = Arrays.copyOf(heads, grown);
-            texts = Arrays.copyOf(texts, grown);
-            replies = Arrays.copyOf(replies, grown);
+        int slot = size;
+        if (maxEntries > 0 && size == maxEntries) {
+            slot = headEntries + ring;
+            ring = (ring + 1) % (maxEntries - headEntries);
+            droppedUntil = heads[slot] >>> SHIFT;
+            dropped++;
+        } else {
+            if (size == heads.length) {
+                int grown = size + (size >> 1);
+                if (maxEntries > 0) {
+                    grown = Math.min(grown, maxEntries);
+                }
+                heads = Arrays.copyOf(heads, grown);
+                texts = Arrays.copyOf(texts, grown);
+                replies = Arrays.copyOf(replies, grown);
+            }
+            size++;
         }
-        heads[size] = at << SHIFT | bits;
-        texts[size] = text;
-        replies[size] = reply;
-        size++;
+        heads[slot] = at << SHIFT | bits;
+        texts[slot] = text;
+        replies[slot] = reply;
     }
 
     private TranscriptEntry entry(int i) {
@@ -140,13 +176,39 @@ public final class SessionTranscript {
                 (head & PIPELINED) != 0, (head & CONTINUATION) != 0);
     }
 
-    /** {@return every entry in order} */
+    /**
+     * {@return every entry in order; in a session longer than {@link SmtpServerOptions#maxTranscriptEntries()},
+     *     its first and its latest entries with an {@link TranscriptEntry.Kind#ENTRIES_DROPPED} event between them}
+     */
     public synchronized List<TranscriptEntry> entries() {
-        TranscriptEntry[] out = new TranscriptEntry[size];
-        for (int i = 0; i < size; i++) {
+        if (dropped == 0) {
+            TranscriptEntry[] out = new TranscriptEntry[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = entry(i);
+            }
+            return List.of(out);
+        }
+        TranscriptEntry[] out = new TranscriptEntry[size + 1];
+        for (int i = 0; i < headEntries; i++) {
             out[i] = entry(i);
         }
+        int tail = maxEntries - headEntries;
+        out[headEntries] = new TranscriptEntry.Event(droppedUntil, TranscriptEntry.Kind.ENTRIES_DROPPED,
+                String.format(java.util.Locale.ROOT, "... (%,d entr%s left out to keep within maxTranscriptEntries %d: "
+                        + "the first %d and the latest %d are kept) ...", dropped, dropped == 1 ? "y" : "ies", maxEntries,
+                        headEntries, tail));
+        for (int i = 0; i < tail; i++) {
+            out[headEntries + 1 + i] = entry(headEntries + (ring + i) % tail);
+        }
         return List.of(out);
+    }
+
+    /**
+     * {@return how many entries of this session were left out to keep within
+     *     {@link SmtpServerOptions#maxTranscriptEntries()}: 0 unless it had more}
+     */
+    public synchronized long droppedEntryCount() {
+        return dropped;
     }
 
     /** {@return the command/reply exchanges in order, without events} */
