@@ -158,7 +158,9 @@ public final class MockProviderApis implements AutoCloseable {
             throw new IllegalStateException("the provider APIs are already running on " + hostAndPort());
         }
         ApiServer s = new ApiServer(this::credentials, new Sink(), faults);
-        runtime = HttpServerRuntime.start(loopback(), 0, 0, Tls.CONTEXT, s);
+        SmtpServerOptions o = smtp.options();
+        runtime = HttpServerRuntime.start(loopback(), 0, 0, Tls.CONTEXT, s,
+                new HttpServerRuntime.Limits(o.idleTimeout(), o.tlsHandshakeTimeout(), o.maxConnections()));
         server = s;
         return this;
     }
@@ -307,6 +309,12 @@ public final class MockProviderApis implements AutoCloseable {
         @Override
         public void record(SessionTranscript session, TranscriptEntry.HttpExchange exchange) {
             session.addHttp(exchange);
+        }
+
+        @Override
+        public void closed(SessionTranscript session, boolean byServer, String detail) {
+            session.addEvent(System.currentTimeMillis(), byServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER
+                    : TranscriptEntry.Kind.CLOSED_BY_CLIENT, detail);
         }
 
         @Override

@@ -28,6 +28,15 @@ public interface ApiSink {
     void record(SessionTranscript session, TranscriptEntry.HttpExchange exchange);
 
     /**
+     * Records that a connection has ended, which ends its transcript.
+     *
+     * @param session the connection's transcript
+     * @param byServer whether the server closed it
+     * @param detail why
+     */
+    void closed(SessionTranscript session, boolean byServer, String detail);
+
+    /**
      * Stores one message an accepted call made.
      *
      * @param message the message
