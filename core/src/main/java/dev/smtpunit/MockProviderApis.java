@@ -301,7 +301,7 @@ public final class MockProviderApis implements AutoCloseable {
     private final class Sink implements ApiSink {
         @Override
         public SessionTranscript openSession(InetSocketAddress client) {
-            SessionTranscript s = new SessionTranscript(smtp.nextSessionId(), client);
+            SessionTranscript s = new SessionTranscript(smtp.nextSessionId(), client, smtp.transcript()::ended);
             smtp.transcript().add(s);
             return s;
         }
@@ -322,7 +322,14 @@ public final class MockProviderApis implements AutoCloseable {
                     1, System.currentTimeMillis());
             ProviderData data = new ProviderData(m.provider(), m.messageId(), m.templateId(), m.templateData(), m.tags(),
                     m.metadata(), m.scheduledAt(), m.sandbox(), m.settings());
-            smtp.mailbox().add(new ReceivedMessage(envelope, m.mime(), data));
+            int limit = smtp.options().maxStoredMessages();
+            ReceivedMessage dropped = smtp.mailbox().add(new ReceivedMessage(envelope, m.mime(), data), limit);
+            if (dropped != null) {
+                // as the SMTP side records it: a bounded mailbox never drops mail silently
+                session.add(new TranscriptEntry.Event(System.currentTimeMillis(), TranscriptEntry.Kind.MESSAGE_DROPPED,
+                        "mailbox full (maxStoredMessages " + limit + "): dropped the oldest message, from session "
+                                + dropped.envelope().sessionId() + ", " + smtp.mailbox().droppedCount() + " dropped so far"));
+            }
         }
     }
 

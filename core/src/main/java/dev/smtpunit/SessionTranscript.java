@@ -3,7 +3,9 @@ package dev.smtpunit;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -24,12 +26,16 @@ public final class SessionTranscript {
     private static final long CONTINUATION = 1 << 3;
     private static final int ORDINAL_SHIFT = 4;
     private static final long ORDINAL_MASK = 0xFF;
+    /** The event ordinal that marks an entry kept whole in {@link #records}. */
+    private static final long RECORD = ORDINAL_MASK;
     private static final SmtpPhase[] PHASES = SmtpPhase.values();
     private static final TranscriptEntry.Kind[] KINDS = TranscriptEntry.Kind.values();
     private long[] heads = new long[16];
     private String[] texts = new String[16];
     private SmtpReply[] replies = new SmtpReply[16];
     private int size;
+    /** Entries the compact form has no slot for (HTTP exchanges of the provider APIs), by position. */
+    private Map<Integer, TranscriptEntry> records;
     private final Consumer<SessionTranscript> onClose;
     private boolean closed;
 
@@ -97,6 +103,28 @@ public final class SessionTranscript {
         }
     }
 
+    /**
+     * Appends any entry: exchanges and events in the compact form, others (HTTP exchanges) as they are.
+     *
+     * @param entry the entry
+     */
+    void add(TranscriptEntry entry) {
+        if (entry instanceof TranscriptEntry.Exchange x) {
+            addExchange(x.timestampMillis(), x.phase(), x.clientLine(), x.reply(), x.injected(), x.pipelined(),
+                    x.continuation());
+        } else if (entry instanceof TranscriptEntry.Event e) {
+            addEvent(e.timestampMillis(), e.kind(), e.detail());
+        } else {
+            synchronized (this) {
+                if (records == null) {
+                    records = new HashMap<>();
+                }
+                records.put(size, entry);
+                append(entry.timestampMillis(), EVENT | RECORD << ORDINAL_SHIFT, null, null);
+            }
+        }
+    }
+
     private void append(long at, long bits, String text, SmtpReply reply) {
         if (at < 0 || at >= 1L << (Long.SIZE - 1 - SHIFT)) {
             throw new IllegalArgumentException("timestamp out of range: " + at);
@@ -118,6 +146,9 @@ public final class SessionTranscript {
         long at = head >>> SHIFT;
         int ordinal = (int) (head >>> ORDINAL_SHIFT & ORDINAL_MASK);
         if ((head & EVENT) != 0) {
+            if (ordinal == RECORD) {
+                return records.get(i);
+            }
             return new TranscriptEntry.Event(at, KINDS[ordinal], texts[i]);
         }
         return new TranscriptEntry.Exchange(at, PHASES[ordinal], texts[i], replies[i], (head & INJECTED) != 0,
