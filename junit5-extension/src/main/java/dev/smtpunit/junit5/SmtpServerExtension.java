@@ -230,7 +230,9 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
             server = resolve(context, name, own.orElse(null), origin, perClass).server();
         } catch (ExtensionConfigurationException e) {
             // thrown as it is, JUnit would wrap it in "Failed to resolve parameter ...", the same message twice
-            throw new ParameterResolutionException(e.getMessage(), e.getCause());
+            // (JUnit 6 refuses a null cause in the two-argument constructor)
+            throw e.getCause() == null ? new ParameterResolutionException(e.getMessage())
+                    : new ParameterResolutionException(e.getMessage(), e.getCause());
         }
         if (type == MockProviderApis.class) {
             // kept in the resolving context's store, which closes (stops) it when that context ends
