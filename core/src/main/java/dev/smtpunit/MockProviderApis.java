@@ -301,14 +301,14 @@ public final class MockProviderApis implements AutoCloseable {
     private final class Sink implements ApiSink {
         @Override
         public SessionTranscript openSession(InetSocketAddress client) {
-            SessionTranscript s = new SessionTranscript(smtp.nextSessionId(), client);
+            SessionTranscript s = new SessionTranscript(smtp.nextSessionId(), client, smtp.transcript()::ended);
             smtp.transcript().add(s);
             return s;
         }
 
         @Override
         public void record(SessionTranscript session, TranscriptEntry entry) {
-            session.add(entry);
+            session.addEntry(entry);
         }
 
         @Override
@@ -322,7 +322,7 @@ public final class MockProviderApis implements AutoCloseable {
                     1, System.currentTimeMillis());
             ProviderData data = new ProviderData(m.provider(), m.messageId(), m.templateId(), m.templateData(), m.tags(),
                     m.metadata(), m.scheduledAt(), m.sandbox(), m.settings());
-            smtp.mailbox().add(new ReceivedMessage(envelope, m.mime(), data));
+            smtp.mailbox().add(new ReceivedMessage(envelope, m.mime(), data), smtp.options().maxStoredMessages());
         }
     }
 

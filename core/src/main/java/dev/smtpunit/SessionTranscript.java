@@ -22,6 +22,8 @@ public final class SessionTranscript {
     private static final long INJECTED = 1 << 1;
     private static final long PIPELINED = 1 << 2;
     private static final long CONTINUATION = 1 << 3;
+    /** An entry kept as a record in {@code records} (an event never has the injected bit). */
+    private static final long RECORD = EVENT | INJECTED;
     private static final int ORDINAL_SHIFT = 4;
     private static final long ORDINAL_MASK = 0xFF;
     private static final SmtpPhase[] PHASES = SmtpPhase.values();
@@ -29,6 +31,8 @@ public final class SessionTranscript {
     private long[] heads = new long[16];
     private String[] texts = new String[16];
     private SmtpReply[] replies = new SmtpReply[16];
+    /** Entries kept as records (an HTTP API exchange), at their index; made at the first. */
+    private TranscriptEntry[] records;
     private int size;
     private final Consumer<SessionTranscript> onClose;
     private boolean closed;
@@ -97,6 +101,19 @@ public final class SessionTranscript {
         }
     }
 
+    /**
+     * Appends an entry kept as it is (an HTTP API exchange).
+     *
+     * @param entry the entry
+     */
+    synchronized void addEntry(TranscriptEntry entry) {
+        append(entry.timestampMillis(), RECORD, null, null);
+        if (records == null || records.length < heads.length) {
+            records = records == null ? new TranscriptEntry[heads.length] : Arrays.copyOf(records, heads.length);
+        }
+        records[size - 1] = entry;
+    }
+
     private void append(long at, long bits, String text, SmtpReply reply) {
         if (at < 0 || at >= 1L << (Long.SIZE - 1 - SHIFT)) {
             throw new IllegalArgumentException("timestamp out of range: " + at);
@@ -117,6 +134,9 @@ public final class SessionTranscript {
         long head = heads[i];
         long at = head >>> SHIFT;
         int ordinal = (int) (head >>> ORDINAL_SHIFT & ORDINAL_MASK);
+        if ((head & RECORD) == RECORD) {
+            return records[i];
+        }
         if ((head & EVENT) != 0) {
             return new TranscriptEntry.Event(at, KINDS[ordinal], texts[i]);
         }
