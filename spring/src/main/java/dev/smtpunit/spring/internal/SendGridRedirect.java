@@ -19,7 +19,7 @@ import java.util.Set;
  * auto-configured one from {@code spring.sendgrid.api-key}, or one the application defines) at the
  * context's provider APIs. The SDK has no way to change a client's HTTP client and always speaks
  * HTTPS, and Boot has no host property, so the bean is rebuilt: a {@code SendGrid} on an HTTP client
- * that trusts exactly the test server's certificate (host-name checking on) and opens a connection
+ * that trusts exactly the test server's certificate and opens a connection
  * per call, its host the APIs' HTTPS port, with the original's request headers (its {@code Authorization}, so its API key, and
  * every header the application added), API version, rate-limit retry settings and impersonated
  * subuser. A proxy the original was configured with is not used: the APIs are on 127.0.0.1.

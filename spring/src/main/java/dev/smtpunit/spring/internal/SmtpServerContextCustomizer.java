@@ -19,7 +19,8 @@ import org.springframework.test.context.MergedContextConfiguration;
  *
  * <p>Beside the server, the context owns provider HTTP APIs ({@link ContextProviderApis}), started
  * when a client first needs them: with SendGrid's SDK on the class path, {@link SendGridRedirect}
- * points the context's {@code SendGrid} beans at them.
+ * points the context's {@code SendGrid} beans at them, and {@link ProviderApisProperties} names their
+ * address for clients built from properties.
  *
  * <p>The server is a plain singleton, not a {@code Lifecycle} bean: when Spring Framework 7 pauses a
  * cached context and restarts it later, the server stays bound to its port, which is the port the
@@ -51,6 +52,7 @@ final class SmtpServerContextCustomizer implements ContextCustomizer {
         }
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("smtpunit", SpringMailProperties.of(server, config)));
+        context.getEnvironment().getPropertySources().addAfter("smtpunit", new ProviderApisProperties(apis));
     }
 
     private static void closeWithContext(ConfigurableApplicationContext context, ConfigurableListableBeanFactory beans,
