@@ -8,7 +8,11 @@ import dev.smtpunit.ProviderData;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.TranscriptEntry.HttpExchange;
 import dev.smtpunit.junit5.SmtpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -24,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest
 @SmtpServer
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReceiptMailServiceTest {
+    private static MockProviderApis earlier;
 
     @Autowired
     ReceiptMailService receipts;
@@ -92,5 +98,26 @@ class ReceiptMailServiceTest {
 
         assertThat(smtp.transcript().httpExchanges()).extracting(HttpExchange::status).containsExactly(401);
         assertThat(smtp.mailbox()).isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void aFaultRuleOfOneTest(MockProviderApis apis) {
+        earlier = apis;
+        apis.faults().on(Provider.SENDGRID).always().reply(500);
+    }
+
+    @Test
+    @Order(2)
+    void isGoneInTheNextWhichGetsTheSameApis(MockProviderApis apis) {
+        assertThat(apis).isSameAs(earlier);
+        assertThat(apis.isRunning()).isTrue();
+        assertThat(apis.faults().rules()).isEmpty();
+        assertThat(receipts.sendReceipt("ada", "A-4").attempts()).isEqualTo(1);
+    }
+
+    @AfterAll
+    static void forget() {
+        earlier = null;
     }
 }
