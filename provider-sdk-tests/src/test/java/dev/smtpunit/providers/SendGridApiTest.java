@@ -17,6 +17,8 @@ import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.Provider;
 import dev.smtpunit.ProviderData;
 import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.SessionTranscript;
+import dev.smtpunit.SmtpServerOptions;
 import dev.smtpunit.TranscriptEntry;
 import dev.smtpunit.fault.ApiMatcher;
 import dev.smtpunit.lint.MailLint;
@@ -307,6 +309,24 @@ class SendGridApiTest {
             assertThat(smtp.mailbox().awaitMessages(1, WAIT)).hasSize(1);
             assertThat(otherSmtp.mailbox().isEmpty()).isTrue();
             assertThat(apis.calls(Provider.SENDGRID)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBoundedMailboxDropsTheOldestApiMessageAndSaysSoInTheTranscript() throws Exception {
+        MockSmtpServer bounded = new MockSmtpServer(SmtpServerOptions.builder().maxStoredMessages(1).build());
+        try (MockProviderApis boundedApis = new MockProviderApis(bounded).start()) {
+            for (int i = 0; i < 2; i++) {
+                var response = Http.postQuietly(boundedApis.baseUrl(Provider.SENDGRID) + "/v3/mail/send", welcome().build());
+                assertThat(response.statusCode()).isEqualTo(202);
+            }
+            assertThat(bounded.mailbox().size()).isEqualTo(1);
+            assertThat(bounded.mailbox().droppedCount()).isEqualTo(1);
+            assertThat(bounded.transcript().sessions()).flatMap(SessionTranscript::entries)
+                    .filteredOn(e -> e instanceof TranscriptEntry.Event ev && ev.kind() == TranscriptEntry.Kind.MESSAGE_DROPPED)
+                    .singleElement().asString().contains("maxStoredMessages 1", "1 dropped so far");
+        } finally {
+            bounded.close();
         }
     }
 }
