@@ -1,6 +1,7 @@
 package dev.smtpunit.internal;
 
 import dev.smtpunit.SessionTranscript;
+import dev.smtpunit.Transcript;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +100,29 @@ public final class Bounded {
             sb.append(lines(sessions.get(i).toString(), SESSION_HEAD_LINES, SESSION_TAIL_LINES));
         }
         return sb.toString();
+    }
+
+    /**
+     * {@link #transcript(List)} of a transcript's sessions, opening with {@link #droppedSessions} when
+     * sessions were dropped to keep within the server's limit.
+     *
+     * @param transcript the transcript
+     * @return the transcript in {@code C:}/{@code S:} form, bounded
+     */
+    public static String transcript(Transcript transcript) {
+        long gone = transcript.droppedSessionCount();
+        return droppedSessions(gone) + transcript(transcript.sessions());
+    }
+
+    /**
+     * The line a transcript listing opens with when sessions were dropped, so that it never hides it.
+     *
+     * @param count how many sessions were dropped
+     * @return the line, with its line break, or the empty string for 0
+     */
+    public static String droppedSessions(long count) {
+        return count == 0 ? "" : "(" + count(count, "session") + " dropped, the oldest closed first, to keep within"
+                + " maxTranscriptSessions)\n";
     }
 
     /**
