@@ -75,10 +75,22 @@ final class Listener implements Runnable {
     /** Accepts until this thread has served a connection (another accepts by then) or the socket has closed. */
     @Override
     public void run() {
+        boolean handedOn = false;
+        try {
+            handedOn = acceptUntilServing();
+        } finally {
+            if (!handedOn) {
+                // closed, or an error ended the loop: either way no thread accepts on this socket any more
+                ended.countDown();
+            }
+        }
+    }
+
+    /** {@return true when this thread has served a connection and handed accepting on, false when the socket closed} */
+    private boolean acceptUntilServing() {
         while (true) {
             if (socket.isClosed()) {
-                ended.countDown();
-                return;
+                return false;
             }
             Socket client;
             try {
@@ -107,7 +119,7 @@ final class Listener implements Runnable {
             try {
                 server.watchdog.ensureRunning(name);
                 connection.start(threads, name + " session " + connection.sessionId());
-                return;
+                return true;
             } catch (RuntimeException | OutOfMemoryError e) {
                 // no thread to be had: give the slot back, as the connection's own end would
                 server.closed(connection);
