@@ -6,13 +6,14 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One listening socket and the thread that accepts on it. Sessions are numbered here, in the order
- * connections are accepted, and each runs on a daemon thread of its own ({@link ConnectionThreads})
- * named after the server and session.
+ * One listening socket and its accept loop. Sessions are numbered here, in the order connections are
+ * accepted; the thread that accepts a connection hands accepting to another and serves the connection
+ * itself ({@link ConnectionThreads}), named after the server and session while it does.
  */
 final class Listener implements Runnable {
     private final ServerContext server;
@@ -20,7 +21,8 @@ final class Listener implements Runnable {
     private final ServerSocket socket;
     private final boolean implicitTls;
     private final String name;
-    private final Thread thread;
+    /** Counted down when the accept loop has seen the socket closed: every accepted connection is registered. */
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private Listener(ServerContext server, ConnectionThreads threads, ServerSocket socket, boolean implicitTls) {
         this.server = server;
@@ -29,8 +31,6 @@ final class Listener implements Runnable {
         this.implicitTls = implicitTls;
         InetSocketAddress bound = address();
         this.name = "smtpunit " + bound.getAddress().getHostAddress() + ":" + bound.getPort();
-        this.thread = new Thread(this, name + " accept");
-        thread.setDaemon(true);
     }
 
     /**
@@ -59,7 +59,7 @@ final class Listener implements Runnable {
             throw new UncheckedIOException("Cannot start the SMTP server on " + where + ": " + e.getMessage(), e);
         }
         Listener listener = new Listener(server, threads, socket, implicitTls);
-        listener.thread.start();
+        threads.accept(listener, listener.name + " accept");
         return listener;
     }
 
@@ -72,9 +72,26 @@ final class Listener implements Runnable {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
+    /** Accepts until this thread has served a connection (another accepts by then) or the socket has closed. */
     @Override
     public void run() {
-        while (!socket.isClosed()) {
+        boolean handedOn = false;
+        try {
+            handedOn = acceptUntilServing();
+        } finally {
+            if (!handedOn) {
+                // closed, or an error ended the loop: either way no thread accepts on this socket any more
+                ended.countDown();
+            }
+        }
+    }
+
+    /** {@return true when this thread has served a connection and handed accepting on, false when the socket closed} */
+    private boolean acceptUntilServing() {
+        while (true) {
+            if (socket.isClosed()) {
+                return false;
+            }
             Socket client;
             try {
                 client = socket.accept();
@@ -102,6 +119,7 @@ final class Listener implements Runnable {
             try {
                 server.watchdog.ensureRunning(name);
                 connection.start(threads, name + " session " + connection.sessionId());
+                return true;
             } catch (RuntimeException | OutOfMemoryError e) {
                 // no thread to be had: give the slot back, as the connection's own end would
                 server.closed(connection);
@@ -111,17 +129,20 @@ final class Listener implements Runnable {
         }
     }
 
-    /** Closes the listening socket (the port is free on return) and waits for the accepting thread. */
+    /** Closes the listening socket (the port is free on return). */
     void close() {
         closeQuietly(socket);
     }
 
     /**
+     * Waits for the accept loop to have ended after {@link #close()}: every connection it accepted is
+     * registered with the server by then.
+     *
      * @param deadlineNanos the {@link System#nanoTime()} to stop waiting at
      */
     void join(long deadlineNanos) {
         try {
-            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+            ended.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

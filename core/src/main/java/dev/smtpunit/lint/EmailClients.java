@@ -29,14 +29,21 @@ public final class EmailClients {
         FULL
     }
 
-    private static final EmailClients ALL = new EmailClients(CanIEmailData.get().clients, Support.FULL);
+    /** Every client: the tables are read when a selection is first looked at, not when a server's options are built. */
+    private static final EmailClients ALL = new EmailClients(null, Support.FULL);
 
+    /** The chosen clients, or null for every client of the tables. */
     private final Set<String> clients;
     private final Support minimum;
 
     private EmailClients(Set<String> clients, Support minimum) {
-        this.clients = Collections.unmodifiableSet(new LinkedHashSet<>(clients));
+        this.clients = clients == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(clients));
         this.minimum = minimum;
+    }
+
+    /** Every client key of the tables, read once. */
+    private static final class Every {
+        static final Set<String> CLIENTS = Collections.unmodifiableSet(new LinkedHashSet<>(CanIEmailData.get().clients));
     }
 
     /** {@return every client caniemail has tested, requiring full support} */
@@ -86,7 +93,7 @@ public final class EmailClients {
 
     /** {@return the chosen clients as {@code family.platform} keys, such as {@code outlook.windows}} */
     public Set<String> clients() {
-        return clients;
+        return clients == null ? Every.CLIENTS : clients;
     }
 
     /** {@return the support each chosen client must have} */
@@ -101,17 +108,18 @@ public final class EmailClients {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EmailClients other && clients.equals(other.clients) && minimum == other.minimum;
+        return o instanceof EmailClients other && minimum == other.minimum
+                && (clients == other.clients || clients().equals(other.clients()));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(clients, minimum);
+        return Objects.hash(clients(), minimum);
     }
 
     @Override
     public String toString() {
-        return "EmailClients" + (this.clients.equals(ALL.clients) ? "[all" : Arrays.toString(clients.toArray()).replace("]", ""))
+        return "EmailClients" + (clients().equals(Every.CLIENTS) ? "[all" : Arrays.toString(clients.toArray()).replace("]", ""))
                 + ", minimum " + minimum + "]";
     }
 }
