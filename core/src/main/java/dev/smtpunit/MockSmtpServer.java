@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * message it accepts in its {@link Mailbox}, records every command and reply in its
  * {@link Transcript}, and misbehaves on purpose when told to through {@link #faults()}.
  *
- * <p>Starting and stopping cost about a millisecond: all servers share one set of I/O threads. A
- * server can be stopped and started again; it keeps its mailbox and transcript until {@link #reset()}.
+ * <p>Starting and stopping cost about a millisecond: starting binds the listening socket and starts
+ * its accept thread, nothing more, and servers share no threads. A server can be stopped and started again; it keeps its mailbox and transcript until {@link #reset()}.
  *
  * <pre>{@code
  * try (MockSmtpServer smtp = new MockSmtpServer().start()) {

@@ -28,7 +28,7 @@ final class QuietSlf4j {
 
     private QuietSlf4j() {}
 
-    /** Once per JVM, before the first James (or Netty) class that logs is loaded. */
+    /** Once per JVM, before the first James class that logs is loaded. */
     static synchronized void beforeJames() {
         if (done) {
             return;

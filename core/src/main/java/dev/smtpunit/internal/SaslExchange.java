@@ -8,7 +8,7 @@ import java.util.Base64;
 
 /**
  * One AUTH exchange in progress (RFC 4954): turns the initial response and each client response
- * into the next step. A new instance per attempt; it runs on the connection's event loop only.
+ * into the next step. A new instance per attempt; it runs on the connection's thread only.
  */
 abstract class SaslExchange {
 
