@@ -22,10 +22,6 @@ final class Navigation {
         this.softly = softly;
     }
 
-    boolean isSoft() {
-        return softly != null;
-    }
-
     /** Throws the failure, or collects it when soft. */
     void fail(AssertionError error) {
         if (softly == null) {

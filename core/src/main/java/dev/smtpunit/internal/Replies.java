@@ -11,12 +11,6 @@ final class Replies {
         return new Single(code, text);
     }
 
-    static Response closing(String code, String text) {
-        SMTPResponse r = new Single(code, text);
-        r.setEndSession(true);
-        return r;
-    }
-
     /**
      * A one-line response of ours, whose text the connection takes as it is rather than from the
      * wire lines James builds anew (and with a large buffer each) on every {@link #getLines()}.

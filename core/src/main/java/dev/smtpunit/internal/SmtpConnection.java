@@ -172,10 +172,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         return info.id();
     }
 
-    String authenticatedUser() {
-        return authenticatedUser;
-    }
-
     @Override
     public boolean greeted() {
         return session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection).isPresent();
@@ -184,11 +180,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     @Override
     public boolean tlsActive() {
         return tls != null;
-    }
-
-    @Override
-    public boolean implicitTls() {
-        return implicitTls;
     }
 
     @Override
@@ -203,10 +194,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     boolean startTlsSupported() {
         return SessionPolicy.startTlsOffered(server.options, implicitTls);
-    }
-
-    TlsInfo tls() {
-        return tls;
     }
 
     void authenticated(String user, AuthMechanism mechanism) {
