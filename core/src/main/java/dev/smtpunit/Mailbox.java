@@ -360,6 +360,8 @@ public final class Mailbox {
 
     /** Thrown when a wait on the mailbox passes its deadline; carries what did arrive. */
     public static final class MailboxTimeoutException extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
         private final transient List<ReceivedMessage> received;
 
         MailboxTimeoutException(String message, List<ReceivedMessage> received) {

@@ -79,6 +79,8 @@ final class Diagnostics {
 
     /** Carries the report on the failure, as a suppressed exception without a stack trace. */
     static final class SmtpEvidence extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         SmtpEvidence(String report) {
             super("SMTP evidence of this test:\n" + report, null, false, false);
         }
