@@ -1,6 +1,6 @@
 package dev.smtpunit;
 
-import dev.smtpunit.internal.Internals;
+import dev.smtpunit.internal.Recorder;
 import dev.smtpunit.internal.SessionInfo;
 
 import java.net.InetSocketAddress;
@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Gives the server (in {@code dev.smtpunit.internal}) the package-private constructors and mutators. */
-final class InternalAccess implements Internals.Access {
-    static {
-        Internals.register(new InternalAccess());
-    }
+final class InternalAccess implements Recorder {
+    /** Holds no state: every server is handed this one. */
+    static final InternalAccess INSTANCE = new InternalAccess();
 
     private InternalAccess() {}
 

@@ -68,7 +68,8 @@ public final class MockSmtpServer implements AutoCloseable {
         if (runtime != null) {
             throw new IllegalStateException("the SMTP server is already running on " + host() + ":" + port());
         }
-        runtime = ServerRuntime.start(options, mailbox, transcript, faults, sessionIds, transactions);
+        runtime = ServerRuntime.start(options, mailbox, transcript, faults, sessionIds, transactions,
+                InternalAccess.INSTANCE);
         return this;
     }
 

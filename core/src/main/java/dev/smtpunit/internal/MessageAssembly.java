@@ -33,10 +33,11 @@ final class MessageAssembly {
      * @param envelope builds the envelope, called only for an acceptable message
      * @param options the server's options
      * @param interner shares repeated strings and replies
+     * @param recorder builds the message
      * @return the result
      */
     static Result assemble(DataReceiver received, boolean smtpUtf8, Supplier<Envelope> envelope,
-            SmtpServerOptions options, Interner interner) {
+            SmtpServerOptions options, Interner interner, Recorder recorder) {
         // shared between transactions: suites often send the same template mail many times
         String summary = interner.string("<message: " + received.size() + " bytes, " + received.lines() + " lines>");
         if (received.bareLf() || received.bareCr()) {
@@ -50,7 +51,7 @@ final class MessageAssembly {
                     + options.maxMessageSize() + " bytes"), null, null);
         }
         byte[] content = received.content();
-        return new Result(summary, null, null, Internals.access().message(envelope.get(), content),
+        return new Result(summary, null, null, recorder.message(envelope.get(), content),
                 HeaderOctets.problem(content, smtpUtf8));
     }
 }

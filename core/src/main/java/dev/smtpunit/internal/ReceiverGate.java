@@ -18,8 +18,6 @@ import java.util.Optional;
  * refuse it. One call from the connection; nothing to do when both are off.
  */
 final class ReceiverGate {
-    private static final Internals.Access API = Internals.access();
-
     private ReceiverGate() {}
 
     /**
@@ -36,7 +34,7 @@ final class ReceiverGate {
         List<LintFinding> findings = MailLint.defaults().check(message);
         long errors = findings.stream().filter(LintFinding::isError).count();
         if (server.options.lint() && !findings.isEmpty()) {
-            record(transcript, "lint: " + errors + " error(s), " + (findings.size() - errors) + " warning(s); first: "
+            record(server, transcript, "lint: " + errors + " error(s), " + (findings.size() - errors) + " warning(s); first: "
                     + findings.stream().filter(LintFinding::isError).findFirst().orElse(findings.get(0)));
         }
         if (profile == ReceiverProfile.NONE) {
@@ -47,12 +45,12 @@ final class ReceiverGate {
             return null;
         }
         ReceiverRejection r = rejection.get();
-        record(transcript, "receiver profile " + profile + " refused the message: rule " + r.ruleId() + ": " + r.finding());
+        record(server, transcript, "receiver profile " + profile + " refused the message: rule " + r.ruleId() + ": " + r.finding());
         return server.interner.reply(r.code(), r.text());
     }
 
-    private static void record(SessionTranscript transcript, String detail) {
-        API.record(transcript, new TranscriptEntry.Event(System.currentTimeMillis(), TranscriptEntry.Kind.CONTENT_CHECK,
+    private static void record(ServerContext server, SessionTranscript transcript, String detail) {
+        server.recorder.record(transcript, new TranscriptEntry.Event(System.currentTimeMillis(), TranscriptEntry.Kind.CONTENT_CHECK,
                 detail));
     }
 }

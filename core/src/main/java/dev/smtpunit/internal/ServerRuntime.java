@@ -39,13 +39,15 @@ public final class ServerRuntime {
      * @param faults the fault rules
      * @param sessionIds the session counter, kept across restarts
      * @param transactions the transaction counter, kept across restarts
+     * @param recorder builds and records the public value types for the engine
      * @return the running server
      * @throws UncheckedIOException when a port cannot be bound, naming address and port
      */
     public static ServerRuntime start(SmtpServerOptions options, Mailbox mailbox, Transcript transcript, Faults faults,
-            AtomicInteger sessionIds, AtomicInteger transactions) {
+            AtomicInteger sessionIds, AtomicInteger transactions, Recorder recorder) {
         TlsMaterial tls = options.tlsEnabled() ? TlsMaterial.of(options) : null;
-        ServerContext ctx = new ServerContext(options, mailbox, transcript, faults, tls, sessionIds, transactions);
+        ServerContext ctx = new ServerContext(options, mailbox, transcript, faults, tls, sessionIds, transactions,
+                recorder);
         List<Listener> bound = new ArrayList<>(2);
         try {
             Listener plain = Listener.bind(ctx, new InetSocketAddress(options.bindAddress(), options.port()), false);

@@ -41,7 +41,6 @@ import java.util.function.Supplier;
  */
 final class SmtpConnection implements Runnable, SessionPolicy.State {
     private static final int MAX_BUFFERED_LINE = CommandChecks.MAX_AUTH_LINE + 2;
-    private static final Internals.Access API = Internals.access();
 
     private enum Mode { COMMAND, DATA, CHUNK, CLOSED }
 
@@ -83,7 +82,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         this.wire = new Wire(socket, server.options.idleTimeout().toNanos());
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.info = new SessionInfo(id, remote, "");
-        this.transcript = API.openSession(server.transcript, id, remote);
+        this.transcript = server.recorder.openSession(server.transcript, id, remote);
         event(TranscriptEntry.Kind.CONNECTED, "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()
                 + (implicitTls ? " (implicit TLS)" : ""));
         this.session = new Utf8Session(new ConnectionTransport(this, socket), server.configuration, transaction);
@@ -604,7 +603,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
      */
     MessageAssembly.Result assemble(DataReceiver content) {
         MessageAssembly.Result result = MessageAssembly.assemble(content, transaction.smtpUtf8(),
-                () -> transaction.envelope(info, authenticatedUser, tls), server.options, server.interner);
+                () -> transaction.envelope(server.recorder, info, authenticatedUser, tls), server.options, server.interner,
+                server.recorder);
         if (result.violation() != null) {
             event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, result.violation());
         }
@@ -647,7 +647,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         FaultEffect effect = faultRules.get();
         endTransaction();
         faults.play(phase, summary, effect, () -> {
-            ReceivedMessage dropped = API.store(server.mailbox, message, server.options.maxStoredMessages());
+            ReceivedMessage dropped = server.recorder.store(server.mailbox, message, server.options.maxStoredMessages());
             if (dropped != null) {
                 event(TranscriptEntry.Kind.MESSAGE_DROPPED, "mailbox full (maxStoredMessages " + server.options.maxStoredMessages()
                         + "): dropped the oldest message, from session " + dropped.envelope().sessionId() + ", "
@@ -670,12 +670,12 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     void recordExchange(SmtpPhase phase, String shown, SmtpReply reply, boolean injected) {
-        API.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, reply, injected, pipelined,
+        server.recorder.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, reply, injected, pipelined,
                 answeringChallenge && shown != null));
     }
 
     void event(TranscriptEntry.Kind kind, String detail) {
-        API.record(transcript, new TranscriptEntry.Event(now(), kind, detail));
+        server.recorder.record(transcript, new TranscriptEntry.Event(now(), kind, detail));
     }
 
     /** {@return the duration as the transcript shows it: {@code 60 s}, {@code 250 ms}} */

@@ -129,16 +129,16 @@ final class Transaction {
     }
 
     /**
+     * @param recorder builds the envelope
      * @param info the session's facts
      * @param authenticatedUser the AUTH user or null
      * @param tls the TLS state or null
      * @return the envelope of the message now complete
      */
-    Envelope envelope(SessionInfo info, String authenticatedUser, TlsInfo tls) {
-        Internals.Access api = Internals.access();
-        Envelope envelope = api.envelope(info, sender == null ? "" : sender, mailParameters, List.copyOf(recipients),
+    Envelope envelope(Recorder recorder, SessionInfo info, String authenticatedUser, TlsInfo tls) {
+        Envelope envelope = recorder.envelope(info, sender == null ? "" : sender, mailParameters, List.copyOf(recipients),
                 authenticatedUser, tls, inSession, System.currentTimeMillis());
-        return bdatChunks == 0 ? envelope : api.sentWithBdat(envelope, bdatChunks);
+        return bdatChunks == 0 ? envelope : recorder.sentWithBdat(envelope, bdatChunks);
     }
 
     /** {@return whether MAIL declared {@code SMTPUTF8} (RFC 6531), which allows UTF-8 header fields (RFC 6532)} */
