@@ -1,5 +1,7 @@
 package dev.smtpunit;
 
+import dev.smtpunit.internal.Bounded;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -36,8 +38,8 @@ public final class Mailbox {
     private final ReentrantLock delivery = new ReentrantLock(true);
     private final CopyOnWriteArrayList<Consumer<? super ReceivedMessage>> listeners = new CopyOnWriteArrayList<>();
 
-    /** Creates an empty mailbox; servers make their own. */
-    public Mailbox() {}
+    /** Creates an empty mailbox; each server makes its own. */
+    Mailbox() {}
 
     /**
      * Called by the server when a transaction completes.
@@ -253,7 +255,7 @@ public final class Mailbox {
         if (got == null) {
             List<ReceivedMessage> now = messages();
             throw new MailboxTimeoutException("Expected a message matching the predicate within " + format(timeout)
-                    + " but " + (now.isEmpty() ? describe(now) : "none of these matched:\n" + list(now)), now);
+                    + " but " + (now.isEmpty() ? describe(now) : "none of these matched:\n" + Bounded.messages(now)), now);
         }
         return got.stream().filter(predicate).findFirst().orElseThrow();
     }
@@ -301,9 +303,6 @@ public final class Mailbox {
         }
     }
 
-    private static final int LISTED_FIRST = 20;
-    private static final int LISTED_LAST = 5;
-
     private static String format(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
@@ -312,7 +311,7 @@ public final class Mailbox {
         if (list.isEmpty()) {
             return "the mailbox is empty.";
         }
-        return list.size() + " message" + (list.size() == 1 ? "" : "s") + " arrived:\n" + list(list);
+        return list.size() + " message" + (list.size() == 1 ? "" : "s") + " arrived:\n" + Bounded.messages(list);
     }
 
     /**
@@ -326,26 +325,6 @@ public final class Mailbox {
         String held = describe(list);
         return gone == 0 ? held : held + "  (and " + gone + " older message" + (gone == 1 ? " was" : "s were")
                 + " dropped to keep within maxStoredMessages)\n";
-    }
-
-    /**
-     * One line per message: its number and {@link ReceivedMessage#summary()}. Of more than 25
-     * messages it lists the first 20 and the last 5, with a line saying how many it left out.
-     *
-     * @param list messages
-     * @return the summary
-     */
-    public static String list(List<ReceivedMessage> list) {
-        StringBuilder sb = new StringBuilder();
-        int n = list.size();
-        for (int i = 0; i < n; i++) {
-            if (n > LISTED_FIRST + LISTED_LAST && i == LISTED_FIRST) {
-                sb.append("  ... (").append(n - LISTED_FIRST - LISTED_LAST).append(" messages left out) ...\n");
-                i = n - LISTED_LAST;
-            }
-            sb.append("  ").append(i + 1).append(". ").append(list.get(i).summary()).append('\n');
-        }
-        return sb.toString();
     }
 
     /** {@return a summary of the messages} */

@@ -23,8 +23,8 @@ public final class Transcript {
     private final ArrayList<SessionTranscript> sessions = new ArrayList<>();
     private final CopyOnWriteArrayList<Consumer<? super SessionTranscript>> endListeners = new CopyOnWriteArrayList<>();
 
-    /** Creates an empty transcript; servers make their own. */
-    public Transcript() {}
+    /** Creates an empty transcript; each server makes its own. */
+    Transcript() {}
 
     /**
      * Registers a new session.

@@ -1,8 +1,8 @@
 package dev.smtpunit.assertj;
 
-import dev.smtpunit.Mailbox;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.internal.Bounded;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,7 @@ class MailboxAssertTest {
     }
 
     private String listing() {
-        return Mailbox.list(smtp.mailbox().messages()).stripTrailing();
+        return Bounded.messages(smtp.mailbox().messages()).stripTrailing();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SessionTranscript;
 
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ public final class Bounded {
     public static final int SESSION_HEAD_LINES = 40;
     /** Lines each session of a transcript listing keeps from its end (the last reply, the disconnect). */
     public static final int SESSION_TAIL_LINES = 10;
+
+    /** Messages a mailbox listing keeps from its start; it keeps {@link #LISTED_LAST} from its end. */
+    public static final int LISTED_FIRST = 20;
+    /** Messages a mailbox listing keeps from its end. */
+    public static final int LISTED_LAST = 5;
 
     private Bounded() {}
 
@@ -153,5 +159,25 @@ public final class Bounded {
 
     private static String count(long n, String what) {
         return String.format(Locale.ROOT, "%,d", n) + " " + what + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * One line per message: its number and {@link ReceivedMessage#summary()}. Of more than 25
+     * messages it lists the first 20 and the last 5, with a line saying how many it left out.
+     *
+     * @param list messages
+     * @return the listing, one line each
+     */
+    public static String messages(List<ReceivedMessage> list) {
+        StringBuilder sb = new StringBuilder();
+        int n = list.size();
+        for (int i = 0; i < n; i++) {
+            if (n > LISTED_FIRST + LISTED_LAST && i == LISTED_FIRST) {
+                sb.append("  ... (").append(n - LISTED_FIRST - LISTED_LAST).append(" messages left out) ...\n");
+                i = n - LISTED_LAST;
+            }
+            sb.append("  ").append(i + 1).append(". ").append(list.get(i).summary()).append('\n');
+        }
+        return sb.toString();
     }
 }

@@ -1,6 +1,5 @@
 package dev.smtpunit.junit5;
 
-import dev.smtpunit.Mailbox;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.internal.Bounded;
 
@@ -36,7 +35,7 @@ final class Diagnostics {
             sb.append("=== ").append(label).append(" (").append(e.server().isRunning() ? e.server().host() + ":" + e.server().port()
                     : "stopped").append(") ===\n");
             List<ReceivedMessage> messages = e.server().mailbox().messages();
-            String listing = Mailbox.list(messages).stripTrailing();
+            String listing = Bounded.messages(messages).stripTrailing();
             if (!messages.isEmpty() && already.contains(listing)) {
                 sb.append("Mailbox: ").append(messages.size()).append(messages.size() == 1 ? " message" : " messages")
                         .append(", listed in the failure above\n");
