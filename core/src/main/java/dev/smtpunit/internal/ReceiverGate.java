@@ -3,7 +3,6 @@ package dev.smtpunit.internal;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.TranscriptEntry;
-import dev.smtpunit.internal.lint.ReceiverRules;
 import dev.smtpunit.lint.LintFinding;
 import dev.smtpunit.lint.MailLint;
 import dev.smtpunit.lint.ReceiverProfile;
@@ -31,16 +30,20 @@ final class ReceiverGate {
         if (profile == ReceiverProfile.NONE && !server.options.lint()) {
             return null;
         }
-        List<LintFinding> findings = MailLint.defaults().check(message);
-        long errors = findings.stream().filter(LintFinding::isError).count();
-        if (server.options.lint() && !findings.isEmpty()) {
-            record(server, transcript, "lint: " + errors + " error(s), " + (findings.size() - errors) + " warning(s); first: "
-                    + findings.stream().filter(LintFinding::isError).findFirst().orElse(findings.get(0)));
+        if (server.options.lint()) {
+            List<LintFinding> findings = MailLint.defaults().check(message);
+            long errors = findings.stream().filter(LintFinding::isError).count();
+            if (!findings.isEmpty()) {
+                record(server, transcript, "lint: " + errors + " error(s), " + (findings.size() - errors)
+                        + " warning(s); first: " + findings.stream().filter(LintFinding::isError).findFirst()
+                                .orElse(findings.get(0)));
+            }
         }
         if (profile == ReceiverProfile.NONE) {
             return null;
         }
-        Optional<ReceiverRejection> rejection = ReceiverRules.decide(profile, findings, message.rawBytes());
+        // the profile chooses its rules (and lints again when lint is on as well: both at once are rare)
+        Optional<ReceiverRejection> rejection = profile.check(message);
         if (rejection.isEmpty()) {
             return null;
         }

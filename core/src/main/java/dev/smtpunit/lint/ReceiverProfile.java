@@ -54,9 +54,10 @@ public enum ReceiverProfile {
      * @return the refusal, or empty
      */
     public Optional<ReceiverRejection> check(byte[] content, String envelopeSender, Map<String, String> mailParameters) {
-        if (this == NONE) {
-            return Optional.empty();
-        }
-        return ReceiverRules.decide(this, MailLint.defaults().check(content, envelopeSender, mailParameters), content);
+        return switch (this) {
+            case NONE -> Optional.empty();
+            case STRICT_RFC -> ReceiverRules.strictRfc(MailLint.defaults().check(content, envelopeSender, mailParameters));
+            case GMAIL -> ReceiverRules.gmail(MailLint.defaults().check(content, envelopeSender, mailParameters), content);
+        };
     }
 }

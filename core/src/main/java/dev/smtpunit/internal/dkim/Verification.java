@@ -3,6 +3,7 @@ package dev.smtpunit.internal.dkim;
 import dev.smtpunit.dkim.DkimResult;
 import dev.smtpunit.dkim.DkimResult.Status;
 import dev.smtpunit.dkim.DkimSignature;
+import dev.smtpunit.internal.lint.DkimTags;
 import dev.smtpunit.internal.lint.HeaderField;
 import dev.smtpunit.internal.lint.RawEntity;
 

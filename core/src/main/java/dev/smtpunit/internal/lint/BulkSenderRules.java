@@ -1,6 +1,5 @@
 package dev.smtpunit.internal.lint;
 
-import dev.smtpunit.internal.dkim.DkimTags;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package dev.smtpunit.internal.lint;
 
 import dev.smtpunit.lint.LintFinding;
-import dev.smtpunit.lint.ReceiverProfile;
 import dev.smtpunit.lint.ReceiverRejection;
 
 import java.util.LinkedHashMap;
@@ -10,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What each {@link ReceiverProfile} refuses, and with which reply. The GMAIL replies are Gmail's
+ * What each {@code ReceiverProfile} refuses, and with which reply; the profile chooses its rules here
+ * (this class does not know the profiles, so that the API enum and its rules form no cycle). The GMAIL replies are Gmail's
  * published texts, from "Gmail SMTP errors and codes", https://support.google.com/a/answer/3726730
  * (the list as of 2026; Gmail adds " - gsmtp" to every reply), never invented ones.
  */
@@ -59,30 +59,36 @@ public final class ReceiverRules {
     private ReceiverRules() {}
 
     /**
-     * @param profile the receiver modelled
+     * STRICT_RFC: the first lint error, refused with {@code 554 5.6.0}.
+     *
+     * @param findings the default lint findings of the message
+     * @return the refusal, or empty
+     */
+    public static Optional<ReceiverRejection> strictRfc(List<LintFinding> findings) {
+        return findings.stream().filter(LintFinding::isError).findFirst().map(f -> new ReceiverRejection(554,
+                ascii("5.6.0 Message refused: " + f.message() + " (" + f.source() + "; rule " + f.ruleId() + ")"),
+                f.ruleId(), f.toString()));
+    }
+
+    /**
+     * GMAIL: what Gmail documents that it refuses, with Gmail's reply.
+     *
      * @param findings the default lint findings of the message
      * @param content the message content
      * @return the refusal, or empty
      */
-    public static Optional<ReceiverRejection> decide(ReceiverProfile profile, List<LintFinding> findings, byte[] content) {
-        if (profile == ReceiverProfile.STRICT_RFC) {
-            return findings.stream().filter(LintFinding::isError).findFirst().map(f -> new ReceiverRejection(554,
-                    ascii("5.6.0 Message refused: " + f.message() + " (" + f.source() + "; rule " + f.ruleId() + ")"),
-                    f.ruleId(), f.toString()));
+    public static Optional<ReceiverRejection> gmail(List<LintFinding> findings, byte[] content) {
+        long hops = RawEntity.parse(content).fields("Received").size();
+        if (hops > GMAIL_MAX_HOPS) {
+            return Optional.of(new ReceiverRejection(554, GMAIL_HOPS, "gmail.hops",
+                    hops + " Received fields; Gmail refuses more than " + GMAIL_MAX_HOPS));
         }
-        if (profile == ReceiverProfile.GMAIL) {
-            long hops = RawEntity.parse(content).fields("Received").size();
-            if (hops > GMAIL_MAX_HOPS) {
-                return Optional.of(new ReceiverRejection(554, GMAIL_HOPS, "gmail.hops",
-                        hops + " Received fields; Gmail refuses more than " + GMAIL_MAX_HOPS));
-            }
-            for (Map.Entry<String, Reply> e : GMAIL.entrySet()) {
-                for (LintFinding f : findings) {
-                    String key = e.getKey().contains(":") ? f.ruleId() + ":" + f.header() : f.ruleId();
-                    if (key.equals(e.getKey())) {
-                        return Optional.of(new ReceiverRejection(e.getValue().code(), e.getValue().text(),
-                                f.ruleId(), f.toString()));
-                    }
+        for (Map.Entry<String, Reply> e : GMAIL.entrySet()) {
+            for (LintFinding f : findings) {
+                String key = e.getKey().contains(":") ? f.ruleId() + ":" + f.header() : f.ruleId();
+                if (key.equals(e.getKey())) {
+                    return Optional.of(new ReceiverRejection(e.getValue().code(), e.getValue().text(),
+                            f.ruleId(), f.toString()));
                 }
             }
         }
