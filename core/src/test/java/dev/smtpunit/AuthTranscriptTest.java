@@ -1,6 +1,7 @@
 package dev.smtpunit;
 
 import dev.smtpunit.fault.FaultMatcher;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ class AuthTranscriptTest {
     @Test
     void countsAnAuthLoginExchangeAsOneCommand() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().user("app", "s3cret").build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             c.command("AUTH LOGIN");
@@ -46,7 +47,7 @@ class AuthTranscriptTest {
     @Test
     void doesNotCountTheIdleTimeoutReplyAsACommand() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().user("app", "s3cret")
-                .idleTimeout(Duration.ofMillis(300)).build()); RawClient c = RawClient.connect(smtp)) {
+                .idleTimeout(Duration.ofMillis(300)).build()); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH LOGIN")).startsWith("334 ");
@@ -63,7 +64,7 @@ class AuthTranscriptTest {
     @Test
     void tellsRefusedAcceptedAndUnknownAttemptsApart() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().user("app", "s3cret").build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH PLAIN " + b64("\0app\0wrong"))).startsWith("535 ");
@@ -81,7 +82,7 @@ class AuthTranscriptTest {
     void matchesFaultRulesOnTheMechanism() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
                 .authMechanisms(AuthMechanism.XOAUTH2, AuthMechanism.PLAIN).user("app", "s3cret").acceptToken("app", "t").build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             smtp.faults().on(SmtpPhase.AUTH).matching(FaultMatcher.authMechanism(AuthMechanism.XOAUTH2))
                     .always().reply(454, "4.7.0 Temporary authentication failure");
             c.reply();

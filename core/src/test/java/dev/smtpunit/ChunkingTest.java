@@ -1,6 +1,7 @@
 package dev.smtpunit;
 
 import dev.smtpunit.fault.FaultMatcher;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class ChunkingTest {
 
     private RawClient inTransaction(SmtpServerOptions.Builder options) throws Exception {
         smtp = MockSmtpServer.started(options.build());
-        RawClient c = RawClient.connect(smtp);
+        RawClient c = RawClient.connect(smtp.host(), smtp.port());
         c.reply();
         c.command("EHLO x");
         assertThat(c.command("MAIL FROM:<a@example.com>")).startsWith("250 ");
@@ -41,14 +42,14 @@ class ChunkingTest {
     @Test
     void advertisesChunkingAndBinaryMimeOnlyWhenEnabled() throws Exception {
         smtp = MockSmtpServer.started(SmtpServerOptions.builder().chunking(true).build());
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.command("EHLO x")).isEqualTo("250-localhost Hello x [127.0.0.1]\n250-PIPELINING\n"
                     + "250-ENHANCEDSTATUSCODES\n250-8BITMIME\n250-CHUNKING\n250 BINARYMIME");
         }
         smtp.close();
         smtp = MockSmtpServer.started(SmtpServerOptions.builder().chunking(true).hideExtensions("BINARYMIME").build());
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.command("EHLO x")).endsWith("\n250-8BITMIME\n250 CHUNKING");
             assertThat(c.command("MAIL FROM:<a@example.com> BODY=BINARYMIME"))
@@ -56,7 +57,7 @@ class ChunkingTest {
         }
         smtp.close();
         smtp = MockSmtpServer.started(SmtpServerOptions.builder().build());
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.command("EHLO x")).doesNotContain("CHUNKING").doesNotContain("BINARYMIME");
             assertThat(c.command("MAIL FROM:<a@example.com> BODY=BINARYMIME"))
@@ -68,7 +69,7 @@ class ChunkingTest {
     @Test
     void storesAMessageSentInPipelinedChunksExactlyAsSent() throws Exception {
         smtp = MockSmtpServer.started(SmtpServerOptions.builder().chunking(true).build());
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             // a chunk is not SMTP text: "\r\n.\r\n" and a leading dot are content, not an end or dot-stuffing
@@ -153,7 +154,7 @@ class ChunkingTest {
     @Test
     void takesBinaryMimeOnlyWithBdat() throws Exception {
         smtp = MockSmtpServer.started(SmtpServerOptions.builder().chunking(true).build());
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("MAIL FROM:<a@example.com> BODY=BINARYMIME")).startsWith("250 ");

@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -46,7 +47,7 @@ class CramMd5Test {
 
     @Test
     void acceptsTheRightDigestAndMasksIt() throws Exception {
-        try (MockSmtpServer smtp = server(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = server(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.command("EHLO x")).endsWith("\n250 AUTH CRAM-MD5 PLAIN");
             String challenge = challenge(c);
@@ -67,7 +68,7 @@ class CramMd5Test {
 
     @Test
     void sendsADifferentChallengeEachTime() throws Exception {
-        try (MockSmtpServer smtp = server(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = server(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             String first = challenge(c);
@@ -78,7 +79,7 @@ class CramMd5Test {
 
     @Test
     void refusesAWrongDigestAnUnknownUserAndAnOldChallenge() throws Exception {
-        try (MockSmtpServer smtp = server(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = server(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             String old = challenge(c);
@@ -95,7 +96,7 @@ class CramMd5Test {
 
     @Test
     void refusesMalformedResponsesAndAnInitialResponse() throws Exception {
-        try (MockSmtpServer smtp = server(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = server(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH CRAM-MD5 " + b64("tim 0123")))

@@ -1,6 +1,7 @@
 package dev.smtpunit;
 
 import dev.smtpunit.fault.FaultMatcher;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class DsnTest {
     @BeforeEach
     void start() throws Exception {
         smtp = MockSmtpServer.started(SmtpServerOptions.builder().dsn(true).build());
-        client = RawClient.connect(smtp);
+        client = RawClient.connect(smtp.host(), smtp.port());
         client.reply();
         assertThat(client.command("EHLO client.test")).isEqualTo("250-localhost Hello client.test [127.0.0.1]\n"
                 + "250-PIPELINING\n250-ENHANCEDSTATUSCODES\n250-8BITMIME\n250 DSN");

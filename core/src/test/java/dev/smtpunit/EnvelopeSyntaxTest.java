@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class EnvelopeSyntaxTest {
     @BeforeEach
     void start() throws Exception {
         smtp = MockSmtpServer.started(SmtpServerOptions.builder().maxMessageSize(1000).build());
-        client = RawClient.connect(smtp);
+        client = RawClient.connect(smtp.host(), smtp.port());
         client.reply();
         client.command("EHLO client.test");
     }
@@ -125,7 +126,7 @@ class EnvelopeSyntaxTest {
     @Test
     void theRecipientLimitIsConfigurable() throws Exception {
         try (MockSmtpServer two = MockSmtpServer.started(SmtpServerOptions.builder().maxRecipients(2).build());
-                RawClient c = RawClient.connect(two)) {
+                RawClient c = RawClient.connect(two.host(), two.port())) {
             c.reply();
             c.command("EHLO client.test");
             c.command("MAIL FROM:<a@example.com>");

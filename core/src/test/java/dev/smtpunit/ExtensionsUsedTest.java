@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +13,7 @@ class ExtensionsUsedTest {
     @Test
     void readsPipeliningAndTheParametersOfMailAndRcpt() throws Exception {
         SmtpServerOptions options = SmtpServerOptions.builder().maxMessageSize(10_000).dsn(true).build();
-        try (MockSmtpServer smtp = MockSmtpServer.started(options); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(options); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO client.test");
             assertThat(smtp.transcript().extensionsUsed()).isEmpty();
@@ -28,7 +29,7 @@ class ExtensionsUsedTest {
 
     @Test
     void aPlainClientUsesNone() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("HELO client.test");
             c.command("MAIL FROM:<a@example.com>");

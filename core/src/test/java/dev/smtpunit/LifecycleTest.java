@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
@@ -97,7 +98,7 @@ class LifecycleTest {
             int port = smtp.port();
             if (i % 20 == 0) {
                 // every twentieth cycle stops with a client still connected
-                try (RawClient c = RawClient.connect(smtp)) {
+                try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                     c.reply();
                     smtp.stop();
                 }
@@ -112,7 +113,7 @@ class LifecycleTest {
     void stopClosesOpenConnectionsAndEndsTheirThreads() throws Exception {
         MockSmtpServer smtp = new MockSmtpServer().start();
         int port = smtp.port();
-        try (RawClient idle = RawClient.connect(smtp); RawClient inData = RawClient.connect(smtp)) {
+        try (RawClient idle = RawClient.connect(smtp.host(), smtp.port()); RawClient inData = RawClient.connect(smtp.host(), smtp.port())) {
             idle.reply();
             inData.reply();
             inData.command("EHLO x");
@@ -138,7 +139,7 @@ class LifecycleTest {
 
     @Test
     void namesConnectionThreadsAfterServerAndSession() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(serverThreads(smtp.port())).extracting(Thread::getName).containsExactlyInAnyOrder(
                     "smtpunit 127.0.0.1:" + smtp.port() + " accept", "smtpunit 127.0.0.1:" + smtp.port() + " session 1",
@@ -162,9 +163,9 @@ class LifecycleTest {
     @Test
     void refusesConnectionsOverTheLimitWith421() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().maxConnections(1).build());
-                RawClient first = RawClient.connect(smtp)) {
+                RawClient first = RawClient.connect(smtp.host(), smtp.port())) {
             assertThat(first.reply()).startsWith("220 ");
-            try (RawClient second = RawClient.connect(smtp)) {
+            try (RawClient second = RawClient.connect(smtp.host(), smtp.port())) {
                 assertThat(second.reply()).isEqualTo("421 4.7.0 localhost Error: too many connections, try again later");
                 assertThat(second.isClosedByServer()).isTrue();
             }
@@ -175,7 +176,7 @@ class LifecycleTest {
     @Test
     void closesAnIdleConnectionWith421() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().idleTimeout(Duration.ofMillis(200)).build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.reply()).isEqualTo("421 4.4.2 localhost Error: timeout exceeded");
             assertThat(c.isClosedByServer()).isTrue();
@@ -186,7 +187,7 @@ class LifecycleTest {
     void greetsAfterTheGreetingDelayAndRecordsNoFault() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().greetingDelay(Duration.ofMillis(150)).build())) {
             long start = System.nanoTime();
-            try (RawClient c = RawClient.connect(smtp)) {
+            try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                 assertThat(c.reply()).isEqualTo("220 localhost ESMTP SmtpUnit");
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
                 assertThat(c.command("QUIT")).startsWith("221");
@@ -201,12 +202,12 @@ class LifecycleTest {
     @Test
     void usesTheConfiguredHostnameAndGreeting() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().hostname("mx.test").build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             assertThat(c.reply()).isEqualTo("220 mx.test ESMTP SmtpUnit");
             assertThat(c.command("EHLO x")).startsWith("250-mx.test Hello x [127.0.0.1]");
         }
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().greeting("mx.test ready to test").build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             assertThat(c.reply()).isEqualTo("220 mx.test ready to test");
         }
     }
@@ -215,7 +216,7 @@ class LifecycleTest {
     void hidesAndAddsExtensions() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
                 .hideExtensions("pipelining", "8BITMIME").advertiseExtensions("SMTPUTF8").build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.command("EHLO x")).isEqualTo("250-localhost Hello x [127.0.0.1]\n250-ENHANCEDSTATUSCODES\n250 SMTPUTF8");
         }
@@ -224,7 +225,7 @@ class LifecycleTest {
     @Test
     void refusesRecipientsOutsideTheAcceptedDomains() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().acceptedDomains("example.com").build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             c.command("MAIL FROM:<a@elsewhere.org>");

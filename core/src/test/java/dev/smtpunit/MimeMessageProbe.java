@@ -1,5 +1,7 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
+
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -10,7 +12,7 @@ import java.util.concurrent.Callable;
 public final class MimeMessageProbe implements Callable<String> {
     @Override
     public String call() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient client = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
             client.reply();
             client.command("EHLO probe");
             client.command("MAIL FROM:<app@example.com>");

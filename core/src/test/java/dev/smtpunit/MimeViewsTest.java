@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class MimeViewsTest {
     private static ReceivedMessage deliver(String... lines) throws IOException {
         smtp.reset();
         String content = String.join("\r\n", lines) + "\r\n";
-        try (RawClient client = RawClient.connect(smtp)) {
+        try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
             client.reply();
             client.command("EHLO client.example");
             assertThat(client.command("MAIL FROM:<app@example.com> SMTPUTF8")).startsWith("250");

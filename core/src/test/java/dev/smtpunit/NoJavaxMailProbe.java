@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 
@@ -19,7 +20,7 @@ public final class NoJavaxMailProbe implements Callable<List<String>> {
         SmtpServerOptions options = SmtpServerOptions.builder().maxMessageSize(10_000).acceptedDomains("example.com").build();
         try (MockSmtpServer smtp = MockSmtpServer.started(options)) {
             Transport.send(Mail.simple(Session.getInstance(smtp.properties()), "app@example.com", "ada@example.com", "Hi", "Hello"));
-            try (RawClient c = RawClient.connect(smtp)) {
+            try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                 c.reply();
                 c.command("EHLO probe.test");
                 seen.add(c.command("MAIL FROM:<> SIZE=100"));

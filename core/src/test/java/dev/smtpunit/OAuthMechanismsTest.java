@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class OAuthMechanismsTest {
                 .authMechanisms(AuthMechanism.XOAUTH2, AuthMechanism.OAUTHBEARER)
                 .acceptToken("ada@example.com", "ya29.fresh")
                 .build());
-        client = RawClient.connect(smtp);
+        client = RawClient.connect(smtp.host(), smtp.port());
         client.reply();
         assertThat(client.command("EHLO x")).endsWith("\n250 AUTH XOAUTH2 OAUTHBEARER");
     }
@@ -173,7 +174,7 @@ class OAuthMechanismsTest {
     @Test
     void decodesEscapedCommasInTheOauthBearerUser() throws Exception {
         try (MockSmtpServer other = MockSmtpServer.started(SmtpServerOptions.builder().authMechanisms(AuthMechanism.OAUTHBEARER)
-                .acceptToken("a,b=c", "t1").build()); RawClient c = RawClient.connect(other)) {
+                .acceptToken("a,b=c", "t1").build()); RawClient c = RawClient.connect(other.host(), other.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH OAUTHBEARER " + b64("n,a=a=2Cb=3Dc,\u0001auth=Bearer t1\u0001\u0001")))
@@ -214,7 +215,7 @@ class OAuthMechanismsTest {
                         throw new IllegalStateException("token service down");
                     }
                     return !token.startsWith("expired-");
-                }).build()); RawClient c = RawClient.connect(other)) {
+                }).build()); RawClient c = RawClient.connect(other.host(), other.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH XOAUTH2 " + xoauth2("ada", "expired-1"))).isEqualTo(XOAUTH2_ERROR);

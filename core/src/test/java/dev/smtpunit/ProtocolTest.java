@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ProtocolTest {
     @BeforeEach
     void start() throws Exception {
         smtp = new MockSmtpServer().start();
-        client = RawClient.connect(smtp);
+        client = RawClient.connect(smtp.host(), smtp.port());
         assertThat(client.reply()).isEqualTo("220 localhost ESMTP SmtpUnit");
     }
 
@@ -173,7 +174,7 @@ class ProtocolTest {
     @Test
     void recordsMailAndRcptParameters() throws Exception {
         try (MockSmtpServer dsn = MockSmtpServer.started(SmtpServerOptions.builder().advertiseExtensions("DSN").build());
-                RawClient c = RawClient.connect(dsn)) {
+                RawClient c = RawClient.connect(dsn.host(), dsn.port())) {
             c.reply();
             assertThat(c.command("EHLO x")).endsWith("250 DSN");
             c.command("MAIL FROM:<a@example.com> RET=HDRS ENVID=abc BODY=7BIT");
@@ -275,7 +276,7 @@ class ProtocolTest {
         client.sendRaw("Subject: half\r\n\r\nsome content\r\n");
         client.close();
 
-        try (RawClient second = RawClient.connect(smtp)) {
+        try (RawClient second = RawClient.connect(smtp.host(), smtp.port())) {
             second.reply();
             second.command("EHLO again");
             second.command("MAIL FROM:<a@example.com>");

@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class SizeLimitTest {
 
     @Test
     void advertisesTheLimitAndRefusesADeclaredSizeAtMail() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(options); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(options); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.command("EHLO x")).contains("\n250 SIZE 1000");
             assertThat(c.command("MAIL FROM:<a@example.com> SIZE=1001"))
@@ -24,7 +25,7 @@ class SizeLimitTest {
 
     @Test
     void refusesAnOversizedMessageAtTheEndOfDataAndStoresNothing() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(options); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(options); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             c.command("MAIL FROM:<a@example.com>");

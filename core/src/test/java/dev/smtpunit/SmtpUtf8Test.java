@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ class SmtpUtf8Test {
     }
 
     private static RawClient connect(MockSmtpServer smtp) throws Exception {
-        RawClient c = RawClient.connect(smtp);
+        RawClient c = RawClient.connect(smtp.host(), smtp.port());
         c.reply();
         return c;
     }

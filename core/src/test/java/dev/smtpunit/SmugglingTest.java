@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,7 +18,7 @@ class SmugglingTest {
     @ValueSource(strings = {"\n.\r\n", "\r\n.\n", "\n.\n", "\r.\r\n", "\r\n.\r", "\r.\r"})
     void neverEndsDataOnAnythingButCrLfDotCrLf(String fakeEnd) throws Exception {
         String escaped = fakeEnd.replace("\r", "<CR>").replace("\n", "<LF>");
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO attacker.test");
             c.command("MAIL FROM:<a@example.com>");
@@ -39,7 +40,7 @@ class SmugglingTest {
     @ParameterizedTest(name = "a line of {0} that is not an end marker")
     @ValueSource(strings = {"..\r\n", ". \r\n", ".x\r\n"})
     void keepsDotLinesThatAreNotTheEndMarker(String line) throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             c.command("MAIL FROM:<a@example.com>");

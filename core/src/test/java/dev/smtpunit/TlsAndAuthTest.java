@@ -1,6 +1,7 @@
 package dev.smtpunit;
 
 import dev.smtpunit.SmtpServerOptions.StartTlsMode;
+import dev.smtpunit.testsupport.RawClient;
 import jakarta.mail.AuthenticationFailedException;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class TlsAndAuthTest {
 
     @Test
     void refusesMailAndAuthBeforeStartTlsWhenRequired() throws Exception {
-        try (MockSmtpServer smtp = tlsServer(StartTlsMode.REQUIRED); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = tlsServer(StartTlsMode.REQUIRED); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.command("EHLO x")).isEqualTo(
                     "250-localhost Hello x [127.0.0.1]\n250-PIPELINING\n250-ENHANCEDSTATUSCODES\n250-8BITMIME\n250 STARTTLS");
@@ -70,7 +71,7 @@ class TlsAndAuthTest {
 
     @Test
     void discardsCommandsPipelinedAfterStartTls() throws Exception {
-        try (MockSmtpServer smtp = tlsServer(StartTlsMode.OFFERED); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = tlsServer(StartTlsMode.OFFERED); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             c.sendRaw("STARTTLS\r\nMAIL FROM:<injected@example.com>\r\n");
@@ -90,7 +91,7 @@ class TlsAndAuthTest {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().user("app", "s3cret").build())) {
             assertThatThrownBy(() -> Mail.send(smtp.properties(), "app", "wrong", "x"))
                     .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("535 5.7.8");
-            try (RawClient c = RawClient.connect(smtp)) {
+            try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                 c.reply();
                 c.command("EHLO x");
                 assertThat(c.command("AUTH PLAIN " + b64("\0app\0nope"))).isEqualTo("535 5.7.8 Authentication credentials invalid");
@@ -102,7 +103,7 @@ class TlsAndAuthTest {
     @Test
     void authenticatesWithLoginStepByStep() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().user("app", "s3cret").build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH LOGIN")).isEqualTo("334 VXNlcm5hbWU6");
@@ -116,7 +117,7 @@ class TlsAndAuthTest {
     @Test
     void endsTheAuthExchangeOnEveryError() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().user("app", "s3cret").build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH PLAIN")).isEqualTo("334 ");
@@ -132,7 +133,7 @@ class TlsAndAuthTest {
     @Test
     void requiresAuthBeforeMailWhenConfigured() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().acceptAnyCredentials().requireAuth(true).build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("MAIL FROM:<a@example.com>")).isEqualTo("530 5.7.0 Authentication required");
@@ -143,7 +144,7 @@ class TlsAndAuthTest {
 
     @Test
     void refusesAuthAndStartTlsBeforeEhlo() throws Exception {
-        try (MockSmtpServer smtp = tlsServer(StartTlsMode.OFFERED); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = tlsServer(StartTlsMode.OFFERED); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.command("STARTTLS")).isEqualTo("503 5.5.1 Error: send HELO/EHLO first");
             assertThat(c.command("AUTH PLAIN " + b64("\0app\0s3cret"))).isEqualTo("503 5.5.1 Error: send HELO/EHLO first");
@@ -159,7 +160,7 @@ class TlsAndAuthTest {
 
     @Test
     void answersAuthWith503WhenNotOffered() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH PLAIN " + b64("\0a\0b"))).isEqualTo("503 5.5.1 Error: authentication not enabled");

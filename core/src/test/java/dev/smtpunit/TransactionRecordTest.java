@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TransactionRecordTest {
 
     private static RawClient connect(MockSmtpServer smtp) throws Exception {
-        RawClient c = RawClient.connect(smtp);
+        RawClient c = RawClient.connect(smtp.host(), smtp.port());
         c.reply();
         return c;
     }

@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.BlockingQueue;
@@ -36,7 +37,7 @@ class TranscriptFollowingTest {
         BlockingQueue<SessionTranscript> ended = new LinkedBlockingQueue<>();
         MockSmtpServer smtp = new MockSmtpServer().start();
         smtp.transcript().onSessionEnd(ended::add);
-        try (RawClient client = RawClient.connect(smtp)) {
+        try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
             client.reply();
             client.command("EHLO open.test");
             assertThat(ended).isEmpty();

@@ -1,10 +1,10 @@
 package dev.smtpunit.adversarial;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpServerOptions;
 import dev.smtpunit.TranscriptEntry;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,17 +42,17 @@ class ConnectionLimitsTest {
     void refusalsNeverWearTheLimitDown() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().maxConnections(2).build())) {
             for (int round = 0; round < 20; round++) {
-                try (RawClient a = RawClient.connect(smtp); RawClient b = RawClient.connect(smtp)) {
+                try (RawClient a = RawClient.connect(smtp.host(), smtp.port()); RawClient b = RawClient.connect(smtp.host(), smtp.port())) {
                     assertThat(a.reply()).as("round %d, first", round).startsWith("220 ");
                     assertThat(b.reply()).as("round %d, second", round).startsWith("220 ");
-                    try (RawClient c = RawClient.connect(smtp)) {
+                    try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                         assertThat(c.reply()).as("round %d, third", round).isEqualTo(REFUSED);
                         assertThat(c.isClosedByServer()).isTrue();
                     }
                 }
                 awaitAllClosed(smtp);
             }
-            try (RawClient a = RawClient.connect(smtp); RawClient b = RawClient.connect(smtp)) {
+            try (RawClient a = RawClient.connect(smtp.host(), smtp.port()); RawClient b = RawClient.connect(smtp.host(), smtp.port())) {
                 assertThat(a.reply()).startsWith("220 ");
                 assertThat(b.reply()).startsWith("220 ");
                 assertThat(a.command("QUIT")).startsWith("221");
@@ -69,7 +69,7 @@ class ConnectionLimitsTest {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().maxConnections(4).build())) {
             List<RawClient> held = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                RawClient c = RawClient.connect(smtp);
+                RawClient c = RawClient.connect(smtp.host(), smtp.port());
                 assertThat(c.reply()).startsWith("220 ");
                 held.add(c);
             }
@@ -78,7 +78,7 @@ class ConnectionLimitsTest {
                 List<Future<String>> replies = new ArrayList<>();
                 for (int i = 0; i < 400; i++) {
                     replies.add(flood.submit(() -> {
-                        try (RawClient c = RawClient.connect(smtp)) {
+                        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                             return c.reply();
                         }
                     }));
@@ -96,7 +96,7 @@ class ConnectionLimitsTest {
             awaitAllClosed(smtp);
             List<RawClient> again = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                RawClient c = RawClient.connect(smtp);
+                RawClient c = RawClient.connect(smtp.host(), smtp.port());
                 assertThat(c.reply()).as("capacity after the flood").startsWith("220 ");
                 again.add(c);
             }
@@ -113,7 +113,7 @@ class ConnectionLimitsTest {
                 Socket silent1 = Hostile.connect(smtp.smtpsPort(), 0);
                 Socket silent2 = Hostile.connect(smtp.smtpsPort(), 0)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().sessions().size() == 2);
-            try (RawClient plain = RawClient.connect(smtp)) {
+            try (RawClient plain = RawClient.connect(smtp.host(), smtp.port())) {
                 assertThat(plain.reply()).as("two silent SMTPS connections fill a limit of 2").isEqualTo(REFUSED);
             }
             try (Socket third = Hostile.connect(smtp.smtpsPort(), 0)) {
@@ -127,7 +127,7 @@ class ConnectionLimitsTest {
                     .contains("TLS handshake failed: not complete within 500 ms");
             assertThat(smtp.transcript().session(4).events()).extracting(TranscriptEntry.Event::detail)
                     .endsWith("connection refused before the TLS handshake: too many connections (maxConnections 2)");
-            try (RawClient plain = RawClient.connect(smtp)) {
+            try (RawClient plain = RawClient.connect(smtp.host(), smtp.port())) {
                 assertThat(plain.reply()).as("slots are free once the handshakes timed out").startsWith("220 ");
             }
         }
@@ -163,7 +163,7 @@ class ConnectionLimitsTest {
     void aClientSilentAfterStartTlsIsClosedAtTheHandshakeDeadline() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
                 .startTls(SmtpServerOptions.StartTlsMode.OFFERED).tlsHandshakeTimeout(Duration.ofMillis(400)).build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("STARTTLS")).startsWith("220 ");

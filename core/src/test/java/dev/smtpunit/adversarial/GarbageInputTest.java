@@ -1,9 +1,9 @@
 package dev.smtpunit.adversarial;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +51,7 @@ class GarbageInputTest {
     void stillServesAndStoredNothing() throws Exception {
         try {
             ConnectionLimitsTest.awaitAllClosed(smtp);
-            try (RawClient c = RawClient.connect(smtp)) {
+            try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                 assertThat(c.reply()).startsWith("220 ");
                 assertThat(c.command("NOOP")).isEqualTo("250 2.0.0 OK");
             }
@@ -141,7 +141,7 @@ class GarbageInputTest {
         new Random(5).nextBytes(noise);
         byte[] fakeRecord = Hostile.concat(new byte[] {23, 3, 3, 0, 64}, Arrays.copyOf(noise, 64));
         for (byte[] garbage : List.of(noise, fakeRecord)) {
-            RawClient c = RawClient.connect(smtp);
+            RawClient c = RawClient.connect(smtp.host(), smtp.port());
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("STARTTLS")).startsWith("220 ");

@@ -1,10 +1,10 @@
 package dev.smtpunit.adversarial;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +85,7 @@ class ResetAtEveryPhaseTest {
         int stored = 0;
         for (int round = 0; round < ROUNDS; round++) {
             for (Phase p : phases) {
-                RawClient c = RawClient.connect(smtp);
+                RawClient c = RawClient.connect(smtp.host(), smtp.port());
                 p.resetIn(c);
                 Hostile.reset(c.socket());
             }
@@ -96,7 +96,7 @@ class ResetAtEveryPhaseTest {
                 Hostile.reset(smtps);
             }
             // after the final dot, before the 250 was read
-            RawClient c = RawClient.connect(smtp);
+            RawClient c = RawClient.connect(smtp.host(), smtp.port());
             c.reply();
             transaction(c);
             c.command("DATA");
@@ -114,7 +114,7 @@ class ResetAtEveryPhaseTest {
         for (SessionTranscript s : smtp.transcript().sessions()) {
             assertThat(s.isClosed()).isTrue();
         }
-        try (RawClient after = RawClient.connect(smtp)) {
+        try (RawClient after = RawClient.connect(smtp.host(), smtp.port())) {
             assertThat(after.reply()).startsWith("220 ");
             transaction(after);
             after.command("DATA");

@@ -1,9 +1,9 @@
 package dev.smtpunit.adversarial;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.SmtpServerOptions;
 import dev.smtpunit.TranscriptEntry;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class SlowClientsTest {
             ConnectionLimitsTest.awaitAllClosed(smtp);
             assertThat(smtp.transcript().session(1).events()).extracting(TranscriptEntry.Event::detail).last().isEqualTo(
                     "connection closed by server: a reply could not be written within the idle timeout of 500 ms (the client does not read)");
-            try (RawClient next = RawClient.connect(smtp)) {
+            try (RawClient next = RawClient.connect(smtp.host(), smtp.port())) {
                 assertThat(next.reply()).startsWith("220 ");
                 assertThat(next.command("NOOP")).startsWith("250");
             }
@@ -84,7 +84,7 @@ class SlowClientsTest {
     void aClientTricklingACommandIsClosedAtTheLineDeadline() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().idleTimeout(Duration.ofSeconds(2))
                 .lineDeadline(Duration.ofMillis(500)).build());
-                RawClient probe = RawClient.connect(smtp);
+                RawClient probe = RawClient.connect(smtp.host(), smtp.port());
                 Socket slow = Hostile.connect(smtp.port(), 0)) {
             probe.reply();
             byte[] noops = Hostile.repeat("NOOP", 100);
@@ -106,7 +106,7 @@ class SlowClientsTest {
     void aClientTricklingMessageContentIsClosedAtTheLineDeadlineAndNothingIsStored() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().idleTimeout(Duration.ofSeconds(2))
                 .lineDeadline(Duration.ofMillis(500)).build())) {
-            RawClient c = RawClient.connect(smtp);
+            RawClient c = RawClient.connect(smtp.host(), smtp.port());
             c.reply();
             c.command("EHLO x");
             c.command("MAIL FROM:<a@example.com>");
@@ -149,7 +149,7 @@ class SlowClientsTest {
     void aBdatChunkHasNoLinesSoOnlyTheIdleTimeoutBoundsIt() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().chunking(true)
                 .idleTimeout(Duration.ofSeconds(2)).lineDeadline(Duration.ofMillis(300)).build());
-                RawClient c = RawClient.connect(smtp)) {
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             c.command("MAIL FROM:<a@example.com>");
@@ -173,7 +173,7 @@ class SlowClientsTest {
         String watchdog = "smtpunit 127.0.0.1:" + smtp.port() + " watchdog";
         try {
             assertThat(Baseline.serverThreads()).as("no connection yet").doesNotContain(watchdog);
-            try (RawClient c = RawClient.connect(smtp)) {
+            try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                 c.reply();
                 assertThat(Baseline.serverThreads()).contains(watchdog);
             }

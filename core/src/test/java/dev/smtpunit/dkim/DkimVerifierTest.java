@@ -1,9 +1,9 @@
 package dev.smtpunit.dkim;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.dkim.DkimResult.Status;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -131,7 +131,7 @@ class DkimVerifierTest {
 
     @Test
     void signedMessageVerifiesAfterATripThroughTheServer() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient client = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
             client.reply();
             client.command("EHLO client.example");
             client.command("MAIL FROM:<billing@shop.example>");

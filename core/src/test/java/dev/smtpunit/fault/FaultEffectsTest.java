@@ -1,10 +1,10 @@
 package dev.smtpunit.fault;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.TranscriptEntry;
+import dev.smtpunit.testsupport.RawClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +36,7 @@ class FaultEffectsTest {
     }
 
     private RawClient connectAndGreet() throws Exception {
-        RawClient c = RawClient.connect(smtp);
+        RawClient c = RawClient.connect(smtp.host(), smtp.port());
         assertThat(c.reply()).startsWith("220 ");
         c.command("EHLO x");
         return c;
@@ -45,11 +45,11 @@ class FaultEffectsTest {
     @Test
     void repliesInsteadOfTheGreetingAndCloses() throws Exception {
         smtp.faults().on(CONNECT).replyAndClose(421, "4.3.2 Try again later");
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             assertThat(c.reply()).isEqualTo("421 4.3.2 Try again later");
             assertThat(c.isClosedByServer()).isTrue();
         }
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             assertThat(c.reply()).as("the rule fired once").isEqualTo("220 localhost ESMTP SmtpUnit");
         }
         TranscriptEntry.Exchange greeting = smtp.transcript().session(1).exchanges().get(0);

@@ -1,10 +1,10 @@
 package dev.smtpunit.fault;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.testsupport.RawClient;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -129,7 +129,7 @@ class FaultRulesTest {
 
     @Test
     void enqueueScriptsTheNextRepliesOfAPhaseInOrder() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             smtp.faults().enqueue(RCPT, FaultEffect.reply(452, "4.5.3 Too many recipients"), FaultEffect.proceed(),
                     FaultEffect.reply(550, "5.1.1 No such user"));
             c.reply();
@@ -145,7 +145,7 @@ class FaultRulesTest {
 
     @Test
     void triesRulesInOrderAndFallsThroughSpentOnes() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             smtp.faults().on(MAIL).matching(sender("vip@example.com")).once().reply(451, "4.0.0 first");
             smtp.faults().on(MAIL).times(2).reply(452, "4.0.0 second");
             FaultRule never = smtp.faults().on(RCPT).matching(recipient("nobody@example.com")).reply(550, "5.0.0 never");
@@ -166,12 +166,12 @@ class FaultRulesTest {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
             smtp.faults().on(CONNECT).always().replyAndClose(421, "4.3.2 down");
             for (int i = 0; i < 3; i++) {
-                try (RawClient c = RawClient.connect(smtp)) {
+                try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                     assertThat(c.reply()).isEqualTo("421 4.3.2 down");
                 }
             }
             smtp.faults().clear();
-            try (RawClient c = RawClient.connect(smtp)) {
+            try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                 assertThat(c.reply()).startsWith("220 ");
             }
         }
@@ -186,7 +186,7 @@ class FaultRulesTest {
             smtp.faults().on(END_OF_DATA).matching(header("X-Reject", "yes")).reply(550, "5.7.0 header");
             smtp.faults().on(END_OF_DATA).matching(sizeAtLeast(5000)).reply(552, "5.3.4 big");
             smtp.faults().on(RCPT).matching(nthTransaction(4)).reply(450, "4.0.0 fourth transaction");
-            try (RawClient first = RawClient.connect(smtp); RawClient second = RawClient.connect(smtp)) {
+            try (RawClient first = RawClient.connect(smtp.host(), smtp.port()); RawClient second = RawClient.connect(smtp.host(), smtp.port())) {
                 first.reply();
                 second.reply();
                 first.command("EHLO a");
@@ -211,7 +211,7 @@ class FaultRulesTest {
 
     @Test
     void matchesTheNthTransactionOfAConnection() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             smtp.faults().on(END_OF_DATA).matching(FaultMatcher.nthTransactionInSession(2)).reply(451, "4.3.0 second one fails");
             c.reply();
             c.command("EHLO x");
@@ -250,7 +250,7 @@ class FaultRulesTest {
             for (int t = 0; t < 4; t++) {
                 senders.add(pool.submit(() -> {
                     int refused = 0;
-                    try (RawClient c = RawClient.connect(smtp)) {
+                    try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                         c.reply();
                         c.command("EHLO x");
                         for (int i = 0; i < 100; i++) {
@@ -289,7 +289,7 @@ class FaultRulesTest {
 
     @Test
     void recipientMatchesTheRcptToOnlyAndSenderTheMailFromOnly() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             smtp.faults().on(SmtpPhase.ANY).matching(recipient("ada@example.com")).always().reply(550, "5.1.1 No ada");
             smtp.faults().on(SmtpPhase.ANY).matching(sender("bob@example.com")).always().reply(550, "5.7.1 No bob");
             c.reply();
@@ -363,7 +363,7 @@ class FaultRulesTest {
 
     @Test
     void aRuleAddedWhileAClientIsConnectedFiresExactlyItsCount() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             c.command("MAIL FROM:<a@example.com>");
@@ -376,7 +376,7 @@ class FaultRulesTest {
 
     @Test
     void closeDiscardingMessageStoresNothing() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             smtp.faults().on(END_OF_DATA).closeDiscardingMessage();
             c.reply();
             c.command("EHLO x");

@@ -1,9 +1,9 @@
 package dev.smtpunit.lint;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.SmtpServerOptions;
 import dev.smtpunit.TranscriptEntry;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -148,7 +148,7 @@ class ReceiverProfileTest {
 
     /** @return a client that has sent EHLO, this MAIL and one RCPT */
     private static RawClient inTransaction(MockSmtpServer smtp, String mail) throws Exception {
-        RawClient client = RawClient.connect(smtp);
+        RawClient client = RawClient.connect(smtp.host(), smtp.port());
         client.reply();
         client.command("EHLO client.example");
         client.command(mail);
