@@ -88,7 +88,8 @@ public final class Architecture {
         for (ArchRule rule : List.of(apiSignatures(), internalsOnlyFromFriends(), noCycleBetweenInternalPackages(),
                 noTypeCycleAcrossPackages())) {
             try {
-                rule.check(classes);
+                // a module without internal packages (or API types) has nothing for some rules to check
+                rule.allowEmptyShould(true).check(classes);
             } catch (AssertionError e) {
                 failures.add(e.getMessage());
             }
@@ -226,7 +227,7 @@ public final class Architecture {
             public String getDescription() {
                 return "the internal packages";
             }
-        }).should().beFreeOfCycles();
+        }).should().beFreeOfCycles().allowEmptyShould(true);
     }
 
     /**
@@ -244,6 +245,10 @@ public final class Architecture {
                 for (JavaClass c : all) {
                     String from = top(c).getName();
                     Set<String> to = graph.computeIfAbsent(from, k -> new TreeSet<>());
+                    if (c.isAnnotation()) {
+                        // an annotation names its extension (@ExtendWith) as a declaration, not as code that runs
+                        continue;
+                    }
                     for (Dependency d : c.getDirectDependenciesFromSelf()) {
                         String target = top(d.getTargetClass()).getName();
                         if (target.startsWith("dev.smtpunit") && !target.equals(from)) {
