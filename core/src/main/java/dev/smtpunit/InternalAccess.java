@@ -43,7 +43,13 @@ final class InternalAccess implements Recorder {
     }
 
     @Override
-    public void record(SessionTranscript session, TranscriptEntry entry) {
-        session.add(entry);
+    public void exchange(SessionTranscript session, long at, SmtpPhase phase, String clientLine, SmtpReply reply,
+            boolean injected, boolean pipelined, boolean continuation) {
+        session.addExchange(at, phase, clientLine, reply, injected, pipelined, continuation);
+    }
+
+    @Override
+    public void event(SessionTranscript session, long at, TranscriptEntry.Kind kind, String detail) {
+        session.addEvent(at, kind, detail);
     }
 }

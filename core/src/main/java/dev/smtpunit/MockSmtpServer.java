@@ -182,6 +182,11 @@ public final class MockSmtpServer implements AutoCloseable {
         return t;
     }
 
+    /** {@return the next session number, shared with {@link MockProviderApis} so that transcript sessions stay unique} */
+    int nextSessionId() {
+        return sessionIds.incrementAndGet();
+    }
+
     /** Forgets all messages, transcript sessions and fault rules, for reuse between tests. */
     public void reset() {
         mailbox.clear();

@@ -27,6 +27,7 @@ import java.util.Optional;
 public final class ReceivedMessage implements JakartaMailView {
     private final Envelope envelope;
     private final byte[] rawBytes;
+    private final ProviderData providerData;
     private volatile MimeView view;
 
     /**
@@ -36,13 +37,33 @@ public final class ReceivedMessage implements JakartaMailView {
      * @param rawBytes the content, owned by this object from now on
      */
     ReceivedMessage(Envelope envelope, byte[] rawBytes) {
+        this(envelope, rawBytes, null);
+    }
+
+    /**
+     * Created by the provider API server for each message an accepted call makes.
+     *
+     * @param envelope the sender and every recipient (BCC included)
+     * @param rawBytes the MIME message, owned by this object from now on
+     * @param providerData what the call said beyond the MIME content, or null for SMTP mail
+     */
+    ReceivedMessage(Envelope envelope, byte[] rawBytes, ProviderData providerData) {
         this.envelope = envelope;
         this.rawBytes = rawBytes;
+        this.providerData = providerData;
     }
 
     /** {@return the SMTP envelope: sender, recipients, session facts} */
     public Envelope envelope() {
         return envelope;
+    }
+
+    /**
+     * {@return what the provider API call said about this message beyond its content (template,
+     *     tags, custom data, ...); empty for mail that came over SMTP}
+     */
+    public Optional<ProviderData> providerData() {
+        return Optional.ofNullable(providerData);
     }
 
     /** {@return a copy of the message content as received, after dot-unstuffing} */
@@ -150,6 +171,21 @@ public final class ReceivedMessage implements JakartaMailView {
      */
     public List<Attachment> attachments() {
         return view().attachments();
+    }
+
+    /**
+     * Returns the links of the message: every {@code <a href>} and {@code <area href>} of its inline
+     * HTML parts with the text a reader sees, and every {@code http:}, {@code https:} and
+     * {@code mailto:} URL of its inline plain-text parts, in part order.
+     * <pre>{@code
+     * MailLink confirm = mail.links().stream().filter(l -> l.url().contains("/confirm")).findFirst().orElseThrow();
+     * }</pre>
+     *
+     * @return the links, each with the part it came from
+     * @throws IllegalStateException naming the part when a text part cannot be decoded
+     */
+    public List<MailLink> links() {
+        return view().links();
     }
 
     /** {@return true when the top-level content type is {@code multipart/*}} */

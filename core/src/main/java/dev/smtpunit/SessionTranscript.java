@@ -2,7 +2,10 @@ package dev.smtpunit;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -11,7 +14,28 @@ import java.util.function.Consumer;
 public final class SessionTranscript {
     private final int id;
     private final InetSocketAddress client;
-    private final ArrayList<TranscriptEntry> entries = new ArrayList<>(16);
+    /*
+     * The entries, compactly: one long per entry (its time, shifted, with its kind and flags in the
+     * low bits), the client line or event detail, and the reply. A suite sending thousands of
+     * messages keeps three array slots per line, not an object each; entries() builds the records.
+     */
+    private static final int SHIFT = 12;
+    private static final long EVENT = 1;
+    private static final long INJECTED = 1 << 1;
+    private static final long PIPELINED = 1 << 2;
+    private static final long CONTINUATION = 1 << 3;
+    private static final int ORDINAL_SHIFT = 4;
+    private static final long ORDINAL_MASK = 0xFF;
+    /** The event ordinal that marks an entry kept whole in {@link #records}. */
+    private static final long RECORD = ORDINAL_MASK;
+    private static final SmtpPhase[] PHASES = SmtpPhase.values();
+    private static final TranscriptEntry.Kind[] KINDS = TranscriptEntry.Kind.values();
+    private long[] heads = new long[16];
+    private String[] texts = new String[16];
+    private SmtpReply[] replies = new SmtpReply[16];
+    private int size;
+    /** Entries the compact form has no slot for (HTTP exchanges of the provider APIs), by position. */
+    private Map<Integer, TranscriptEntry> records;
     private final Consumer<SessionTranscript> onClose;
     private boolean closed;
 
@@ -39,16 +63,37 @@ public final class SessionTranscript {
     }
 
     /**
-     * Appends an entry.
+     * Appends an exchange.
      *
-     * @param entry the entry
+     * @param at when, in epoch milliseconds
+     * @param phase the command's phase
+     * @param clientLine the line as recorded, or null
+     * @param reply the reply, or null
+     * @param injected whether a fault rule supplied the reply
+     * @param pipelined whether the command came before the previous reply
+     * @param continuation whether the line answers an AUTH challenge
      */
-    void add(TranscriptEntry entry) {
+    void addExchange(long at, SmtpPhase phase, String clientLine, SmtpReply reply, boolean injected,
+            boolean pipelined, boolean continuation) {
+        long bits = (long) phase.ordinal() << ORDINAL_SHIFT | (injected ? INJECTED : 0) | (pipelined ? PIPELINED : 0)
+                | (continuation ? CONTINUATION : 0);
+        synchronized (this) {
+            append(at, bits, clientLine, reply);
+        }
+    }
+
+    /**
+     * Appends an event; the first close event tells the transcript's session-end listeners, outside the lock.
+     *
+     * @param at when, in epoch milliseconds
+     * @param kind what happened
+     * @param detail the description
+     */
+    void addEvent(long at, TranscriptEntry.Kind kind, String detail) {
         boolean ended = false;
         synchronized (this) {
-            entries.add(entry);
-            if (!closed && entry instanceof TranscriptEntry.Event e
-                    && (e.kind() == TranscriptEntry.Kind.CLOSED_BY_CLIENT || e.kind() == TranscriptEntry.Kind.CLOSED_BY_SERVER)) {
+            append(at, EVENT | (long) kind.ordinal() << ORDINAL_SHIFT, detail, null);
+            if (!closed && (kind == TranscriptEntry.Kind.CLOSED_BY_CLIENT || kind == TranscriptEntry.Kind.CLOSED_BY_SERVER)) {
                 closed = true;
                 ended = true;
             }
@@ -58,9 +103,65 @@ public final class SessionTranscript {
         }
     }
 
+    /**
+     * Appends any entry: exchanges and events in the compact form, others (HTTP exchanges) as they are.
+     *
+     * @param entry the entry
+     */
+    void add(TranscriptEntry entry) {
+        if (entry instanceof TranscriptEntry.Exchange x) {
+            addExchange(x.timestampMillis(), x.phase(), x.clientLine(), x.reply(), x.injected(), x.pipelined(),
+                    x.continuation());
+        } else if (entry instanceof TranscriptEntry.Event e) {
+            addEvent(e.timestampMillis(), e.kind(), e.detail());
+        } else {
+            synchronized (this) {
+                if (records == null) {
+                    records = new HashMap<>();
+                }
+                records.put(size, entry);
+                append(entry.timestampMillis(), EVENT | RECORD << ORDINAL_SHIFT, null, null);
+            }
+        }
+    }
+
+    private void append(long at, long bits, String text, SmtpReply reply) {
+        if (at < 0 || at >= 1L << (Long.SIZE - 1 - SHIFT)) {
+            throw new IllegalArgumentException("timestamp out of range: " + at);
+        }
+        if (size == heads.length) {
+            int grown = size + (size >> 1);
+            heads = Arrays.copyOf(heads, grown);
+            texts = Arrays.copyOf(texts, grown);
+            replies = Arrays.copyOf(replies, grown);
+        }
+        heads[size] = at << SHIFT | bits;
+        texts[size] = text;
+        replies[size] = reply;
+        size++;
+    }
+
+    private TranscriptEntry entry(int i) {
+        long head = heads[i];
+        long at = head >>> SHIFT;
+        int ordinal = (int) (head >>> ORDINAL_SHIFT & ORDINAL_MASK);
+        if ((head & EVENT) != 0) {
+            if (ordinal == RECORD) {
+                return records.get(i);
+            }
+            return new TranscriptEntry.Event(at, KINDS[ordinal], texts[i]);
+        }
+        return new TranscriptEntry.Exchange(at, PHASES[ordinal], texts[i], replies[i], (head & INJECTED) != 0,
+                (head & PIPELINED) != 0, (head & CONTINUATION) != 0);
+    }
+
     /** {@return every entry in order} */
     public synchronized List<TranscriptEntry> entries() {
-        return List.copyOf(entries);
+        TranscriptEntry[] out = new TranscriptEntry[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = entry(i);
+        }
+        return List.of(out);
     }
 
     /** {@return the command/reply exchanges in order, without events} */

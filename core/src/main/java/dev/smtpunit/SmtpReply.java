@@ -3,7 +3,6 @@ package dev.smtpunit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One SMTP reply: a three-digit code and one or more lines of text. The enhanced status code
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
  * @param lines the text of each line, without the code and separator
  */
 public record SmtpReply(int code, List<String> lines) {
-
-    private static final Pattern ENHANCED = Pattern.compile("^[245]\\.\\d{1,3}\\.\\d{1,3}(?= |$)");
 
     /**
      * Creates a reply and checks it.
@@ -59,8 +56,32 @@ public record SmtpReply(int code, List<String> lines) {
      * @return the enhanced code, or empty when the reply has none
      */
     public Optional<String> enhancedCode() {
-        var m = ENHANCED.matcher(lines.get(0));
-        return m.find() ? Optional.of(m.group()) : Optional.empty();
+        String first = lines.get(0);
+        int end = enhancedCodeEnd(first);
+        return end < 0 ? Optional.empty() : Optional.of(first.substring(0, end));
+    }
+
+    /** Where {@code [245].d{1,3}.d{1,3}}, followed by a space or the end, ends in the line, or -1. */
+    private static int enhancedCodeEnd(String line) {
+        char c = line.isEmpty() ? 0 : line.charAt(0);
+        if ((c != '2' && c != '4' && c != '5') || line.length() < 5 || line.charAt(1) != '.') {
+            return -1;
+        }
+        int i = digits(line, 2);
+        if (i < 0 || i >= line.length() || line.charAt(i) != '.') {
+            return -1;
+        }
+        i = digits(line, i + 1);
+        return i >= 0 && (i == line.length() || line.charAt(i) == ' ') ? i : -1;
+    }
+
+    /** The index after one to three ASCII digits at {@code from}, or -1 when there is none. */
+    private static int digits(String line, int from) {
+        int i = from;
+        while (i < line.length() && i - from < 3 && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+            i++;
+        }
+        return i == from ? -1 : i;
     }
 
     /**

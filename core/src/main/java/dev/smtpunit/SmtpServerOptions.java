@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.lint.MailLint;
 import dev.smtpunit.lint.ReceiverProfile;
 
 import java.net.InetAddress;
@@ -89,6 +90,7 @@ public final class SmtpServerOptions {
     private final boolean dsn;
     private final ReceiverProfile receiverProfile;
     private final boolean lint;
+    private final MailLint lintRules;
 
     private SmtpServerOptions(Builder b) {
         hostname = b.hostname;
@@ -124,6 +126,7 @@ public final class SmtpServerOptions {
         dsn = b.dsn;
         receiverProfile = b.receiverProfile;
         lint = b.lint;
+        lintRules = b.lintRules;
     }
 
     /** {@return the default options: 127.0.0.1, a free port, no TLS, no AUTH, no size limit} */
@@ -171,6 +174,7 @@ public final class SmtpServerOptions {
         b.dsn = dsn;
         b.receiverProfile = receiverProfile;
         b.lint = lint;
+        b.lintRules = lintRules;
         return b;
     }
 
@@ -363,6 +367,11 @@ public final class SmtpServerOptions {
         return lint;
     }
 
+    /** {@return the lint applied when {@link #lint()} is on; {@link MailLint#defaults()} unless chosen} */
+    public MailLint lintRules() {
+        return lintRules;
+    }
+
     @Override
     public String toString() {
         return "SmtpServerOptions[hostname=" + hostname + ", bind=" + bindAddress.getHostAddress() + ":" + port
@@ -377,7 +386,7 @@ public final class SmtpServerOptions {
                 + (smtpUtf8() ? ", smtpUtf8" : "") + (dsn() ? ", dsn" : "")
                 + (receiverProfile == ReceiverProfile.NONE ? "" : ", receiverProfile=" + receiverProfile)
                 + (greetingDelay.isZero() ? "" : ", greetingDelay=" + greetingDelay.toMillis() + "ms")
-                + (lint ? ", lint" : "") + "]";
+                + (lint ? ", lint" + (lintRules.equals(MailLint.defaults()) ? "" : "=" + lintRules) : "") + "]";
     }
 
     /** Builds {@link SmtpServerOptions}; each setter checks its argument at once. */
@@ -413,6 +422,7 @@ public final class SmtpServerOptions {
         private boolean dsn;
         private ReceiverProfile receiverProfile = ReceiverProfile.NONE;
         private boolean lint;
+        private MailLint lintRules = MailLint.defaults();
 
         private Builder() {}
 
@@ -879,6 +889,21 @@ public final class SmtpServerOptions {
          */
         public Builder lint(boolean lint) {
             this.lint = lint;
+            return this;
+        }
+
+        /**
+         * Lints every accepted message with this lint, for example with the opt-in HTML rules:
+         * {@code builder.lint(MailLint.of(LintRuleSet.MIME, LintRuleSet.HTML_COMPATIBILITY).withClients(EmailClients.of("outlook")))}.
+         * Findings are recorded in the transcript and the JUnit extension fails a test whose mail has errors, as with
+         * {@link #lint(boolean)}; a receiver profile still judges with its own rules.
+         *
+         * @param lint the lint to apply to every message
+         * @return this builder
+         */
+        public Builder lint(MailLint lint) {
+            this.lintRules = Objects.requireNonNull(lint, "lint");
+            this.lint = true;
             return this;
         }
 

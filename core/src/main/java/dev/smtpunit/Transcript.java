@@ -120,6 +120,21 @@ public final class Transcript {
     }
 
     /**
+     * {@return every provider API request and its response, connections in order; see {@link MockProviderApis}}
+     */
+    public List<TranscriptEntry.HttpExchange> httpExchanges() {
+        List<TranscriptEntry.HttpExchange> out = new ArrayList<>();
+        for (SessionTranscript s : sessions()) {
+            for (TranscriptEntry e : s.entries()) {
+                if (e instanceof TranscriptEntry.HttpExchange x) {
+                    out.add(x);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The exchanges of one phase, across sessions.
      *
      * @param phase the phase, or {@link SmtpPhase#ANY}

@@ -6,7 +6,7 @@ import java.time.Instant;
  * One line of a session's history: either a command and its reply ({@link Exchange}) or something
  * that happened to the connection ({@link Event}).
  */
-public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, TranscriptEntry.Event {
+public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, TranscriptEntry.Event, TranscriptEntry.HttpExchange {
 
     /** {@return when it happened, in epoch milliseconds} */
     long timestampMillis();
@@ -78,6 +78,71 @@ public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, Transc
                     }
                     sb.append('\n');
                 }
+            }
+            return sb.toString();
+        }
+    }
+
+    /**
+     * One HTTP request to a provider API and the server's response. API keys, tokens and signatures
+     * are masked; the request body is kept up to {@value #BODY_LIMIT} characters.
+     *
+     * @param timestampMillis when the response was sent (or the connection closed)
+     * @param provider the API the request was for, or null when the path belongs to none
+     * @param method the request method
+     * @param path the request target
+     * @param requestHeaders the relevant request header fields ({@code Name: value}), secrets masked
+     * @param requestBody the request body as text, cut at {@value #BODY_LIMIT} characters
+     * @param status the response status, or 0 when none was sent (closed or stalled)
+     * @param responseHeaders the response header fields as sent ({@code Name: value})
+     * @param responseBody the response body as text
+     * @param injected true when the response (or its absence) came from a fault rule
+     */
+    record HttpExchange(long timestampMillis, Provider provider, String method, String path, java.util.List<String> requestHeaders,
+            String requestBody, int status, java.util.List<String> responseHeaders, String responseBody, boolean injected)
+            implements TranscriptEntry {
+        /** How much of a request body the transcript keeps. */
+        public static final int BODY_LIMIT = 4096;
+
+        /**
+         * Copies the lists.
+         *
+         * @param timestampMillis when the response was sent
+         * @param provider the API, or null
+         * @param method the method
+         * @param path the target
+         * @param requestHeaders the relevant request headers
+         * @param requestBody the request body text
+         * @param status the status, or 0
+         * @param responseHeaders the response headers
+         * @param responseBody the response body text
+         * @param injected whether a fault rule made the response
+         */
+        public HttpExchange {
+            requestHeaders = java.util.List.copyOf(requestHeaders);
+            responseHeaders = java.util.List.copyOf(responseHeaders);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("C: ").append(method).append(' ').append(path).append('\n');
+            for (String h : requestHeaders) {
+                sb.append("C: ").append(h).append('\n');
+            }
+            if (!requestBody.isEmpty()) {
+                sb.append("C: ").append(requestBody.replace("\n", "\nC: ")).append('\n');
+            }
+            if (status == 0) {
+                sb.append("S: (no response)").append(injected ? "  [injected]" : "").append('\n');
+                return sb.toString();
+            }
+            sb.append("S: ").append(status).append(injected ? "  [injected]" : "").append('\n');
+            for (String h : responseHeaders) {
+                sb.append("S: ").append(h).append('\n');
+            }
+            if (!responseBody.isEmpty()) {
+                sb.append("S: ").append(responseBody).append('\n');
             }
             return sb.toString();
         }

@@ -1,5 +1,6 @@
 package dev.smtpunit.assertj;
 
+import dev.smtpunit.MailLink;
 import dev.smtpunit.Mailbox;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
@@ -56,6 +57,18 @@ final class Navigation {
         a.navigation = this;
         a.selection = selection;
         return a;
+    }
+
+    /** @param link the link, or null after a failed navigation (soft assertions only) */
+    LinkAssert link(MailLink link) {
+        LinkAssert a = softly == null ? new LinkAssert(link) : softly.proxy(LinkAssert.class, MailLink.class, link);
+        a.skipped = link == null;
+        return a;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    LinksAssert links(List<MailLink> links) {
+        return softly == null ? new LinksAssert(links) : (LinksAssert) softly.proxy((Class) LinksAssert.class, List.class, links);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

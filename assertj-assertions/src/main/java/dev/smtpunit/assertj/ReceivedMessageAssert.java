@@ -4,6 +4,7 @@ import dev.smtpunit.Attachment;
 import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.DsnNotify;
 import dev.smtpunit.DsnReturn;
+import dev.smtpunit.MailLink;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Recipient;
 import dev.smtpunit.assertj.internal.Describe;
@@ -613,6 +614,45 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         List<String> lower = actual.stream().map(String::toLowerCase).sorted().toList();
         List<String> want = Arrays.stream(expected).map(String::toLowerCase).sorted().toList();
         return lower.equals(want);
+    }
+
+    // ---------------------------------------------------------------- links (navigation)
+
+    /**
+     * The message has a link (from its HTML or text part) whose URL contains a match of this regular
+     * expression; the assertions go on with the first such link.
+     * <pre>{@code String token = assertThat(mail).hasLink("/confirm\\?").queryParameter("token");}</pre>
+     *
+     * @param regex a regular expression found in the URL
+     * @return the assertions on that link
+     */
+    public LinkAssert hasLink(String regex) {
+        isNotNull();
+        Pattern pattern = Pattern.compile(regex);
+        List<MailLink> links = actual.links();
+        Optional<MailLink> found = links.stream().filter(l -> pattern.matcher(l.url()).find()).findFirst();
+        if (found.isEmpty()) {
+            try {
+                throwAssertionError(ShouldHave.message(actual, "have a link matching:" + ShouldHave.NL + "  " + regex,
+                        links.isEmpty() ? "it has no links" : "its " + links.size()
+                        + (links.size() == 1 ? " link is:" : " links are:") + LinksAssert.list(links)));
+            } catch (AssertionError e) {
+                navigation.fail(e);
+                return navigation.link(null);
+            }
+        }
+        return navigation.link(found.orElseThrow());
+    }
+
+    /**
+     * The links of the message (HTML anchors with their text, plain-text URLs), for assertions on all of them.
+     * <pre>{@code assertThat(mail).links().areAllHttps();}</pre>
+     *
+     * @return the assertions on the links
+     */
+    public LinksAssert links() {
+        isNotNull();
+        return navigation.links(actual.links());
     }
 
     // ---------------------------------------------------------------- lint, receiver profiles, DKIM

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * Measures SmtpUnit beside its peers and a JDK-only limit reference, and prints a Markdown table
- * and the targets of issue 10 as ratios. Run with
+ * (a row per {@link Metric}, a column per server, SmtpUnit's ratio to the reference and to the best
+ * peer, and the targets of issue 23, met or missed). Run with
  * {@code mvn -q -Pbenchmarks -pl benchmarks -am verify -DskipTests}.
  * Medians of several rounds; every loop is bounded in count and time.
  */
@@ -26,18 +27,12 @@ public final class BenchmarkMain {
     static final boolean QUICK = Boolean.getBoolean("bench.quick");
     private static final int MESSAGES = QUICK ? 2_000 : 20_000;
     private static final int ROUNDS = QUICK ? 1 : 3;
+    private static final int NEW_CONNECTION_MESSAGES = QUICK ? 800 : 8_000;
     private static final byte[] ONE_KB = LoadClient.message(1024, "bench");
     /** Idle time after each per-test cycle: roughly what a test's own work costs. */
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private BenchmarkMain() {}
-
-    /** The columns: name, unit, and whether lower is better. */
-    private static final String[][] COLUMNS = {
-        {"per-test cycle (median)", "ms", "low"}, {"start+stop (median)", "ms", "low"}, {"msg/s, 1 conn", "", "high"},
-        {"msg/s, 8 conn", "", "high"}, {"Jakarta Mail msg/s, 1 conn", "", "high"}, {"Jakarta Mail msg/s, 8 conn", "", "high"},
-        {"retained heap per 1 KB msg", "KB", "low"}, {"allocated per msg", "KB", "low"},
-        {"25 MB message", "ms", "low"}, {"25 MB transient heap", "MB", "low"}, {"cold start over bare JVM", "ms", "low"}};
 
     public static void main(String[] args) throws Exception {
         List<Supplier<Target>> targets = new ArrayList<>();
@@ -49,42 +44,67 @@ public final class BenchmarkMain {
             names.add(t.get().name());
         }
         double[][] rows = measure(targets, names);
-        StringBuilder table = new StringBuilder("\n| server |");
-        for (String[] c : COLUMNS) {
-            table.append(' ').append(c[0]).append(" |");
-        }
-        table.append("\n|---|").append("---|".repeat(COLUMNS.length)).append('\n');
-        List<double[]> list = Arrays.asList(rows);
-        for (int r = 0; r < rows.length; r++) {
-            table.append("| ").append(names.get(r)).append(" |");
-            for (int c = 0; c < COLUMNS.length; c++) {
-                table.append(' ').append(cell(list, r, c)).append(" |");
-            }
-            table.append('\n');
-        }
-        System.out.println(table);
-        System.out.println("Ratios are to the best in each column. Java " + System.getProperty("java.version") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                + " MB; targets interleaved round-robin, medians of several rounds.");
-        System.out.println(Targets.report(names, rows));
+        Targets judged = new Targets(names, rows);
+        System.out.println(table(names, rows, judged));
+        System.out.println("Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB" + (QUICK ? ", QUICK run" : "")
+                + ". Servers visited round-robin, each per-test cycle followed by " + IDLE_NANOS / 1_000_000
+                + " ms idle; medians. Ratios are SmtpUnit's figure divided by the other's (below 1 is less:"
+                + " better for times and bytes, worse for msg/s). Allocation counts the server's threads only"
+                + " (the client's own allocation is subtracted).");
+        System.out.println(judged.summary());
     }
 
-    private static String cell(List<double[]> rows, int r, int c) {
-        double v = rows.get(r)[c];
+    /** The table: a row per metric, a column per server, then SmtpUnit's ratios and the targets. */
+    static String table(List<String> names, double[][] rows, Targets judged) {
+        StringBuilder t = new StringBuilder("\n| same run, medians |");
+        for (String n : names) {
+            t.append(' ').append(n).append(" |");
+        }
+        t.append(" SmtpUnit \u00f7 reference | SmtpUnit \u00f7 best peer | target |\n|---|");
+        t.append("---|".repeat(names.size() + 3)).append('\n');
+        for (Metric m : Metric.values()) {
+            t.append("| ").append(m.label).append(" |");
+            int best = bestOf(rows, m);
+            for (int j = 0; j < names.size(); j++) {
+                String v = format(m, rows[j][m.ordinal()]);
+                t.append(' ').append(j == best ? "**" + v + "**" : v).append(" |");
+            }
+            int peer = judged.bestPeer(m);
+            t.append(' ').append(Targets.ratio(rows[0][m.ordinal()], judged.reference(m))).append(" | ");
+            t.append(peer < 0 ? "n/a" : Targets.ratio(rows[0][m.ordinal()], rows[peer][m.ordinal()]) + " (" + names.get(peer) + ")");
+            t.append(" |");
+            List<Targets.Verdict> verdicts = judged.verdicts(m);
+            for (int i = 0; i < verdicts.size(); i++) {
+                t.append(i == 0 ? " " : "; ").append(verdicts.get(i).target()).append(": ").append(verdicts.get(i).mark());
+            }
+            t.append(" |\n");
+        }
+        return t.toString();
+    }
+
+    private static int bestOf(double[][] rows, Metric m) {
+        int best = -1;
+        for (int j = 0; j < rows.length; j++) {
+            double v = rows[j][m.ordinal()];
+            if (!Double.isNaN(v) && (best < 0 || (m.lowerIsBetter ? v < rows[best][m.ordinal()] : v > rows[best][m.ordinal()]))) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    static String format(Metric m, double v) {
         if (Double.isNaN(v)) {
             return "n/a";
         }
-        boolean low = COLUMNS[c][2].equals("low");
-        double best = rows.stream().mapToDouble(x -> x[c]).filter(x -> !Double.isNaN(x)).reduce(low ? Double::min : Double::max).orElse(v);
-        String value = COLUMNS[c][1].isEmpty() ? String.format(Locale.ROOT, "%,.0f", v) : fmt(v, COLUMNS[c][1]);
-        if (c == COLUMNS.length - 1) {
-            value = "+" + value;
+        if (m == Metric.COLD_START) {
+            return String.format(Locale.ROOT, "%+.0f", v);
         }
-        if (rows.size() == 1 || best == 0) {
-            return value;
+        if (m.label.endsWith("msg/s") || m.label.endsWith(", B")) {
+            return String.format(Locale.ROOT, "%,.0f", v);
         }
-        double ratio = low ? v / best : best / v;
-        return ratio < 1.005 ? "**" + value + "**" : value + String.format(Locale.ROOT, " (%.1f\u00d7)", ratio);
+        return String.format(Locale.ROOT, v < 10 ? "%.2f" : "%.0f", v);
     }
 
     /**
@@ -94,64 +114,72 @@ public final class BenchmarkMain {
      */
     private static double[][] measure(List<Supplier<Target>> targets, List<String> names) throws Exception {
         int k = targets.size();
-        double[][] rows = new double[k][COLUMNS.length];
+        double[][] rows = new double[k][Metric.values().length];
         for (double[] row : rows) {
             Arrays.fill(row, Double.NaN);
         }
         String only = System.getProperty("bench.only", "");
         if (only.isEmpty() || only.equals("cycle")) {
             System.err.println("per-test cycles ...");
-            column(rows, 0, interleaved(targets, QUICK ? 30 : 300, QUICK ? 100 : 1000, BenchmarkMain::cycle));
+            double[][] cycle = interleaved(targets, QUICK ? 30 : 300, QUICK ? 100 : 1000, BenchmarkMain::cycle);
+            column(rows, Metric.CYCLE, cycle[0]);
+            column(rows, Metric.CYCLE_SEND, cycle[1]);
+            column(rows, Metric.CYCLE_START, cycle[2]);
+            column(rows, Metric.CYCLE_STOP, cycle[3]);
             System.err.println("start+stop ...");
-            column(rows, 1, interleaved(targets, QUICK ? 30 : 300, QUICK ? 100 : 1000, t -> {
+            column(rows, Metric.START_STOP, interleaved(targets, QUICK ? 30 : 300, QUICK ? 100 : 1000, t -> {
+                long t0 = System.nanoTime();
                 t.start();
                 t.close();
-            }));
+                return new double[] {(System.nanoTime() - t0) / 1e6};
+            })[0]);
         }
         if (only.isEmpty() || only.equals("throughput")) {
             System.err.println("throughput ...");
-            column(rows, 2, rounds(targets, ROUNDS, f -> throughput(f, 1)));
-            column(rows, 3, rounds(targets, ROUNDS, f -> throughput(f, 8)));
-            column(rows, 4, rounds(targets, 1, f -> JakartaLoad.throughput(f, 1)));
-            column(rows, 5, rounds(targets, 1, f -> JakartaLoad.throughput(f, 8)));
+            column(rows, Metric.NEW_CONNECTION, rounds(targets, ROUNDS, BenchmarkMain::newConnections));
+            column(rows, Metric.ONE_CONNECTION, rounds(targets, ROUNDS, f -> throughput(f, 1)));
+            column(rows, Metric.EIGHT_CONNECTIONS, rounds(targets, ROUNDS, f -> throughput(f, 8)));
+            column(rows, Metric.JAKARTA_ONE, rounds(targets, 1, f -> JakartaLoad.throughput(f, 1)));
+            column(rows, Metric.JAKARTA_EIGHT, rounds(targets, 1, f -> JakartaLoad.throughput(f, 8)));
         }
         if (only.isEmpty() || only.equals("heap")) {
             System.err.println("heap ...");
             for (int j = 0; j < k; j++) {
                 double[] heap = retainedAndAllocated(targets.get(j));
-                rows[j][6] = heap[0] / 1024;
-                rows[j][7] = heap[1] / 1024;
+                rows[j][Metric.RETAINED.ordinal()] = heap[0];
+                rows[j][Metric.ALLOCATED.ordinal()] = heap[1];
             }
         }
         if (only.isEmpty() || only.equals("big")) {
             System.err.println("25 MB message ...");
             double[][] heaps = new double[k][ROUNDS];
             int[] round = new int[k];
-            column(rows, 8, rounds(targets, ROUNDS, f -> {
+            column(rows, Metric.BIG_TIME, rounds(targets, ROUNDS, f -> {
                 int j = targets.indexOf(f);
                 double[] big = bigMessage(f);
                 heaps[j][round[j]++] = big[1] / (1 << 20);
                 return big[0];
             }));
             for (int j = 0; j < k; j++) {
-                rows[j][9] = median(heaps[j]);
+                rows[j][Metric.BIG_HEAP.ordinal()] = median(heaps[j]);
             }
         }
         if (only.isEmpty() || only.equals("cold")) {
             System.err.println("cold start ...");
-            column(rows, 10, coldStart(names));
+            column(rows, Metric.COLD_START, coldStart(names));
         }
         return rows;
     }
 
-    private static void column(double[][] rows, int c, double[] values) {
+    private static void column(double[][] rows, Metric m, double[] values) {
         for (int j = 0; j < rows.length; j++) {
-            rows[j][c] = values[j];
+            rows[j][m.ordinal()] = values[j];
         }
     }
 
+    /** A timed step: its segments in milliseconds. */
     interface TargetStep {
-        void run(Target t) throws Exception;
+        double[] run(Target t) throws Exception;
     }
 
     interface FactoryMeasurement {
@@ -174,11 +202,11 @@ public final class BenchmarkMain {
     }
 
     /**
-     * Median milliseconds of a step per target, the targets taking turns round-robin, each step
-     * followed by {@link #IDLE_NANOS} of idle time (what a test's own work costs); after a warm-up,
-     * and bounded in count and time.
+     * Median milliseconds of each segment of a step per target, the targets taking turns round-robin,
+     * each step followed by {@link #IDLE_NANOS} of idle time (what a test's own work costs); after a
+     * warm-up, and bounded in count and time. Returns medians indexed by segment, then target.
      */
-    private static double[] interleaved(List<Supplier<Target>> factories, int warmup, int rounds, TargetStep step)
+    private static double[][] interleaved(List<Supplier<Target>> factories, int warmup, int rounds, TargetStep step)
             throws Exception {
         int k = factories.size();
         long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -188,22 +216,26 @@ public final class BenchmarkMain {
                 idle();
             }
         }
-        double[][] ms = new double[k][rounds];
+        double[][][] ms = new double[k][rounds][];
         int n = 0;
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (n < rounds && (n < Math.min(20, rounds) || System.nanoTime() < end)) {
             for (int j = 0; j < k; j++) {
-                Target t = factories.get(j).get();
-                long t0 = System.nanoTime();
-                step.run(t);
-                ms[j][n] = (System.nanoTime() - t0) / 1e6;
+                ms[j][n] = step.run(factories.get(j).get());
                 idle();
             }
             n++;
         }
-        double[] medians = new double[k];
-        for (int j = 0; j < k; j++) {
-            medians[j] = median(Arrays.copyOf(ms[j], n));
+        int segments = ms[0][0].length;
+        double[][] medians = new double[segments][k];
+        for (int s = 0; s < segments; s++) {
+            for (int j = 0; j < k; j++) {
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = ms[j][i][s];
+                }
+                medians[s][j] = median(v);
+            }
         }
         return medians;
     }
@@ -212,20 +244,47 @@ public final class BenchmarkMain {
         LockSupport.parkNanos(IDLE_NANOS);
     }
 
-    private static String fmt(double v, String unit) {
-        return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : "%.0f %s", v, unit);
-    }
-
-    /** What a test pays for: start, send one 1 KB message, see it stored, stop. */
-    private static void cycle(Target target) throws Exception {
-        try (Target t = target) {
-            t.start();
+    /**
+     * What a test pays for: start, send one 1 KB message, see it stored, stop.
+     *
+     * @return milliseconds: the whole cycle, sending (connect to seen), start, stop
+     */
+    private static double[] cycle(Target t) throws Exception {
+        long t0 = System.nanoTime();
+        t.start();
+        long t1 = System.nanoTime();
+        long t2;
+        try {
             try (LoadClient c = new LoadClient(t.port())) {
                 c.send(ONE_KB);
                 c.quit();
             }
             // after QUIT: Dumbster hands out its list only once the session is over
             awaitStored(t, 1);
+        } finally {
+            t2 = System.nanoTime();
+            t.close();
+        }
+        long t3 = System.nanoTime();
+        return new double[] {(t3 - t0) / 1e6, (t2 - t1) / 1e6, (t1 - t0) / 1e6, (t3 - t2) / 1e6};
+    }
+
+    /**
+     * Messages per second with a new connection for every message (connect, EHLO, one 1 KB
+     * message, QUIT), 8 clients at once: what Postfix's {@code smtp-source -s 8 -l 1024} does.
+     */
+    private static double newConnections(Supplier<Target> factory) throws Exception {
+        int each = NEW_CONNECTION_MESSAGES / 8;
+        try (Target t = factory.get()) {
+            t.start();
+            return rate(t, 8, each, 120, () -> {
+                for (int i = 0; i < each; i++) {
+                    try (LoadClient client = new LoadClient(t.port())) {
+                        client.send(ONE_KB);
+                        client.quit();
+                    }
+                }
+            });
         }
     }
 
@@ -297,14 +356,14 @@ public final class BenchmarkMain {
         try (Target t = factory.get()) {
             t.start();
             long before = usedAfterGc();
-            long allocBefore = allocatedByAllThreads();
             long allocated;
             try (LoadClient client = new LoadClient(t.port())) {
+                long allocBefore = allocatedByAllThreads() - allocatedByThisThread();
                 for (int i = 0; i < MESSAGES; i++) {
                     client.send(ONE_KB);
                 }
                 // read before QUIT: servers with a thread per connection lose its count when it ends
-                allocated = allocatedByAllThreads() - allocBefore;
+                allocated = allocatedByAllThreads() - allocatedByThisThread() - allocBefore;
                 client.quit();
             }
             awaitStored(t, MESSAGES);
@@ -384,6 +443,12 @@ public final class BenchmarkMain {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] ids = mx.getAllThreadIds();
         return Arrays.stream(mx.getThreadAllocatedBytes(ids)).filter(v -> v > 0).sum();
+    }
+
+    /** What the client (this thread) allocated, so that only the server's allocation is counted. */
+    private static long allocatedByThisThread() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return mx.getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
     private static double median(double[] v) {

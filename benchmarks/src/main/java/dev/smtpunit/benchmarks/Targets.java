@@ -1,85 +1,131 @@
 package dev.smtpunit.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The targets of issue 10, as ratios to the limit reference and the peers measured in the same run. */
+/**
+ * The targets of issue 23, judged against the limit reference and the peers of the same run.
+ * SmtpUnit is the first server, the limit reference the last, the peers those in between.
+ */
 final class Targets {
-    private static final int CYCLE = 0;
-    private static final int EIGHT = 3;
-    private static final int JAKARTA_EIGHT = 5;
-    private static final int RETAINED = 6;
-    private static final int ALLOCATED = 7;
-    private static final int BIG_TIME = 8;
-    private static final int BIG_HEAP = 9;
-    private static final int COLD = 10;
-
-    private Targets() {}
+    private final List<String> names;
+    private final double[][] rows;
 
     /**
-     * Returns a Markdown list, one target a line, each met or missed.
-     *
-     * @param names the targets' names; SmtpUnit first, the limit reference last
-     * @param rows their figures, in the table's columns
-     * @return a Markdown list, one target a line, each met or missed
+     * @param names the servers' names; SmtpUnit first, the limit reference last
+     * @param rows their figures, indexed by server and {@link Metric#ordinal()}
      */
-    static String report(List<String> names, double[][] rows) {
-        double[] us = rows[0];
-        double[] sink = rows[rows.length - 1];
-        double[] dumbster = row(names, rows, "Dumbster");
-        double[] wiser = row(names, rows, "Wiser");
-        StringBuilder out = new StringBuilder("Targets (SmtpUnit against the same run):\n");
-        ratio(out, "per-test cycle <= Dumbster's", us[CYCLE], dumbster[CYCLE], 1.0, true);
-        ratio(out, "per-test cycle <= 1.2x the sink's", us[CYCLE], sink[CYCLE], 1.2, true);
-        ratio(out, "cold start <= Wiser's", us[COLD], wiser[COLD], 1.0, true);
-        difference(out, "cold start <= the sink's + 60 ms (stretch)", us[COLD], sink[COLD], 60);
-        ratio(out, "8-connection msg/s >= 0.8x the sink's", us[EIGHT], sink[EIGHT], 0.8, false);
-        ratio(out, "8-connection msg/s above every peer", us[EIGHT], bestPeer(rows, EIGHT), 1.0, false);
-        ratio(out, "Jakarta Mail, 8 connections, above every peer", us[JAKARTA_EIGHT], bestPeer(rows, JAKARTA_EIGHT), 1.0, false);
-        ratio(out, "retained heap per 1 KB message <= 1.2x the sink's", us[RETAINED], sink[RETAINED], 1.2, true);
-        ratio(out, "allocation per message <= 4x the sink's", us[ALLOCATED], sink[ALLOCATED], 4.0, true);
-        ratio(out, "25 MB message time <= 3x the sink's", us[BIG_TIME], sink[BIG_TIME], 3.0, true);
-        ratio(out, "25 MB message heap <= 1.2x the sink's", us[BIG_HEAP], sink[BIG_HEAP], 1.2, true);
-        return out.toString();
+    Targets(List<String> names, double[][] rows) {
+        this.names = names;
+        this.rows = rows;
     }
 
-    private static double[] row(List<String> names, double[][] rows, String name) {
+    private double us(Metric m) {
+        return rows[0][m.ordinal()];
+    }
+
+    double reference(Metric m) {
+        return rows[rows.length - 1][m.ordinal()];
+    }
+
+    private double peer(String name, Metric m) {
         int i = names.indexOf(name);
-        if (i >= 0) {
-            return rows[i];
-        }
-        double[] none = new double[rows[0].length];
-        java.util.Arrays.fill(none, Double.NaN);
-        return none;
+        return i < 0 ? Double.NaN : rows[i][m.ordinal()];
     }
 
-    /** The best peer's figure (higher is better), neither SmtpUnit nor the sink. */
-    private static double bestPeer(double[][] rows, int column) {
-        double best = Double.NaN;
+    /** {@return the index of the best peer for the metric (neither SmtpUnit nor the reference), or -1} */
+    int bestPeer(Metric m) {
+        int best = -1;
         for (int i = 1; i < rows.length - 1; i++) {
-            if (!Double.isNaN(rows[i][column]) && (Double.isNaN(best) || rows[i][column] > best)) {
-                best = rows[i][column];
+            double v = rows[i][m.ordinal()];
+            if (!Double.isNaN(v) && (best < 0 || (m.lowerIsBetter ? v < rows[best][m.ordinal()] : v > rows[best][m.ordinal()]))) {
+                best = i;
             }
         }
         return best;
     }
 
-    private static void ratio(StringBuilder out, String target, double ours, double theirs, double limit, boolean lowerIsBetter) {
-        if (Double.isNaN(ours) || Double.isNaN(theirs) || theirs == 0) {
-            out.append("- ").append(target).append(": n/a\n");
-            return;
+    /** One target: what it asks and whether this run meets it. */
+    record Verdict(String target, Boolean met) {
+        String mark() {
+            return met == null ? "n/a" : met ? "met" : "**MISSED**";
         }
-        double r = ours / theirs;
-        boolean met = lowerIsBetter ? r <= limit : r >= limit;
-        out.append(String.format(Locale.ROOT, "- %s: %.2fx -> %s%n", target, r, met ? "met" : "MISSED"));
     }
 
-    private static void difference(StringBuilder out, String target, double ours, double theirs, double limit) {
-        if (Double.isNaN(ours) || Double.isNaN(theirs)) {
-            out.append("- ").append(target).append(": n/a\n");
-            return;
+    /**
+     * @param m a metric
+     * @return its targets (none for a metric without one), each met, missed or n/a
+     */
+    List<Verdict> verdicts(Metric m) {
+        List<Verdict> out = new ArrayList<>();
+        switch (m) {
+            case CYCLE -> {
+                out.add(atMost("\u2264 Dumbster's", us(m), peer("Dumbster", m), 1.0));
+                out.add(atMost("\u2264 1.2\u00d7 reference", us(m), reference(m), 1.2));
+            }
+            case NEW_CONNECTION -> out.add(atLeastBestPeer("\u2265 every peer", m));
+            case EIGHT_CONNECTIONS -> {
+                out.add(atLeast("\u2265 0.8\u00d7 reference", us(m), reference(m), 0.8));
+                out.add(atLeastBestPeer("\u2265 every peer", m));
+            }
+            case JAKARTA_EIGHT -> out.add(atLeastBestPeer("\u2265 every peer", m));
+            case ALLOCATED -> out.add(atMost("\u2264 4\u00d7 reference", us(m), reference(m), 4.0));
+            case RETAINED -> out.add(atMost("\u2264 1.2\u00d7 reference", us(m), reference(m), 1.2));
+            case COLD_START -> {
+                out.add(atMost("\u2264 Wiser's", us(m), peer("Wiser", m), 1.0));
+                double ref = reference(m);
+                out.add(new Verdict("stretch: \u2264 reference + 60 ms", Double.isNaN(us(m)) || Double.isNaN(ref) ? null
+                        : us(m) <= ref + 60));
+            }
+            case BIG_TIME -> out.add(atMost("\u2264 3\u00d7 reference", us(m), reference(m), 3.0));
+            case BIG_HEAP -> out.add(atMost("\u2264 1.2\u00d7 reference", us(m), reference(m), 1.2));
+            default -> {
+                // a figure to read, without a target of its own
+            }
         }
-        double d = ours - theirs;
-        out.append(String.format(Locale.ROOT, "- %s: %+.0f ms -> %s%n", target, d, d <= limit ? "met" : "MISSED"));
+        return out;
+    }
+
+    private Verdict atLeastBestPeer(String target, Metric m) {
+        int best = bestPeer(m);
+        return atLeast(target, us(m), best < 0 ? Double.NaN : rows[best][m.ordinal()], 1.0);
+    }
+
+    private static Verdict atMost(String target, double ours, double theirs, double factor) {
+        return new Verdict(target, Double.isNaN(ours) || Double.isNaN(theirs) ? null : ours <= factor * theirs);
+    }
+
+    private static Verdict atLeast(String target, double ours, double theirs, double factor) {
+        return new Verdict(target, Double.isNaN(ours) || Double.isNaN(theirs) ? null : ours >= factor * theirs);
+    }
+
+    /**
+     * {@return the targets as a Markdown list, one a line, with the ratios they were judged on}
+     */
+    String summary() {
+        StringBuilder out = new StringBuilder("Targets (SmtpUnit against the same run):\n");
+        int met = 0;
+        int missed = 0;
+        for (Metric m : Metric.values()) {
+            for (Verdict v : verdicts(m)) {
+                out.append(String.format(Locale.ROOT, "- %s %s: %s (SmtpUnit %s, %s \u00d7 reference, %s \u00d7 best peer)%n",
+                        m.label, v.target(), v.mark(), BenchmarkMain.format(m, us(m)), ratio(us(m), reference(m)),
+                        bestPeer(m) < 0 ? "n/a" : ratio(us(m), rows[bestPeer(m)][m.ordinal()])));
+                if (v.met() != null) {
+                    if (v.met()) {
+                        met++;
+                    } else {
+                        missed++;
+                    }
+                }
+            }
+        }
+        out.append(met).append(" met, ").append(missed).append(" missed\n");
+        return out.toString();
+    }
+
+    static String ratio(double ours, double theirs) {
+        return Double.isNaN(ours) || Double.isNaN(theirs) || theirs == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", ours / theirs);
     }
 }

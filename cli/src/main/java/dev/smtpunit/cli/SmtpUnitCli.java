@@ -2,7 +2,9 @@ package dev.smtpunit.cli;
 
 import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.Envelope;
+import dev.smtpunit.MockProviderApis;
 import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.Provider;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Recipient;
 import dev.smtpunit.SmtpServerOptions;
@@ -76,8 +78,9 @@ public final class SmtpUnitCli {
      * @param transcript whether to print each session when it ends
      * @param saveDir where to write each message, or null
      * @param exportCert where to write the certificate as PEM, or null
+     * @param providerApis whether to serve the provider HTTP APIs (SendGrid, Mailgun, Postmark, SES) too
      */
-    record Parsed(SmtpServerOptions options, boolean transcript, Path saveDir, Path exportCert) {}
+    record Parsed(SmtpServerOptions options, boolean transcript, Path saveDir, Path exportCert, boolean providerApis) {}
 
     /**
      * Parses the command line.
@@ -91,6 +94,7 @@ public final class SmtpUnitCli {
         boolean transcript = false;
         Path saveDir = null;
         Path exportCert = null;
+        boolean providerApis = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -125,6 +129,7 @@ public final class SmtpUnitCli {
                 case "--transcript" -> transcript = true;
                 case "--save-dir" -> saveDir = Path.of(value(args, ++i, a));
                 case "--export-cert" -> exportCert = Path.of(value(args, ++i, a));
+                case "--provider-apis" -> providerApis = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -132,7 +137,7 @@ public final class SmtpUnitCli {
         if (exportCert != null && !options.tlsEnabled()) {
             throw new IllegalArgumentException("--export-cert needs TLS: add --starttls offered (or required) or --smtps-port");
         }
-        return new Parsed(options, transcript, saveDir, exportCert);
+        return new Parsed(options, transcript, saveDir, exportCert, providerApis);
     }
 
     private static int number(String v, String option) {
@@ -171,8 +176,12 @@ public final class SmtpUnitCli {
             System.exit(1);
             return;
         }
+        MockProviderApis apis = parsed.providerApis() ? startApis(server, out) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (apis != null) {
+                apis.close();
+            }
             server.close();
             out.println("SmtpUnit stopped; " + (server.mailbox().size() + server.mailbox().droppedCount())
                     + " message(s) received.");
@@ -186,6 +195,22 @@ public final class SmtpUnitCli {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Starts the provider HTTP APIs beside the server and prints where they listen.
+     *
+     * @param server the SMTP server whose mailbox they share
+     * @param out where to print the addresses
+     * @return the running APIs
+     */
+    static MockProviderApis startApis(MockSmtpServer server, PrintStream out) {
+        MockProviderApis apis = new MockProviderApis(server).start();
+        out.println("Provider APIs on " + apis.baseUrl(Provider.SENDGRID) + " and " + apis.secureBaseUrl(Provider.SENDGRID)
+                + " (SendGrid /v3/mail/send, Mailgun /v3/{domain}/messages, Postmark /email, SES /v2/email/outbound-emails;"
+                + " SES signs with " + MockProviderApis.DEFAULT_AWS_ACCESS_KEY_ID + " / " + MockProviderApis.DEFAULT_AWS_SECRET_KEY
+                + " in " + MockProviderApis.DEFAULT_AWS_REGION + ")");
+        return apis;
     }
 
     /**
@@ -310,6 +335,7 @@ public final class SmtpUnitCli {
                   --transcript          print each SMTP session when it ends
                   --save-dir DIR        write each message to DIR/0001.eml and its envelope to DIR/0001.envelope
                   --export-cert FILE    write the server's certificate as PEM (with --starttls or --smtps-port)
+                  --provider-apis       serve the SendGrid, Mailgun, Postmark and SES HTTP APIs too (free ports, printed)
                 """;
     }
 }

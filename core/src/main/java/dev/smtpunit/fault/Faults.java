@@ -68,6 +68,11 @@ public final class Faults {
         return rules.stream().filter(r -> r.timesFired() == 0).toList();
     }
 
+    /** {@return true when no rule is registered (the server then skips building what rules would look at)} */
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
     /** Removes every rule. */
     public void clear() {
         rules.clear();

@@ -17,6 +17,10 @@ import java.nio.charset.StandardCharsets;
  * and the session facts an accepted EHLO or HELO changes.
  */
 final class Commands {
+    /** The phases named after their verb, the most frequent first. */
+    private static final SmtpPhase[] VERBS = {SmtpPhase.MAIL, SmtpPhase.RCPT, SmtpPhase.DATA, SmtpPhase.EHLO,
+        SmtpPhase.QUIT, SmtpPhase.RSET, SmtpPhase.HELO, SmtpPhase.NOOP, SmtpPhase.BDAT, SmtpPhase.AUTH,
+        SmtpPhase.STARTTLS, SmtpPhase.VRFY, SmtpPhase.EXPN, SmtpPhase.HELP};
     private final SmtpConnection conn;
     private final ServerContext server;
 
@@ -42,7 +46,7 @@ final class Commands {
         LineHandler<SMTPSession> handler = conn.lineHandler();
         boolean continuation = handler != null;
         conn.answeringChallenge(continuation);
-        SmtpPhase phase = continuation ? SmtpPhase.AUTH : SmtpPhase.ofVerb(verb(line));
+        SmtpPhase phase = continuation ? SmtpPhase.AUTH : phaseOf(line);
         String shown = continuation ? ((AuthCommand.Continuation) handler).mask(line) : mask(phase, line);
         LineRules.Broken broken = LineRules.check(text, length, server.options, crlf, phase, continuation);
         if (broken != null) {
@@ -64,8 +68,10 @@ final class Commands {
             return;
         }
         CommandArgs args = null;
+        PathSyntax.Result path = null;
         if (phase == SmtpPhase.MAIL || phase == SmtpPhase.RCPT) {
-            args = CommandArgs.ofLine(line, phase == SmtpPhase.MAIL ? "FROM" : "TO");
+            path = PathSyntax.parseCommand(line, phase == SmtpPhase.MAIL);
+            args = path.ok() ? path.args() : null;
             if (args != null) {
                 String refusal = CommandChecks.checkParameters(server.options, phase, args.parameters());
                 if (refusal != null) {
@@ -91,11 +97,28 @@ final class Commands {
         if (phase == SmtpPhase.MAIL && args != null) {
             conn.transaction().begin(server.nextTransaction());
         }
-        CommandArgs parsed = args;
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        FaultEffect effect = server.faults.fire(conn.context(phase, line, parsed, null));
+        conn.parsedPath(path);
+        FaultEffect effect = conn.fire(phase, line, args, null);
         conn.faults().play(phase, shown, effect,
-                () -> afterCommand(phase, line, ProtocolChain.dispatcher().onLine(conn.session(), bytes)));
+                () -> afterCommand(phase, line, ProtocolChain.shared().dispatch(conn.session(), line)));
+    }
+
+    /**
+     * {@link SmtpPhase#ofVerb} of the line's first word, without cutting the word out of the line.
+     *
+     * @param line the command line
+     * @return the phase
+     */
+    static SmtpPhase phaseOf(String line) {
+        int space = line.indexOf(' ');
+        int length = space < 0 ? line.length() : space;
+        for (SmtpPhase p : VERBS) {
+            String verb = p.name();
+            if (verb.length() == length && line.regionMatches(true, 0, verb, 0, length)) {
+                return p;
+            }
+        }
+        return SmtpPhase.ofVerb(verb(line));
     }
 
     private static String verb(String line) {

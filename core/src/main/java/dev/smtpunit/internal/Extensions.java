@@ -27,7 +27,7 @@ final class Extensions {
             return new SmtpReply(ehlo.code(), lines);
         }
         for (String line : ehlo.lines().subList(1, ehlo.lines().size())) {
-            String keyword = line.split("[ =]")[0].toUpperCase(Locale.ROOT);
+            String keyword = keyword(line);
             if (!options.hiddenExtensions().contains(keyword)) {
                 lines.add(line);
             }
@@ -41,6 +41,15 @@ final class Extensions {
         lines.addAll(implemented(options));
         lines.addAll(options.extraExtensions());
         return new SmtpReply(ehlo.code(), lines);
+    }
+
+    /** The EHLO keyword of a line: up to its first space or {@code =}, upper case (no regular expression per line). */
+    private static String keyword(String line) {
+        int end = 0;
+        while (end < line.length() && line.charAt(end) != ' ' && line.charAt(end) != '=') {
+            end++;
+        }
+        return line.substring(0, end).toUpperCase(Locale.ROOT);
     }
 
     /** The keywords of the extensions SmtpUnit implements beside James' EHLO handler. */

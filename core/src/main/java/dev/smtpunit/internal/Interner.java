@@ -1,5 +1,6 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.Recipient;
 import dev.smtpunit.SmtpReply;
 import org.apache.james.protocols.api.Response;
 
@@ -25,6 +26,11 @@ final class Interner {
 
     private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, WireReply> replies = new ConcurrentHashMap<>();
+    /** One-line replies by their text alone (most texts come with one code), found without building a key. */
+    private final ConcurrentHashMap<String, WireReply> replyTexts = new ConcurrentHashMap<>();
+    private volatile Summary lastSummary;
+    /** Keyed by address rather than by the list: a record's hashCode would bootstrap invokedynamic at first use. */
+    private final ConcurrentHashMap<String, List<Recipient>> soleRecipients = new ConcurrentHashMap<>();
 
     String string(String s) {
         if (s == null) {
@@ -42,6 +48,10 @@ final class Interner {
     }
 
     WireReply reply(int code, String text) {
+        WireReply byText = replyTexts.get(text);
+        if (byText != null && byText.reply().code() == code) {
+            return byText;
+        }
         String key = code + " " + text;
         WireReply r = replies.get(key);
         if (r == null) {
@@ -51,7 +61,51 @@ final class Interner {
                 r = prior == null ? r : prior;
             }
         }
+        if (byText == null && replyTexts.size() < CAPACITY) {
+            replyTexts.putIfAbsent(text, r);
+        }
         return r;
+    }
+
+    /**
+     * The transcript's stand-in for a message's content, shared while the messages keep their size.
+     *
+     * @param size the octets
+     * @param lines the lines
+     * @return {@code <message: N bytes, L lines>}
+     */
+    String summary(long size, long lines) {
+        Summary last = lastSummary;
+        if (last != null && last.size == size && last.lines == lines) {
+            return last.text;
+        }
+        String text = string("<message: " + size + " bytes, " + lines + " lines>");
+        lastSummary = new Summary(size, lines, text);
+        return text;
+    }
+
+    private record Summary(long size, long lines, String text) {}
+
+    /**
+     * @param recipients a transaction's accepted recipients
+     * @return an unmodifiable copy; a single recipient without parameters (the usual test mail) is
+     *     shared with the messages before that had the same one
+     */
+    List<Recipient> recipients(List<Recipient> recipients) {
+        if (recipients.size() != 1 || !recipients.get(0).parameters().isEmpty()) {
+            return List.copyOf(recipients);
+        }
+        String address = recipients.get(0).address();
+        List<Recipient> shared = soleRecipients.get(address);
+        if (shared != null) {
+            return shared;
+        }
+        List<Recipient> copy = List.copyOf(recipients);
+        if (soleRecipients.size() < CAPACITY) {
+            List<Recipient> prior = soleRecipients.putIfAbsent(address, copy);
+            return prior == null ? copy : prior;
+        }
+        return copy;
     }
 
     WireReply reply(SmtpReply reply) {

@@ -11,17 +11,20 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One listening socket and the thread that accepts on it. Sessions are numbered here, in the order
- * connections are accepted, and each gets its own daemon thread named after the server and session.
+ * connections are accepted, and each runs on a daemon thread of its own ({@link ConnectionThreads})
+ * named after the server and session.
  */
 final class Listener implements Runnable {
     private final ServerContext server;
+    private final ConnectionThreads threads;
     private final ServerSocket socket;
     private final boolean implicitTls;
     private final String name;
     private final Thread thread;
 
-    private Listener(ServerContext server, ServerSocket socket, boolean implicitTls) {
+    private Listener(ServerContext server, ConnectionThreads threads, ServerSocket socket, boolean implicitTls) {
         this.server = server;
+        this.threads = threads;
         this.socket = socket;
         this.implicitTls = implicitTls;
         InetSocketAddress bound = address();
@@ -34,12 +37,13 @@ final class Listener implements Runnable {
      * Binds and starts accepting.
      *
      * @param server what the server's connections share
+     * @param threads the server's connection threads
      * @param address where to listen
      * @param implicitTls whether connections speak TLS from their first byte
      * @return the listener
      * @throws UncheckedIOException when the port is in use, naming address and port
      */
-    static Listener bind(ServerContext server, InetSocketAddress address, boolean implicitTls) {
+    static Listener bind(ServerContext server, ConnectionThreads threads, InetSocketAddress address, boolean implicitTls) {
         ServerSocket socket = null;
         try {
             socket = new ServerSocket();
@@ -54,9 +58,14 @@ final class Listener implements Runnable {
             }
             throw new UncheckedIOException("Cannot start the SMTP server on " + where + ": " + e.getMessage(), e);
         }
-        Listener listener = new Listener(server, socket, implicitTls);
+        Listener listener = new Listener(server, threads, socket, implicitTls);
         listener.thread.start();
         return listener;
+    }
+
+    /** {@return the server's name in thread names, such as {@code smtpunit 127.0.0.1:40123}} */
+    String name() {
+        return name;
     }
 
     InetSocketAddress address() {
@@ -92,7 +101,7 @@ final class Listener implements Runnable {
             server.opened(connection);
             try {
                 server.watchdog.ensureRunning(name);
-                connection.start(name + " session " + connection.sessionId());
+                connection.start(threads, name + " session " + connection.sessionId());
             } catch (RuntimeException | OutOfMemoryError e) {
                 // no thread to be had: give the slot back, as the connection's own end would
                 server.closed(connection);

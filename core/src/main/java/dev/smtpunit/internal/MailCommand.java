@@ -28,7 +28,10 @@ final class MailCommand implements CommandHandler<SMTPSession> {
         if (session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection).isEmpty()) {
             return Replies.of("503", "5.5.0 Need HELO or EHLO before MAIL");
         }
-        PathSyntax.Result parsed = PathSyntax.parseCommand(request.getCommand() + " " + request.getArgument(), true);
+        PathSyntax.Result parsed = SmtpConnection.of(session).parsedPath();
+        if (parsed == null) {
+            parsed = PathSyntax.parseCommand(request.getCommand() + " " + request.getArgument(), true);
+        }
         if (!parsed.ok()) {
             return EnvelopeReplies.refusal(parsed.problem(), true);
         }

@@ -39,7 +39,7 @@ final class MessageAssembly {
     static Result assemble(DataReceiver received, boolean smtpUtf8, Supplier<Envelope> envelope,
             SmtpServerOptions options, Interner interner, Recorder recorder) {
         // shared between transactions: suites often send the same template mail many times
-        String summary = interner.string("<message: " + received.size() + " bytes, " + received.lines() + " lines>");
+        String summary = interner.summary(received.size(), received.lines());
         if (received.bareLf() || received.bareCr()) {
             String why = received.bareLf() ? "bare <LF>" : "bare <CR>";
             return new Result(summary, why + " in message content; the message was refused"

@@ -33,8 +33,17 @@ final class MimeParts {
     private static final String AFTERWARDS = "; the header views (subject(), from(), headers(...)) and rawContent() still work";
 
     /** One decoded leaf; {@code problem} is null when {@code content} is good. */
-    private record Leaf(String where, String type, boolean attachment, String fileName, byte[] content, String text,
-            String problem) {}
+    private record Leaf(String path, String where, String type, boolean attachment, String fileName, byte[] content,
+            String text, String problem) {}
+
+    /**
+     * An inline text part, decoded.
+     *
+     * @param path the MIME part path, empty for the top level
+     * @param type {@code text/plain} or {@code text/html}
+     * @param text the decoded text
+     */
+    record InlineText(String path, String type, String text) {}
 
     /** A multipart being walked, counting its parts. */
     private static final class Multipart {
@@ -118,7 +127,7 @@ final class MimeParts {
         try {
             content = decode(stream.getInputStream(), d.getTransferEncoding());
         } catch (IOException e) {
-            leaves.add(new Leaf(where, type, attachment, fileName, null, null, where + " cannot be decoded from "
+            leaves.add(new Leaf(path, where, type, attachment, fileName, null, null, where + " cannot be decoded from "
                     + d.getTransferEncoding() + ": " + e.getMessage()));
             return;
         }
@@ -130,14 +139,14 @@ final class MimeParts {
             String charset = d.getContentTypeParameters().get("charset");
             try {
                 Charset cs = charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset.strip());
-                leaves.add(new Leaf(where, type, false, null, content, new String(content, cs), null));
+                leaves.add(new Leaf(path, where, type, false, null, content, new String(content, cs), null));
             } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                leaves.add(new Leaf(where, type, false, null, content, null, where + " is in charset \"" + charset
+                leaves.add(new Leaf(path, where, type, false, null, content, null, where + " is in charset \"" + charset
                         + "\", which this JVM does not know"));
             }
             return;
         }
-        leaves.add(new Leaf(where, type, attachment, fileName, content, null, null));
+        leaves.add(new Leaf(path, where, type, attachment, fileName, content, null, null));
     }
 
     private static String fileName(MaximalBodyDescriptor d) {
@@ -190,6 +199,21 @@ final class MimeParts {
             }
         }
         return null;
+    }
+
+    /** {@return every inline text/plain and text/html part, in order} */
+    List<InlineText> inlineTexts() {
+        checkStructure("the links");
+        List<InlineText> out = new ArrayList<>();
+        for (Leaf leaf : leaves) {
+            if (!leaf.attachment() && (leaf.type().equals("text/plain") || leaf.type().equals("text/html"))) {
+                if (leaf.problem() != null) {
+                    throw new IllegalStateException("the links cannot be read: " + leaf.problem() + AFTERWARDS);
+                }
+                out.add(new InlineText(leaf.path(), leaf.type(), leaf.text()));
+            }
+        }
+        return out;
     }
 
     /** {@return every attachment, in order} */

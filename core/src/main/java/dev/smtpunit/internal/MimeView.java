@@ -1,6 +1,9 @@
 package dev.smtpunit.internal;
 
 import dev.smtpunit.Attachment;
+import dev.smtpunit.MailLink;
+import dev.smtpunit.internal.html.HtmlLinks;
+import dev.smtpunit.internal.html.HtmlTokens;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.Header;
@@ -142,6 +145,22 @@ public final class MimeView {
      */
     public List<Attachment> attachments() {
         return parts().attachments();
+    }
+
+    /**
+     * @return the links of the inline HTML and text parts, in part order
+     * @throws IllegalStateException naming the part when a text part cannot be decoded
+     */
+    public List<MailLink> links() {
+        List<MailLink> out = new ArrayList<>();
+        for (MimeParts.InlineText t : parts().inlineTexts()) {
+            List<HtmlLinks.Found> found = t.type().equals("text/html") ? HtmlLinks.fromHtml(HtmlTokens.tokenize(t.text()))
+                    : HtmlLinks.fromText(t.text());
+            for (HtmlLinks.Found f : found) {
+                out.add(new MailLink(f.url(), f.text(), t.type(), t.path()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private MimeParts parts() {

@@ -31,7 +31,10 @@ final class RcptCommand implements CommandHandler<SMTPSession> {
         if (!transaction.active()) {
             return Replies.of("503", "5.5.0 Need MAIL before RCPT");
         }
-        PathSyntax.Result parsed = PathSyntax.parseCommand(request.getCommand() + " " + request.getArgument(), false);
+        PathSyntax.Result parsed = conn.parsedPath();
+        if (parsed == null) {
+            parsed = PathSyntax.parseCommand(request.getCommand() + " " + request.getArgument(), false);
+        }
         if (!parsed.ok()) {
             return EnvelopeReplies.refusal(parsed.problem(), false);
         }

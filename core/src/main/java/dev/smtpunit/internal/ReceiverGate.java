@@ -4,7 +4,6 @@ import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.TranscriptEntry;
 import dev.smtpunit.lint.LintFinding;
-import dev.smtpunit.lint.MailLint;
 import dev.smtpunit.lint.ReceiverProfile;
 import dev.smtpunit.lint.ReceiverRejection;
 
@@ -31,13 +30,7 @@ final class ReceiverGate {
             return null;
         }
         if (server.options.lint()) {
-            List<LintFinding> findings = MailLint.defaults().check(message);
-            long errors = findings.stream().filter(LintFinding::isError).count();
-            if (!findings.isEmpty()) {
-                record(server, transcript, "lint: " + errors + " error(s), " + (findings.size() - errors)
-                        + " warning(s); first: " + findings.stream().filter(LintFinding::isError).findFirst()
-                                .orElse(findings.get(0)));
-            }
+            recordFindings(server, transcript, server.options.lintRules().check(message));
         }
         if (profile == ReceiverProfile.NONE) {
             return null;
@@ -52,8 +45,16 @@ final class ReceiverGate {
         return server.interner.reply(r.code(), r.text());
     }
 
+    private static void recordFindings(ServerContext server, SessionTranscript transcript, List<LintFinding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        long errors = findings.stream().filter(LintFinding::isError).count();
+        record(server, transcript, "lint: " + errors + " error(s), " + (findings.size() - errors) + " warning(s); first: "
+                + findings.stream().filter(LintFinding::isError).findFirst().orElse(findings.get(0)));
+    }
+
     private static void record(ServerContext server, SessionTranscript transcript, String detail) {
-        server.recorder.record(transcript, new TranscriptEntry.Event(System.currentTimeMillis(), TranscriptEntry.Kind.CONTENT_CHECK,
-                detail));
+        server.recorder.event(transcript, System.currentTimeMillis(), TranscriptEntry.Kind.CONTENT_CHECK, detail);
     }
 }

@@ -5,6 +5,8 @@ import dev.smtpunit.Mailbox;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.Recipient;
 import dev.smtpunit.SessionTranscript;
+import dev.smtpunit.SmtpPhase;
+import dev.smtpunit.SmtpReply;
 import dev.smtpunit.TlsInfo;
 import dev.smtpunit.Transcript;
 import dev.smtpunit.TranscriptEntry;
@@ -68,8 +70,27 @@ public interface Recorder {
     SessionTranscript openSession(Transcript transcript, int id, InetSocketAddress client);
 
     /**
+     * Records an exchange without building its record (the transcript stores it compactly).
+     *
      * @param session a session's transcript
-     * @param entry what happened
+     * @param at when, in epoch milliseconds
+     * @param phase the command's phase
+     * @param clientLine the line as recorded, or null
+     * @param reply the reply, or null
+     * @param injected whether a fault rule supplied the reply
+     * @param pipelined whether the command came before the previous reply
+     * @param continuation whether the line answers an AUTH challenge
      */
-    void record(SessionTranscript session, TranscriptEntry entry);
+    void exchange(SessionTranscript session, long at, SmtpPhase phase, String clientLine, SmtpReply reply,
+            boolean injected, boolean pipelined, boolean continuation);
+
+    /**
+     * Records an event.
+     *
+     * @param session a session's transcript
+     * @param at when, in epoch milliseconds
+     * @param kind what happened
+     * @param detail the description
+     */
+    void event(SessionTranscript session, long at, TranscriptEntry.Kind kind, String detail);
 }

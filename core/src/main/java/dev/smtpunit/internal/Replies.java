@@ -1,31 +1,56 @@
 package dev.smtpunit.internal;
 
 import org.apache.james.protocols.api.Response;
-import org.apache.james.protocols.smtp.SMTPResponse;
+
+import java.util.List;
 
 /** Builds James responses for the handlers we write ourselves. */
 final class Replies {
     private Replies() {}
 
     static Response of(String code, String text) {
-        return new Single(code, text);
+        return new Single(code, text, false);
     }
 
     /**
-     * A one-line response of ours, whose text the connection takes as it is rather than from the
-     * wire lines James builds anew (and with a large buffer each) on every {@link #getLines()}.
+     * A one-line response of ours: its code and text as they are, which the connection takes
+     * without building wire lines (James' own responses build a list and a line buffer for that).
      */
-    static final class Single extends SMTPResponse {
-        Single(String code, String text) {
-            super(code, text);
+    static final class Single implements Response {
+        private final String code;
+        private final String text;
+        private final boolean endSession;
+
+        Single(String code, String text, boolean endSession) {
+            this.code = code;
+            this.text = text;
+            this.endSession = endSession;
         }
 
-        /**
-         * {@return the text after the code, or null when the response is no longer one line with a
-         * three-digit code (then its lines are to be read as usual)}
-         */
+        /** {@return the text after the code} */
         String text() {
-            return lines.size() == 1 && getRetCode().length() == 3 ? lines.get(0).toString() : null;
+            return text;
+        }
+
+        @Override
+        public String getRetCode() {
+            return code;
+        }
+
+        /** {@return the wire line without CRLF, as James' responses give it} */
+        @Override
+        public List<CharSequence> getLines() {
+            return List.of(code + " " + text);
+        }
+
+        @Override
+        public boolean isEndSession() {
+            return endSession;
+        }
+
+        @Override
+        public String toString() {
+            return code + " " + text;
         }
     }
 }

@@ -14,18 +14,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The listening sockets of one started server and its connections, each on its own thread: plain JDK
- * sockets, as every in-process test server uses them.
+ * The listening sockets of one started server and its connections, each on its own thread
+ * ({@link ConnectionThreads}): plain JDK sockets, as every in-process test server uses them.
  */
 public final class ServerRuntime {
     private static final long STOP_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(2);
     private final ServerContext context;
+    private final ConnectionThreads threads;
     private final List<Listener> listeners = new ArrayList<>(2);
     private final InetSocketAddress plainAddress;
     private final InetSocketAddress tlsAddress;
 
-    private ServerRuntime(ServerContext context, InetSocketAddress plain, InetSocketAddress tls) {
+    private ServerRuntime(ServerContext context, ConnectionThreads threads, InetSocketAddress plain, InetSocketAddress tls) {
         this.context = context;
+        this.threads = threads;
         this.plainAddress = plain;
         this.tlsAddress = tls;
     }
@@ -49,15 +51,17 @@ public final class ServerRuntime {
         ServerContext ctx = new ServerContext(options, mailbox, transcript, faults, tls, sessionIds, transactions,
                 recorder);
         List<Listener> bound = new ArrayList<>(2);
+        ConnectionThreads threads = new ConnectionThreads();
         try {
-            Listener plain = Listener.bind(ctx, new InetSocketAddress(options.bindAddress(), options.port()), false);
+            Listener plain = Listener.bind(ctx, threads, new InetSocketAddress(options.bindAddress(), options.port()), false);
             bound.add(plain);
+            threads.serverName(plain.name());
             Listener secure = null;
             if (options.implicitTls()) {
-                secure = Listener.bind(ctx, new InetSocketAddress(options.bindAddress(), options.implicitTlsPort()), true);
+                secure = Listener.bind(ctx, threads, new InetSocketAddress(options.bindAddress(), options.implicitTlsPort()), true);
                 bound.add(secure);
             }
-            ServerRuntime runtime = new ServerRuntime(ctx, plain.address(), secure == null ? null : secure.address());
+            ServerRuntime runtime = new ServerRuntime(ctx, threads, plain.address(), secure == null ? null : secure.address());
             runtime.listeners.addAll(bound);
             return runtime;
         } catch (RuntimeException e) {
@@ -67,6 +71,7 @@ public final class ServerRuntime {
             for (Listener l : bound) {
                 l.join(System.nanoTime() + STOP_DEADLINE_NANOS);
             }
+            threads.stop(System.nanoTime() + STOP_DEADLINE_NANOS);
             throw e;
         }
     }
@@ -100,6 +105,7 @@ public final class ServerRuntime {
             l.join(deadline);
         }
         context.closeConnections(deadline);
+        threads.stop(deadline);
         context.watchdog.stop(deadline);
     }
 }

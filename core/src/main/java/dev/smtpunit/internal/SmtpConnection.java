@@ -28,6 +28,9 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -52,7 +55,9 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     private final FaultPlayer faults;
     private final Transaction transaction = new Transaction();
     private final ArrayDeque<LineHandler<SMTPSession>> lineHandlers = new ArrayDeque<>(2);
+    /** The thread running the connection, while it runs. */
     private volatile Thread thread;
+    private final CountDownLatch finished = new CountDownLatch(1);
     private SessionInfo info;
     private volatile Mode mode = Mode.COMMAND;
     /** Whether the command being handled arrived before the reply to the previous one was sent. */
@@ -62,6 +67,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     private boolean closingByServer;
     /** Whether the line being handled answers an AUTH challenge (334) rather than being a command. */
     private boolean answeringChallenge;
+    private PathSyntax.Result parsedPath;
     private String authenticatedUser;
     private TlsInfo tls;
     private final ChunkTransfer chunks;
@@ -96,15 +102,19 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     /**
-     * Starts the connection's thread, named after the server and the session.
+     * Runs the connection on a thread of its own, named after the server and the session.
      *
+     * @param threads the server's connection threads
      * @param name the thread's name
      */
-    void start(String name) {
-        Thread t = new Thread(this, name);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+    void start(ConnectionThreads threads, String name) {
+        try {
+            threads.run(this, name);
+        } catch (RejectedExecutionException e) {
+            // the server is stopping: the connection never runs
+            finished.countDown();
+            throw e;
+        }
     }
 
     /**
@@ -142,22 +152,15 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     /**
      * @param deadlineNanos the {@link System#nanoTime()} to give up at
-     * @return whether the thread has ended
+     * @return whether the connection has ended (its thread then ends with the server's, {@link ConnectionThreads#stop})
      */
     boolean join(long deadlineNanos) {
-        Thread t = thread;
-        if (t == null) {
-            return true;
-        }
-        long left = deadlineNanos - System.nanoTime();
         try {
-            if (left > 0) {
-                t.join(Math.max(1, left / 1_000_000));
-            }
+            return finished.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return finished.getCount() == 0;
         }
-        return !t.isAlive();
     }
 
     // ---------------------------------------------------------------- what James and the policy see
@@ -239,6 +242,19 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         return transaction.recipientCount();
     }
 
+    /**
+     * @param path the strict parse of the MAIL or RCPT line about to be dispatched, or null for
+     *     another command (MAIL and RCPT then parse the line themselves)
+     */
+    void parsedPath(PathSyntax.Result path) {
+        parsedPath = path;
+    }
+
+    /** {@return the strict parse of the MAIL or RCPT line being handled, or null} */
+    PathSyntax.Result parsedPath() {
+        return parsedPath;
+    }
+
     void pipelined(boolean value) {
         pipelined = value;
     }
@@ -290,6 +306,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     @Override
     public void run() {
+        thread = Thread.currentThread();
         try {
             open();
             loop();
@@ -302,7 +319,12 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                 closingByServer = true;
             }
         } finally {
-            finish();
+            try {
+                finish();
+            } finally {
+                thread = null;
+                finished.countDown();
+            }
         }
     }
 
@@ -315,7 +337,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         if (!server.options.greetingDelay().isZero()) {
             pause(server.options.greetingDelay().toNanos());
         }
-        faults.play(SmtpPhase.CONNECT, null, server.faults.fire(context(SmtpPhase.CONNECT, "", null, null)),
+        faults.play(SmtpPhase.CONNECT, null, fire(SmtpPhase.CONNECT, "", null, null),
                 () -> new Outcome(server.interner.reply(220, server.options.greeting()), null));
     }
 
@@ -594,7 +616,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         }
         ReceivedMessage message = result.message();
         accept(SmtpPhase.END_OF_DATA, result.summary(), message, result.headerProblem(),
-                () -> server.faults.fire(context(SmtpPhase.END_OF_DATA, "", null, message)));
+                () -> fire(SmtpPhase.END_OF_DATA, "", null, message));
     }
 
     /**
@@ -603,8 +625,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
      */
     MessageAssembly.Result assemble(DataReceiver content) {
         MessageAssembly.Result result = MessageAssembly.assemble(content, transaction.smtpUtf8(),
-                () -> transaction.envelope(server.recorder, info, authenticatedUser, tls), server.options, server.interner,
-                server.recorder);
+                () -> transaction.envelope(server.recorder, info, authenticatedUser, tls, server.interner), server.options,
+                server.interner, server.recorder);
         if (result.violation() != null) {
             event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, result.violation());
         }
@@ -659,6 +681,17 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * @param phase the phase
+     * @param line the client line
+     * @param args its MAIL or RCPT arguments, or null
+     * @param message the message, or null
+     * @return the effect of the first fault rule that fires, or null (without building a context when there are no rules)
+     */
+    FaultEffect fire(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message) {
+        return server.faults.isEmpty() ? null : server.faults.fire(context(phase, line, args, message));
+    }
+
     FaultContext context(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message) {
         return context(phase, line, args, message, 0);
     }
@@ -670,12 +703,12 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     void recordExchange(SmtpPhase phase, String shown, SmtpReply reply, boolean injected) {
-        server.recorder.record(transcript, new TranscriptEntry.Exchange(now(), phase, shown, reply, injected, pipelined,
-                answeringChallenge && shown != null));
+        server.recorder.exchange(transcript, now(), phase, shown, reply, injected, pipelined,
+                answeringChallenge && shown != null);
     }
 
     void event(TranscriptEntry.Kind kind, String detail) {
-        server.recorder.record(transcript, new TranscriptEntry.Event(now(), kind, detail));
+        server.recorder.event(transcript, now(), kind, detail);
     }
 
     /** {@return the duration as the transcript shows it: {@code 60 s}, {@code 250 ms}} */

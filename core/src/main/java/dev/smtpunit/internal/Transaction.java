@@ -21,7 +21,7 @@ final class Transaction {
     private int onServer;
     private String sender;
     private Map<String, String> mailParameters = Map.of();
-    private List<Recipient> recipients = new ArrayList<>(2);
+    private final List<Recipient> recipients = new ArrayList<>(2);
     private DataReceiver content;
     /** Where the content of each message starts; its bytes are copied out at exact size. */
     private byte[] scratch;
@@ -65,9 +65,7 @@ final class Transaction {
     void reset() {
         sender = null;
         mailParameters = Map.of();
-        if (!recipients.isEmpty()) {
-            recipients = new ArrayList<>(2);
-        }
+        recipients.clear();
         content = null;
         bdatChunks = 0;
     }
@@ -133,10 +131,11 @@ final class Transaction {
      * @param info the session's facts
      * @param authenticatedUser the AUTH user or null
      * @param tls the TLS state or null
+     * @param interner shares the recipient list with earlier messages that had the same recipients
      * @return the envelope of the message now complete
      */
-    Envelope envelope(Recorder recorder, SessionInfo info, String authenticatedUser, TlsInfo tls) {
-        Envelope envelope = recorder.envelope(info, sender == null ? "" : sender, mailParameters, List.copyOf(recipients),
+    Envelope envelope(Recorder recorder, SessionInfo info, String authenticatedUser, TlsInfo tls, Interner interner) {
+        Envelope envelope = recorder.envelope(info, sender == null ? "" : sender, mailParameters, interner.recipients(recipients),
                 authenticatedUser, tls, inSession, System.currentTimeMillis());
         return bdatChunks == 0 ? envelope : recorder.sentWithBdat(envelope, bdatChunks);
     }

@@ -25,9 +25,12 @@ public record LintFinding(String ruleId, Severity severity, String source, Strin
 
     /** How bad a finding is. */
     public enum Severity {
-        /** Violates a MUST of the cited text, or a published receiver requirement: real receivers refuse or mangle it. */
+        /**
+         * Violates a MUST of the cited text or a published receiver requirement (real receivers refuse or mangle it),
+         * or uses an HTML feature a chosen mail client does not support at all.
+         */
         ERROR,
-        /** Violates a SHOULD, or is legal but known to hurt delivery. */
+        /** Violates a SHOULD, is legal but known to hurt delivery or reading, or uses a feature a chosen client supports only partly. */
         WARNING
     }
 

@@ -32,7 +32,18 @@ public enum ReceiverProfile {
      * malformed MIME structure, more than 50 Received hops. Other lint errors pass, as they do at
      * Gmail.
      */
-    GMAIL;
+    GMAIL,
+    /**
+     * Refuse what Outlook.com and Microsoft's consumer mail services refuse from high-volume senders,
+     * with their reply {@code 550 5.7.515 Access denied, sending domain <domain> does not meet the
+     * required authentication level.} (Microsoft: "Fix NDR error 550 5.7.515 in Outlook.com",
+     * https://support.microsoft.com/en-us/topic/fix-ndr-error-550-5-7-515-in-outlook-com-34cfe8f8-6fbf-457e-9e8b-9e4dbaf4e0ef,
+     * enforced since 5 May 2025): DKIM must pass and DMARC must align SPF or DKIM with the From domain.
+     * Without DNS the profile checks what the message shows: a DKIM signature whose syntax, expiry
+     * and body hash are good (the key is not checked), and its {@code d=} or the envelope sender's
+     * domain aligned (same organizational domain) with the From domain; SPF itself is assumed to pass.
+     */
+    OUTLOOK;
 
     /**
      * Decides, as this receiver would, whether to refuse the message.
@@ -58,6 +69,7 @@ public enum ReceiverProfile {
             case NONE -> Optional.empty();
             case STRICT_RFC -> ReceiverRules.strictRfc(MailLint.defaults().check(content, envelopeSender, mailParameters));
             case GMAIL -> ReceiverRules.gmail(MailLint.defaults().check(content, envelopeSender, mailParameters), content);
+            case OUTLOOK -> ReceiverRules.outlook(content, envelopeSender);
         };
     }
 }

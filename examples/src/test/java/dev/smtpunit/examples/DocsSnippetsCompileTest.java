@@ -32,11 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every {@code ```java} block of README.md and docs/*.md is a complete source file that compiles
  * against this module's test class path, so a documentation edit that breaks a snippet fails the
- * build. Blocks right after {@code <!-- compile: spring -->} or {@code <!-- compile: quarkus -->}
- * need those frameworks and are compiled by the modules that have them.
+ * build. Blocks right after {@code <!-- compile: spring -->}, {@code <!-- compile: quarkus -->} or
+ * {@code <!-- compile: providers -->} need those frameworks or SDKs and are compiled by the modules that have them.
  */
 class DocsSnippetsCompileTest {
-    private static final Pattern SKIP = Pattern.compile("<!--\\s*compile:\\s*(spring|quarkus)\\s*-->");
+    private static final Pattern SKIP = Pattern.compile("<!--\\s*compile:\\s*(spring|quarkus|providers)\\s*-->");
     private static final Pattern TYPE = Pattern.compile(
             "^(?:public\\s+|final\\s+|abstract\\s+|sealed\\s+|non-sealed\\s+)*(?:class|interface|enum|record|@interface)\\s+(\\w+)",
             Pattern.MULTILINE);

@@ -2,7 +2,6 @@ package dev.smtpunit.junit5;
 
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.lint.LintFinding;
-import dev.smtpunit.lint.MailLint;
 
 import java.util.List;
 
@@ -23,7 +22,7 @@ final class LintCheck {
             }
             List<ReceivedMessage> messages = e.server().mailbox().messages();
             for (int i = 0; i < messages.size(); i++) {
-                List<LintFinding> errors = MailLint.defaults().check(messages.get(i)).stream().filter(LintFinding::isError)
+                List<LintFinding> errors = e.server().options().lintRules().check(messages.get(i)).stream().filter(LintFinding::isError)
                         .toList();
                 if (!errors.isEmpty()) {
                     report.append(e.name().isEmpty() ? "" : "SMTP server '" + e.name() + "', ").append("message ")

@@ -1,5 +1,6 @@
 package dev.smtpunit.junit5;
 
+import dev.smtpunit.MockProviderApis;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.junit5.internal.AnnotationOptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,10 @@ import java.util.Optional;
  * test), configured by the class's annotation: that is what a field of that type in such a class
  * is for, and what users of other test mail servers write. A field that holds a running server the
  * test started itself, or a final one, is left alone.
+ *
+ * <p>A parameter of type {@link MockProviderApis} gets the provider HTTP APIs (SendGrid, Mailgun,
+ * Postmark, SES) of the same server (the class's, or the one its own {@code @SmtpServer} names),
+ * started for that test (or for the class, in a {@code @BeforeAll} method) and stopped after it.
  *
  * <p>A test-method parameter of type {@code SmtpSoftAssertions} (from {@code smtpunit-assertj}) gets
  * a new instance for each test, asserted after the test with the SMTP evidence attached: soft
@@ -195,7 +200,7 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == MockSmtpServer.class || type.getName().equals(SOFT_ASSERTIONS);
+        return type == MockSmtpServer.class || type == MockProviderApis.class || type.getName().equals(SOFT_ASSERTIONS);
     }
 
     @Override
@@ -209,7 +214,7 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
             return context.getStore(NAMESPACE).getOrComputeIfAbsent(softKey(context), k -> newInstance(type), Object.class);
         }
         if (parameterContext.getDeclaringExecutable() instanceof Constructor) {
-            throw new ParameterResolutionException("MockSmtpServer cannot be injected into the constructor of "
+            throw new ParameterResolutionException(type.getSimpleName() + " cannot be injected into the constructor of "
                     + parameterContext.getDeclaringExecutable().getDeclaringClass().getSimpleName()
                     + ": take it as a test or lifecycle method parameter, or annotate a field with @SmtpServer");
         }
@@ -220,12 +225,19 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
         java.lang.reflect.Parameter p = parameterContext.getParameter();
         String origin = "parameter " + (p.isNamePresent() ? "'" + p.getName() + "'" : "#" + (parameterContext.getIndex() + 1))
                 + " of " + parameterContext.getDeclaringExecutable().getName() + "()";
+        MockSmtpServer server;
         try {
-            return resolve(context, name, own.orElse(null), origin, perClass).server();
+            server = resolve(context, name, own.orElse(null), origin, perClass).server();
         } catch (ExtensionConfigurationException e) {
             // thrown as it is, JUnit would wrap it in "Failed to resolve parameter ...", the same message twice
             throw new ParameterResolutionException(e.getMessage(), e.getCause());
         }
+        if (type == MockProviderApis.class) {
+            // kept in the resolving context's store, which closes (stops) it when that context ends
+            return context.getStore(NAMESPACE).getOrComputeIfAbsent("apis:" + context.getUniqueId() + ":" + name,
+                    k -> new MockProviderApis(server).start(), MockProviderApis.class);
+        }
+        return server;
     }
 
     // ------------------------------------------------------------------ failures

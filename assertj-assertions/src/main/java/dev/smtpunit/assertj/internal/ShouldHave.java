@@ -86,6 +86,31 @@ public final class ShouldHave extends BasicErrorMessageFactory {
     }
 
     /**
+     * "Expecting link: (link) to (expectation): (expected) but (what it has instead)".
+     *
+     * @param link the link, as {@code MailLink} prints it
+     * @param expectation such as {@code have host}
+     * @param expected the expected value
+     * @param but such as {@code its host is: example.com}
+     * @return the factory
+     */
+    public static ErrorMessageFactory link(Object link, String expectation, Object expected, String but) {
+        return new ShouldHave("%nExpecting link:%n  %s%nto %s:%n  %s%nbut %s", plain(String.valueOf(link)), plain(expectation),
+                plain(String.valueOf(expected)), plain(but));
+    }
+
+    /**
+     * "Expecting (expectation), but (what the links are instead)": for the assertions on all the links of a message.
+     *
+     * @param expectation such as {@code every link to be https:}
+     * @param but such as {@code 2 are http:} and the listing
+     * @return the factory
+     */
+    public static ErrorMessageFactory links(String expectation, String but) {
+        return new ShouldHave("%nExpecting %s, but %s", plain(expectation), plain(but));
+    }
+
+    /**
      * A value printed as it is, without AssertJ's quotes: for words such as "no Subject header".
      *
      * @param text the text

@@ -28,6 +28,7 @@ final class LintContext {
     private final int[] lineStarts;
     private final List<LintFinding> findings = new ArrayList<>();
     private final Map<String, Integer> perRule = new HashMap<>();
+    private HtmlParts htmlParts;
 
     LintContext(byte[] source, String envelopeSender, Map<String, String> mailParameters) {
         this.source = source;
@@ -64,6 +65,14 @@ final class LintContext {
     int line(int offset) {
         int i = Arrays.binarySearch(lineStarts, offset);
         return i >= 0 ? i + 1 : -i - 1;
+    }
+
+    /** {@return the decoded text parts, tokenized once for every rule that reads them} */
+    HtmlParts htmlParts() {
+        if (htmlParts == null) {
+            htmlParts = HtmlParts.of(this);
+        }
+        return htmlParts;
     }
 
     List<MimePart> parts() {

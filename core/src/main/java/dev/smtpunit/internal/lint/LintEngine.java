@@ -1,5 +1,6 @@
 package dev.smtpunit.internal.lint;
 
+import dev.smtpunit.lint.EmailClients;
 import dev.smtpunit.lint.LintFinding;
 import dev.smtpunit.lint.LintRuleSet;
 
@@ -16,7 +17,8 @@ public final class LintEngine {
             LintRuleSet.ENVELOPE, List.of(new EnvelopeRules()),
             LintRuleSet.MIME, List.of(new MimeStructureRules(), new TransferEncodingRules(), new CharsetRules(),
                     new FileNameRules()),
-            LintRuleSet.BULK_SENDER, List.of(new BulkSenderRules()));
+            LintRuleSet.BULK_SENDER, List.of(new BulkSenderRules()),
+            LintRuleSet.CONTENT, List.of(new ContentRules()));
 
     private LintEngine() {}
 
@@ -25,15 +27,20 @@ public final class LintEngine {
      * @param envelopeSender the MAIL FROM address, or null when unknown
      * @param mailParameters the MAIL FROM parameters, or null when unknown
      * @param ruleSets the rule sets to apply
+     * @param clients the mail clients {@link LintRuleSet#HTML_COMPATIBILITY} judges for
      * @return the findings, ordered by line (findings without a line first), then one finding per rule
      *     that counts the occurrences too many to list
      */
     public static List<LintFinding> check(byte[] content, String envelopeSender, Map<String, String> mailParameters,
-            Set<LintRuleSet> ruleSets) {
+            Set<LintRuleSet> ruleSets, EmailClients clients) {
         LintContext context = new LintContext(content, envelopeSender, mailParameters);
         for (LintRuleSet set : LintRuleSet.values()) {
             if (ruleSets.contains(set)) {
-                RULES.get(set).forEach(rule -> rule.check(context));
+                if (set == LintRuleSet.HTML_COMPATIBILITY) {
+                    new HtmlCompatibilityRules(clients).check(context);
+                } else {
+                    RULES.get(set).forEach(rule -> rule.check(context));
+                }
             }
         }
         List<LintFinding> findings = new ArrayList<>(context.findings());

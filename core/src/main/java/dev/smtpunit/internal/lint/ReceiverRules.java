@@ -56,6 +56,16 @@ public final class ReceiverRules {
         }
     }
 
+    /**
+     * Outlook.com: "550 5.7.515 Access denied, sending domain &lt;domain&gt; does not meet the required authentication
+     * level." from https://support.microsoft.com/en-us/topic/fix-ndr-error-550-5-7-515-in-outlook-com-34cfe8f8-6fbf-457e-9e8b-9e4dbaf4e0ef
+     * and "Strengthening Email Ecosystem: Outlook's New Requirements for High-Volume Senders" (Microsoft Defender for
+     * Office 365 blog, April 2025): SPF and DKIM must pass, DMARC (at least p=none) must align SPF or DKIM with the
+     * 5322.From domain.
+     */
+    private static final String OUTLOOK_AUTH = "5.7.515 Access denied, sending domain %s does not meet the required"
+            + " authentication level.";
+
     private ReceiverRules() {}
 
     /**
@@ -93,6 +103,18 @@ public final class ReceiverRules {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * OUTLOOK: the sender authentication Outlook.com requires of bulk senders.
+     *
+     * @param content the message content
+     * @param envelopeSender the MAIL FROM address, empty for the null sender, null when unknown
+     * @return the refusal, or empty
+     */
+    public static Optional<ReceiverRejection> outlook(byte[] content, String envelopeSender) {
+        return OutlookRules.decide(content, envelopeSender).map(r -> new ReceiverRejection(550,
+                ascii(String.format(OUTLOOK_AUTH, r.domain())), r.ruleId(), r.finding()));
     }
 
     /** Printable ASCII within the 512-octet reply line of RFC 5321 section 4.5.3.1.5. */

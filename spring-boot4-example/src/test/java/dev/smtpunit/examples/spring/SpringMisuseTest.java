@@ -4,7 +4,7 @@ import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.SmtpServerOptions.StartTlsMode;
 import dev.smtpunit.junit5.SmtpServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,8 +44,8 @@ class SpringMisuseTest {
         tests.assertStatistics(s -> s.started(1).failed(1));
         Throwable failure = tests.failed().stream().findFirst().orElseThrow().getRequiredPayload(
                 org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
-        Throwable cause = failure instanceof ExtensionConfigurationException ? failure : failure.getCause();
-        assertThat(cause).isInstanceOf(ExtensionConfigurationException.class).hasMessage("@SmtpServer on parameter 'smtp' of"
+        // one ParameterResolutionException with the message, not JUnit's "Failed to resolve" wrapper around it
+        assertThat(failure).isInstanceOf(ParameterResolutionException.class).hasNoCause().hasMessage("@SmtpServer on parameter 'smtp' of"
                 + " sends() asks for other settings than the SMTP server of the Spring application context of"
                 + " OtherSettingsOnAParameter, which the application's mail properties point at; put the settings on the"
                 + " class annotation, or give this one another name() for a separate server that the application does not know");

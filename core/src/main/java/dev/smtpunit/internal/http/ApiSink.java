@@ -1,0 +1,37 @@
+package dev.smtpunit.internal.http;
+
+import dev.smtpunit.SessionTranscript;
+import dev.smtpunit.TranscriptEntry;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Where the provider API server puts what it accepts and records: handed to it by its constructor
+ * (from {@code MockProviderApis}), so that API mail lands in the same mailbox and transcript as SMTP
+ * mail without a static registry.
+ */
+public interface ApiSink {
+    /**
+     * Registers the transcript of a new HTTP connection.
+     *
+     * @param client the client's address
+     * @return the connection's transcript
+     */
+    SessionTranscript openSession(InetSocketAddress client);
+
+    /**
+     * Appends an entry to a connection's transcript.
+     *
+     * @param session the connection's transcript
+     * @param entry what happened
+     */
+    void record(SessionTranscript session, TranscriptEntry entry);
+
+    /**
+     * Stores one message an accepted call made.
+     *
+     * @param message the message
+     * @param session the transcript of the connection the call came on (its number goes into the envelope)
+     */
+    void deliver(ApiMessage message, SessionTranscript session);
+}
