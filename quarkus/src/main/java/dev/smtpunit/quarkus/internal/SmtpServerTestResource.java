@@ -131,7 +131,7 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
     private static Path writeTrust(MockSmtpServer server) {
         try {
             Path file = Files.createTempFile("smtpunit-trust-", ".pem");
-            Files.writeString(file, ClientSettings.pemCertificates(server));
+            Files.writeString(file, server.clientTrust().certificatesPem());
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the SMTP server's certificate for Quarkus' TLS registry", e);
