@@ -29,7 +29,7 @@ class FailureEvidenceTest {
 
     @Test
     void aFailingAssertionGetsTheTranscriptMailboxAndFaults(MockSmtpServer smtp) {
-        smtp.faults().on(AUTH).reply(535, "5.7.8 never reached").once();
+        smtp.faults().on(AUTH).once().reply(535, "5.7.8 never reached");
         welcomeMailer.sendWelcome("ada@example.com", "Ada");
 
         assertThat(smtp.mailbox()).hasMessageTo("grace@example.com");
