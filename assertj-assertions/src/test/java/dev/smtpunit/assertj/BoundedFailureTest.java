@@ -2,6 +2,7 @@ package dev.smtpunit.assertj;
 
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,20 +62,12 @@ class BoundedFailureTest {
 
     @Test
     void aLongSessionKeepsItsFirstFortyAndLastTenLines() throws Exception {
-        try (java.net.Socket socket = new java.net.Socket(smtp.host(), smtp.port())) {
-            socket.setSoTimeout(5000);
-            java.io.BufferedReader in = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
-            java.io.OutputStream out = socket.getOutputStream();
-            in.readLine();
+        try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
+            client.readLine();
             for (int i = 0; i < 60; i++) {
-                out.write("NOOP\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                out.flush();
-                assertThat(in.readLine()).startsWith("250");
+                assertThat(client.command("NOOP")).startsWith("250");
             }
-            out.write("QUIT\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            out.flush();
-            assertThat(in.readLine()).startsWith("221");
+            assertThat(client.command("QUIT")).startsWith("221");
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().sessions().get(0).isClosed());
         String session = smtp.transcript().sessions().get(0).toString();

@@ -2,6 +2,7 @@ package dev.smtpunit.assertj;
 
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.testsupport.RawClient;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -9,11 +10,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -103,20 +99,16 @@ class TranscriptAssertTest {
 
     @Test
     void seesPipeliningAndViolations() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); Socket socket = new Socket(smtp.host(), smtp.port())) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            OutputStream out = socket.getOutputStream();
-            in.readLine();
-            out.write("EHLO x\r\n".getBytes(StandardCharsets.US_ASCII));
-            for (String l = in.readLine(); l.charAt(3) == '-'; l = in.readLine()) {
-                // skip EHLO lines
-            }
+        try (MockSmtpServer smtp = new MockSmtpServer().start();
+                RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
+            client.readLine();
+            client.command("EHLO x");
             assertThatThrownBy(() -> assertThat(smtp.transcript()).usedPipelining())
                     .hasMessage(failure(smtp, "show pipelined commands, but the client waited for every reply"));
-            out.write("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nNOOP\n".getBytes(StandardCharsets.US_ASCII));
-            in.readLine();
-            in.readLine();
-            in.readLine();
+            client.sendRaw("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nNOOP\n");
+            client.reply();
+            client.reply();
+            client.reply();
             assertThat(smtp.transcript()).usedPipelining();
             assertThatThrownBy(() -> assertThat(smtp.transcript()).hasNoProtocolViolations())
                     .hasMessage(failure(smtp, "show no protocol violation, but found [session 1: bare <LF> received; SMTP lines"

@@ -1,16 +1,12 @@
 package dev.smtpunit.cli;
 
 import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,16 +32,14 @@ class SmtpUnitCliRetentionTest {
             dir.toString()});
         try (MockSmtpServer smtp = SmtpUnitCli.start(parsed, new PrintStream(new ByteArrayOutputStream()))) {
             for (int i = 1; i <= 4; i++) {
-                try (Socket socket = new Socket(smtp.host(), smtp.port())) {
-                    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-                    OutputStream out = socket.getOutputStream();
-                    assertThat(in.readLine()).startsWith("220 ");
-                    assertThat(say(in, out, "EHLO x")).startsWith("250 ");
-                    assertThat(say(in, out, "MAIL FROM:<app@example.com>")).startsWith("250 ");
-                    assertThat(say(in, out, "RCPT TO:<ada@example.com>")).startsWith("250 ");
-                    assertThat(say(in, out, "DATA")).startsWith("354 ");
-                    assertThat(say(in, out, "Subject: m" + i + "\r\n\r\nbody\r\n.")).startsWith("250 ");
-                    assertThat(say(in, out, "QUIT")).startsWith("221 ");
+                try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
+                    assertThat(client.reply()).startsWith("220 ");
+                    assertThat(RawClient.lastLine(client.command("EHLO x"))).startsWith("250 ");
+                    assertThat(client.command("MAIL FROM:<app@example.com>")).startsWith("250 ");
+                    assertThat(client.command("RCPT TO:<ada@example.com>")).startsWith("250 ");
+                    assertThat(client.command("DATA")).startsWith("354 ");
+                    assertThat(client.command("Subject: m" + i + "\r\n\r\nbody\r\n.")).startsWith("250 ");
+                    assertThat(client.command("QUIT")).startsWith("221 ");
                 }
             }
             assertThat(smtp.mailbox().size()).isEqualTo(2);
@@ -54,16 +48,5 @@ class SmtpUnitCliRetentionTest {
                 assertThat(Files.readString(dir.resolve(String.format("%04d.eml", i)))).startsWith("Subject: m" + i + "\r\n");
             }
         }
-    }
-
-    /** Sends one line (or lines) and returns the last line of the reply. */
-    private static String say(BufferedReader in, OutputStream out, String line) throws Exception {
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        String reply = in.readLine();
-        while (reply != null && reply.length() > 3 && reply.charAt(3) == '-') {
-            reply = in.readLine();
-        }
-        return reply;
     }
 }
