@@ -26,7 +26,8 @@ import java.util.Map;
  * place of James' {@code CommandDispatcher}, which decodes, trims, splits and upper-cases every line
  * again and builds a request, an iterator and two clock readings per command; the hookable James
  * handlers run without their per-command logging context and timer ({@link JamesCommands}).
- * Left out on purpose: James' DATA line filters (we read content ourselves), the
+ * BDAT is answered before the chain, by {@link ChunkTransfer}, when CHUNKING is on; the package's
+ * {@code package-info} lists who answers each command. Left out on purpose: James' DATA line filters (we read content ourselves), the
  * {@code Received:} header filter, the postmaster/abuse hook, James' AUTH handler, and James' MAIL
  * and RCPT handlers with their hooks (their address type needs {@code javax.mail}).
  */
