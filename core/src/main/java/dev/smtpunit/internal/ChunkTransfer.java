@@ -60,9 +60,9 @@ final class ChunkTransfer {
     void consume(Wire w) {
         int n = (int) Math.min(w.readable(), remaining);
         if (chunk.refusal() == null) {
-            conn.transaction().content().appendChunk(w.buf, w.head, n);
+            conn.transaction().content().appendChunk(w.buffer(), w.head(), n);
         }
-        w.head += n;
+        w.consumeTo(w.head() + n);
         remaining -= n;
         if (remaining == 0) {
             done();

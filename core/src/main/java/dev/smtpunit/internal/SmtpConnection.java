@@ -345,7 +345,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         LineDeadline lines = LineDeadline.of(server.options);
         while (mode != Mode.CLOSED) {
             if (stalled) {
-                wire.head = wire.tail;
+                wire.consumeAll();
             } else {
                 processInput();
                 if (mode == Mode.CLOSED) {
@@ -364,7 +364,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                     return;
                 }
                 if (lines != null) {
-                    lines.received(wire.buf, wire.lastFill, wire.tail, mode == Mode.CHUNK, System.nanoTime());
+                    lines.received(wire.buffer(), wire.lastFill(), wire.tail(), mode == Mode.CHUNK, System.nanoTime());
                 }
             } catch (SocketTimeoutException e) {
                 if (!stalled) {
@@ -465,11 +465,11 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                 endOfData();
                 continue;
             }
-            int start = w.head;
+            int start = w.head();
             int lf = w.indexOf(start, (byte) '\n');
             if (lf < 0) {
                 if (w.readable() > MAX_BUFFERED_LINE) {
-                    w.head = w.tail;
+                    w.consumeAll();
                     if (!discardingLongLine) {
                         discardingLongLine = true;
                         answeringChallenge = !lineHandlers.isEmpty();
@@ -479,12 +479,12 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                 }
                 break;
             }
-            w.head = lf + 1;
+            w.consumeTo(lf + 1);
             if (discardingLongLine) {
                 discardingLongLine = false;
                 continue;
             }
-            commands.line(w.buf, start, lf);
+            commands.line(w.buffer(), start, lf);
         }
     }
 
