@@ -13,11 +13,13 @@ import dev.smtpunit.fault.FaultEffect;
 final class ChunkTransfer {
     private final SmtpConnection conn;
     private final ServerContext server;
+    private final ReplyWriter replies;
     private BdatCommand chunk;
     private long remaining;
 
-    ChunkTransfer(SmtpConnection conn, ServerContext server) {
+    ChunkTransfer(SmtpConnection conn, ServerContext server, ReplyWriter replies) {
         this.conn = conn;
+        this.replies = replies;
         this.server = server;
     }
 
@@ -79,7 +81,7 @@ final class ChunkTransfer {
         conn.chunkRead();
         BdatCommand c = chunk;
         chunk = null;
-        conn.pipelined(c.pipelined());
+        replies.pipelined(c.pipelined());
         if (c.refusal() != null) {
             conn.reply(SmtpPhase.BDAT, c.shown(), c.refusal().code(), c.refusal().text());
             return;

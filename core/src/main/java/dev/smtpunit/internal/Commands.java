@@ -23,10 +23,12 @@ final class Commands {
         SmtpPhase.STARTTLS, SmtpPhase.VRFY, SmtpPhase.EXPN, SmtpPhase.HELP};
     private final SmtpConnection conn;
     private final ServerContext server;
+    private final ReplyWriter replies;
 
-    Commands(SmtpConnection conn, ServerContext server) {
+    Commands(SmtpConnection conn, ServerContext server, ReplyWriter replies) {
         this.conn = conn;
         this.server = server;
+        this.replies = replies;
     }
 
     /**
@@ -37,7 +39,7 @@ final class Commands {
      * @param lf the index of its LF
      */
     void line(byte[] buf, int start, int lf) {
-        conn.pipelined(conn.wire().hasPending());
+        replies.pipelined(conn.wire().hasPending());
         boolean crlf = lf > start && buf[lf - 1] == '\r';
         int end = crlf ? lf - 1 : lf;
         int length = end - start;
@@ -45,24 +47,24 @@ final class Commands {
         String line = text.line();
         LineHandler<SMTPSession> handler = conn.lineHandler();
         boolean continuation = handler != null;
-        conn.answeringChallenge(continuation);
+        replies.answeringChallenge(continuation);
         SmtpPhase phase = continuation ? SmtpPhase.AUTH : phaseOf(line);
         String shown = continuation ? ((AuthCommand.Continuation) handler).mask(line) : mask(phase, line);
         LineRules.Broken broken = LineRules.check(text, length, server.options, crlf, phase, continuation);
         if (broken != null) {
             if (broken.violation() != null) {
-                conn.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, broken.violation());
+                replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, broken.violation());
             }
             conn.rejectLine(phase, shown, broken.text());
             return;
         }
         if (continuation) {
             byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
-            conn.faults().play(phase, shown, null, () -> conn.james(handler.onLine(conn.session(), bytes)));
+            conn.faults().play(phase, shown, null, () -> replies.james(handler.onLine(conn.session(), bytes)));
             return;
         }
         if (phase == SmtpPhase.BDAT && server.options.chunking()) {
-            if (conn.chunks().begin(line, shown, conn.pipelined())) {
+            if (conn.chunks().begin(line, shown, replies.pipelined())) {
                 conn.readChunk();
             }
             return;
@@ -131,7 +133,7 @@ final class Commands {
     }
 
     private Outcome afterCommand(SmtpPhase phase, String line, Response response) {
-        Outcome outcome = conn.james(response);
+        Outcome outcome = replies.james(response);
         if (outcome == null || outcome.reply() == null) {
             return outcome;
         }

@@ -4,7 +4,6 @@ import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpPhase;
-import dev.smtpunit.SmtpReply;
 import dev.smtpunit.SmtpServerOptions;
 import dev.smtpunit.TlsInfo;
 import dev.smtpunit.TranscriptEntry;
@@ -25,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -53,6 +51,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     private final SessionTranscript transcript;
     private final Utf8Session session;
     private final FaultPlayer faults;
+    private final ReplyWriter replies;
     private final Transaction transaction = new Transaction();
     private final ArrayDeque<LineHandler<SMTPSession>> lineHandlers = new ArrayDeque<>(2);
     /** The thread running the connection, while it runs. */
@@ -61,12 +60,10 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     private SessionInfo info;
     private volatile Mode mode = Mode.COMMAND;
     /** Whether the command being handled arrived before the reply to the previous one was sent. */
-    private boolean pipelined;
     private boolean stalled;
     private boolean discardingLongLine;
     private boolean closingByServer;
     /** Whether the line being handled answers an AUTH challenge (334) rather than being a command. */
-    private boolean answeringChallenge;
     private PathSyntax.Result parsedPath;
     private String authenticatedUser;
     private TlsInfo tls;
@@ -89,12 +86,13 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.info = new SessionInfo(id, remote, "");
         this.transcript = server.recorder.openSession(server.transcript, id, remote);
-        event(TranscriptEntry.Kind.CONNECTED, "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()
+        this.replies = new ReplyWriter(wire, server.recorder, transcript, server.interner);
+        replies.event(TranscriptEntry.Kind.CONNECTED, "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()
                 + (implicitTls ? " (implicit TLS)" : ""));
         this.session = new Utf8Session(new ConnectionTransport(this, socket), server.configuration, transaction);
-        this.faults = new FaultPlayer(this, server.interner);
-        this.chunks = new ChunkTransfer(this, server);
-        this.commands = new Commands(this, server);
+        this.faults = new FaultPlayer(this, replies, server.interner);
+        this.chunks = new ChunkTransfer(this, server, replies);
+        this.commands = new Commands(this, server, replies);
     }
 
     static SmtpConnection of(ProtocolSession session) {
@@ -126,11 +124,11 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         mode = Mode.CLOSED;
         String why = "too many connections (maxConnections " + server.options.maxConnections() + ")";
         if (implicitTls) {
-            event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection refused before the TLS handshake: " + why);
+            replies.event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection refused before the TLS handshake: " + why);
             wire.abort();
             return;
         }
-        send(SmtpPhase.CONNECT, null, server.interner.reply(421, "4.7.0 " + server.options.hostname()
+        replies.send(SmtpPhase.CONNECT, null, server.interner.reply(421, "4.7.0 " + server.options.hostname()
                 + " Error: too many connections, try again later"), false);
         try {
             wire.flush();
@@ -138,7 +136,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             // the client is gone already
         }
         wire.abort();
-        event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection refused: " + why);
+        replies.event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection refused: " + why);
     }
 
     /** Ends the connection from another thread (the server stops): its blocked read or pause ends at once. */
@@ -255,14 +253,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         return parsedPath;
     }
 
-    void pipelined(boolean value) {
-        pipelined = value;
-    }
-
-    boolean pipelined() {
-        return pipelined;
-    }
-
     SMTPSession session() {
         return session;
     }
@@ -272,10 +262,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     /** @param value whether the line being handled answers an AUTH challenge (334) rather than being a command */
-    void answeringChallenge(boolean value) {
-        answeringChallenge = value;
-    }
-
     /** BDAT was accepted for reading: what follows is its chunk. */
     void readChunk() {
         mode = Mode.CHUNK;
@@ -314,7 +300,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             // the client went away, the server stopped, or TLS failed (recorded where it happened)
         } catch (RuntimeException | LinkageError e) {
             if (mode != Mode.CLOSED) {
-                event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection failed: " + e.getClass().getSimpleName()
+                replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection failed: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
                 closingByServer = true;
             }
@@ -369,10 +355,10 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             } catch (SocketTimeoutException e) {
                 if (!stalled) {
                     if (lines != null && lines.overdue(System.nanoTime())) {
-                        event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "a line took longer than the line deadline of "
+                        replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "a line took longer than the line deadline of "
                                 + lines + " to arrive; closing");
                     }
-                    send(SmtpPhase.UNKNOWN, null, server.interner.reply(421, "4.4.2 " + server.options.hostname()
+                    replies.send(SmtpPhase.UNKNOWN, null, server.interner.reply(421, "4.4.2 " + server.options.hostname()
                             + " Error: timeout exceeded"), false);
                     closeNow();
                 }
@@ -384,10 +370,10 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         Mode last = mode;
         mode = Mode.CLOSED;
         if (last == Mode.DATA && transaction.content() != null) {
-            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection lost during DATA after " + transaction.content().size()
+            replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection lost during DATA after " + transaction.content().size()
                     + " bytes; the message was discarded");
         } else if (last == Mode.CHUNK) {
-            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, chunks.cutShort());
+            replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, chunks.cutShort());
         }
         if (closingByServer) {
             try {
@@ -401,15 +387,15 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         server.release();
         Wire.Guard expired = wire.expired();
         if (expired != null) {
-            event(TranscriptEntry.Kind.CLOSED_BY_SERVER, expired == Wire.Guard.WRITE
+            replies.event(TranscriptEntry.Kind.CLOSED_BY_SERVER, expired == Wire.Guard.WRITE
                     ? "connection closed by server: a reply could not be written within the idle timeout of "
                             + seconds(server.options.idleTimeout()) + " (the client does not read)"
                     : "connection closed by server: the TLS handshake was not complete within "
                             + seconds(server.options.tlsHandshakeTimeout()));
         } else if (server.stopping && !closingByServer) {
-            event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection closed by server (server stopped)");
+            replies.event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection closed by server (server stopped)");
         } else {
-            event(closingByServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER : TranscriptEntry.Kind.CLOSED_BY_CLIENT,
+            replies.event(closingByServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER : TranscriptEntry.Kind.CLOSED_BY_CLIENT,
                     closingByServer ? "connection closed by server" : "connection closed by client");
         }
         session.resetState();
@@ -421,14 +407,14 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             tls = TlsUpgrade.handshake(wire, server.tls, implicit, server.options);
         } catch (IOException e) {
             if (wire.expired() == Wire.Guard.HANDSHAKE || e instanceof SocketTimeoutException) {
-                event(TranscriptEntry.Kind.TLS_FAILED, "TLS handshake failed: not complete within "
+                replies.event(TranscriptEntry.Kind.TLS_FAILED, "TLS handshake failed: not complete within "
                         + seconds(server.options.tlsHandshakeTimeout()));
             } else if (!server.stopping) {
-                event(TranscriptEntry.Kind.TLS_FAILED, TlsUpgrade.describe(e));
+                replies.event(TranscriptEntry.Kind.TLS_FAILED, TlsUpgrade.describe(e));
             }
             throw e;
         }
-        event(TranscriptEntry.Kind.TLS_ESTABLISHED, "TLS established: " + tls.protocol() + " " + tls.cipherSuite());
+        replies.event(TranscriptEntry.Kind.TLS_ESTABLISHED, "TLS established: " + tls.protocol() + " " + tls.cipherSuite());
     }
 
     /** STARTTLS was answered with 220: layer TLS and forget what the session learnt (RFC 3207 section 4.2). */
@@ -436,7 +422,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         try {
             int discarded = TlsUpgrade.discardPlaintext(wire);
             if (discarded > 0) {
-                event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "discarded " + discarded + " bytes of plaintext sent after"
+                replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "discarded " + discarded + " bytes of plaintext sent after"
                         + " STARTTLS before the TLS handshake (RFC 3207 section 4.2: possible command injection)");
             }
             handshake(false);
@@ -472,7 +458,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                     w.consumeAll();
                     if (!discardingLongLine) {
                         discardingLongLine = true;
-                        answeringChallenge = !lineHandlers.isEmpty();
+                        replies.answeringChallenge(!lineHandlers.isEmpty());
                         rejectLine(SmtpPhase.UNKNOWN, "(line of more than " + CommandChecks.MAX_AUTH_LINE + " octets)",
                                 "5.5.2 Error: line too long");
                     }
@@ -495,7 +481,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     void rejectLine(SmtpPhase phase, String shown, String text, int code) {
         // a refused line ends an AUTH exchange in progress (RFC 4954: a 5xx reply ends it for the client too)
         lineHandlers.clear();
-        send(phase, shown, server.interner.reply(code, text), false);
+        replies.send(phase, shown, server.interner.reply(code, text), false);
     }
 
     /**
@@ -517,20 +503,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
      * @return it as an outcome, or null
      */
     Outcome james(Response response) {
-        if (response == null) {
-            return null;
-        }
-        if (response instanceof Replies.Single single) {
-            String text = single.text();
-            if (text != null) {
-                return new Outcome(server.interner.reply(Integer.parseInt(response.getRetCode()), text), response);
-            }
-        }
-        List<CharSequence> lines = response.getLines();
-        if (lines.isEmpty()) {
-            return new Outcome(null, response);
-        }
-        return new Outcome(server.interner.reply(response, lines), response);
+        return replies.james(response);
     }
 
     /**
@@ -547,11 +520,11 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             return;
         }
         if (outcome.reply() == null) {
-            recordExchange(phase, shown, null, injected);
+            replies.record(phase, shown, null, injected);
             closeNow();
             return;
         }
-        send(phase, shown, outcome.reply(), injected);
+        replies.send(phase, shown, outcome.reply(), injected);
         afterReply(outcome.response(), closeAfter);
     }
 
@@ -562,11 +535,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         if (closeAfter || (response != null && response.isEndSession())) {
             closeNow();
         }
-    }
-
-    private void send(SmtpPhase phase, String shown, Interner.WireReply reply, boolean injected) {
-        recordExchange(phase, shown, reply.reply(), injected);
-        wire.write(reply.wire());
     }
 
     /** A reply James wrote by itself rather than returning it. */
@@ -607,11 +575,11 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     private void endOfData() {
         mode = Mode.COMMAND;
-        pipelined = false;
+        replies.pipelined(false);
         MessageAssembly.Result result = assemble(transaction.content());
         if (result.refusal() != null) {
             endTransaction();
-            send(SmtpPhase.END_OF_DATA, result.summary(), result.refusal(), false);
+            replies.send(SmtpPhase.END_OF_DATA, result.summary(), result.refusal(), false);
             return;
         }
         ReceivedMessage message = result.message();
@@ -628,7 +596,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                 () -> transaction.envelope(server.recorder, info, authenticatedUser, tls, server.interner), server.options,
                 server.interner, server.recorder);
         if (result.violation() != null) {
-            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, result.violation());
+            replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, result.violation());
         }
         return result;
     }
@@ -655,7 +623,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     void accept(SmtpPhase phase, String summary, ReceivedMessage message, String headerProblem,
             Supplier<FaultEffect> faultRules) {
         if (headerProblem != null) {
-            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, headerProblem);
+            replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, headerProblem);
         }
         Interner.WireReply refused = ReceiverGate.refusal(server, transcript, message);
         if (refused == null && headerProblem != null) {
@@ -663,7 +631,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         }
         if (refused != null) {
             endTransaction();
-            send(phase, summary, refused, false);
+            replies.send(phase, summary, refused, false);
             return;
         }
         FaultEffect effect = faultRules.get();
@@ -671,7 +639,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         faults.play(phase, summary, effect, () -> {
             ReceivedMessage dropped = server.recorder.store(server.mailbox, message, server.options.maxStoredMessages());
             if (dropped != null) {
-                event(TranscriptEntry.Kind.MESSAGE_DROPPED, "mailbox full (maxStoredMessages " + server.options.maxStoredMessages()
+                replies.event(TranscriptEntry.Kind.MESSAGE_DROPPED, "mailbox full (maxStoredMessages " + server.options.maxStoredMessages()
                         + "): dropped the oldest message, from session " + dropped.envelope().sessionId() + ", "
                         + server.mailbox.droppedCount() + " dropped so far");
             }
@@ -702,21 +670,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                 Optional.ofNullable(message), chunkNumber);
     }
 
-    void recordExchange(SmtpPhase phase, String shown, SmtpReply reply, boolean injected) {
-        server.recorder.exchange(transcript, now(), phase, shown, reply, injected, pipelined,
-                answeringChallenge && shown != null);
-    }
-
-    void event(TranscriptEntry.Kind kind, String detail) {
-        server.recorder.event(transcript, now(), kind, detail);
-    }
-
     /** {@return the duration as the transcript shows it: {@code 60 s}, {@code 250 ms}} */
     static String seconds(java.time.Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private static long now() {
-        return System.currentTimeMillis();
     }
 }
