@@ -46,7 +46,7 @@ final class AuthCommand implements CommandHandler<SMTPSession>, EhloExtension {
     public Response onCommand(SMTPSession session, Request request) {
         SmtpConnection conn = SmtpConnection.of(session);
         SmtpServerOptions options = conn.options();
-        SessionPolicy.Refusal refusal = SessionPolicy.auth(conn);
+        SessionPolicy.Refusal refusal = SessionPolicy.auth(conn.state());
         if (refusal != null) {
             return Replies.of(Integer.toString(refusal.code()), refusal.text());
         }

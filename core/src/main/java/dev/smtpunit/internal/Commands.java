@@ -24,11 +24,13 @@ final class Commands {
     private final SmtpConnection conn;
     private final ServerContext server;
     private final ReplyWriter replies;
+    private final SessionState state;
 
-    Commands(SmtpConnection conn, ServerContext server, ReplyWriter replies) {
+    Commands(SmtpConnection conn, ServerContext server, ReplyWriter replies, SessionState state) {
         this.conn = conn;
         this.server = server;
         this.replies = replies;
+        this.state = state;
     }
 
     /**
@@ -91,7 +93,7 @@ final class Commands {
                 return;
             }
         }
-        SessionPolicy.Refusal refusal = SessionPolicy.beforeCommand(phase, conn);
+        SessionPolicy.Refusal refusal = SessionPolicy.beforeCommand(phase, state);
         if (refusal != null) {
             conn.rejectLine(phase, shown, refusal.text(), refusal.code());
             return;
@@ -138,7 +140,7 @@ final class Commands {
             return outcome;
         }
         if ((phase == SmtpPhase.EHLO || phase == SmtpPhase.HELO) && outcome.reply().reply().code() == 250) {
-            SessionInfo info = conn.greetedAs(argument(line));
+            SessionInfo info = state.greetedAs(argument(line));
             SmtpReply adjusted = Extensions.adjust(outcome.reply().reply(), server.options,
                     Extensions.helloLine(server.options, info.heloName(), info.clientAddress()));
             outcome = new Outcome(server.interner.reply(adjusted), response);

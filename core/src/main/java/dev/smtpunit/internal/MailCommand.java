@@ -46,7 +46,7 @@ final class MailCommand implements CommandHandler<SMTPSession> {
         if (badValue != null) {
             return badValue;
         }
-        SessionPolicy.Refusal refusal = SessionPolicy.mail(conn);
+        SessionPolicy.Refusal refusal = SessionPolicy.mail(conn.state());
         if (refusal != null) {
             return Replies.of(Integer.toString(refusal.code()), refusal.text());
         }

@@ -5,11 +5,9 @@ import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.SmtpServerOptions;
-import dev.smtpunit.TlsInfo;
 import dev.smtpunit.TranscriptEntry;
 import dev.smtpunit.fault.FaultContext;
 import dev.smtpunit.fault.FaultEffect;
-import org.apache.james.core.Username;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.ProtocolSessionImpl;
 import org.apache.james.protocols.api.Response;
@@ -36,17 +34,20 @@ import java.util.function.Supplier;
  * One SMTP connection on its own thread: reads into {@link Wire}, frames command lines itself
  * (strictly: CRLF only), runs them through James' command chain, hands message content to
  * {@link DataReceiver}, and writes replies, which {@link Wire} sends together once the client has
- * nothing more pending. The transaction lives in {@link Transaction}, fault effects are played by
- * {@link FaultPlayer}, TLS is layered by {@link TlsUpgrade}, and the session-order rules are in
- * {@link SessionPolicy}.
+ * nothing more pending. What stays here is the thread, the loop, the mode dispatch and the TLS
+ * layering; replies are sent and recorded by {@link ReplyWriter}, what the client said and proved is
+ * kept in {@link SessionState}, command lines go through {@link Commands}, the transaction lives in
+ * {@link Transaction}, fault effects are played by {@link FaultPlayer}, TLS is layered by
+ * {@link TlsUpgrade}, and the session-order rules are in {@link SessionPolicy}.
  */
-final class SmtpConnection implements Runnable, SessionPolicy.State {
+final class SmtpConnection implements Runnable {
     private static final int MAX_BUFFERED_LINE = CommandChecks.MAX_AUTH_LINE + 2;
 
     private enum Mode { COMMAND, DATA, CHUNK, CLOSED }
 
     private final ServerContext server;
     private final boolean implicitTls;
+    private final int id;
     private final Wire wire;
     private final SessionTranscript transcript;
     private final Utf8Session session;
@@ -57,16 +58,12 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     /** The thread running the connection, while it runs. */
     private volatile Thread thread;
     private final CountDownLatch finished = new CountDownLatch(1);
-    private SessionInfo info;
+    private final SessionState state;
     private volatile Mode mode = Mode.COMMAND;
-    /** Whether the command being handled arrived before the reply to the previous one was sent. */
     private boolean stalled;
     private boolean discardingLongLine;
     private boolean closingByServer;
-    /** Whether the line being handled answers an AUTH challenge (334) rather than being a command. */
     private PathSyntax.Result parsedPath;
-    private String authenticatedUser;
-    private TlsInfo tls;
     private final ChunkTransfer chunks;
     private final Commands commands;
 
@@ -84,15 +81,18 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         this.implicitTls = implicitTls;
         this.wire = new Wire(socket, server.options.idleTimeout().toNanos());
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
-        this.info = new SessionInfo(id, remote, "");
+        this.id = id;
+        this.state = new SessionState(server.options, server.interner, implicitTls, new SessionInfo(id, remote, ""),
+                transaction);
         this.transcript = server.recorder.openSession(server.transcript, id, remote);
         this.replies = new ReplyWriter(wire, server.recorder, transcript, server.interner);
         replies.event(TranscriptEntry.Kind.CONNECTED, "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()
                 + (implicitTls ? " (implicit TLS)" : ""));
         this.session = new Utf8Session(new ConnectionTransport(this, socket), server.configuration, transaction);
+        state.attach(session);
         this.faults = new FaultPlayer(this, replies, server.interner);
         this.chunks = new ChunkTransfer(this, server, replies);
-        this.commands = new Commands(this, server, replies);
+        this.commands = new Commands(this, server, replies, state);
     }
 
     static SmtpConnection of(ProtocolSession session) {
@@ -163,48 +163,33 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     // ---------------------------------------------------------------- what James and the policy see
 
-    @Override
-    public SmtpServerOptions options() {
+    SmtpServerOptions options() {
         return server.options;
     }
 
     int sessionId() {
-        return info.id();
+        return id;
     }
 
-    @Override
-    public boolean greeted() {
-        return session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection).isPresent();
+    /** {@return what the client has said and proved: the session rules' view} */
+    SessionState state() {
+        return state;
     }
 
-    @Override
-    public boolean tlsActive() {
-        return tls != null;
+    boolean tlsActive() {
+        return state.tlsActive();
     }
 
-    @Override
-    public boolean authenticated() {
-        return authenticatedUser != null;
-    }
-
-    @Override
-    public boolean inTransaction() {
+    boolean inTransaction() {
         return transaction.active();
     }
 
     boolean startTlsSupported() {
-        return SessionPolicy.startTlsOffered(server.options, implicitTls);
+        return state.startTlsSupported();
     }
 
     void authenticated(String user, AuthMechanism mechanism) {
-        authenticatedUser = server.interner.string(user);
-        info = info.withAuthMechanism(mechanism);
-        try {
-            session.setUsername(Username.of(user));
-        } catch (IllegalArgumentException e) {
-            // James' Username rejects some names (several @); our own record above is what counts
-            session.setUsername(Username.of("smtpunit-user"));
-        }
+        state.authenticated(user, mechanism);
     }
 
     void pushLineHandler(LineHandler<SMTPSession> handler) {
@@ -274,18 +259,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     ChunkTransfer chunks() {
         return chunks;
-    }
-
-    /**
-     * The client said EHLO or HELO and was answered 250.
-     *
-     * @param name its argument
-     * @return the session facts with that name
-     */
-    SessionInfo greetedAs(String name) {
-        transaction.reset();
-        info = info.withHeloName(server.interner.string(name));
-        return info;
     }
 
     // ---------------------------------------------------------------- the connection loop
@@ -404,7 +377,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     private void handshake(boolean implicit) throws IOException {
         try {
-            tls = TlsUpgrade.handshake(wire, server.tls, implicit, server.options);
+            state.tlsEstablished(TlsUpgrade.handshake(wire, server.tls, implicit, server.options));
         } catch (IOException e) {
             if (wire.expired() == Wire.Guard.HANDSHAKE || e instanceof SocketTimeoutException) {
                 replies.event(TranscriptEntry.Kind.TLS_FAILED, "TLS handshake failed: not complete within "
@@ -414,7 +387,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             }
             throw e;
         }
-        replies.event(TranscriptEntry.Kind.TLS_ESTABLISHED, "TLS established: " + tls.protocol() + " " + tls.cipherSuite());
+        replies.event(TranscriptEntry.Kind.TLS_ESTABLISHED, "TLS established: " + state.tls().protocol() + " "
+                + state.tls().cipherSuite());
     }
 
     /** STARTTLS was answered with 220: layer TLS and forget what the session learnt (RFC 3207 section 4.2). */
@@ -432,7 +406,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         session.getConnectionState().clear();
         session.resetState();
         transaction.reset();
-        info = info.withHeloName("");
+        state.forgetGreeting();
     }
 
     // ---------------------------------------------------------------- input
@@ -593,7 +567,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
      */
     MessageAssembly.Result assemble(DataReceiver content) {
         MessageAssembly.Result result = MessageAssembly.assemble(content, transaction.smtpUtf8(),
-                () -> transaction.envelope(server.recorder, info, authenticatedUser, tls, server.interner), server.options,
+                () -> transaction.envelope(server.recorder, state.info(), state.authenticatedUser(), state.tls(),
+                        server.interner), server.options,
                 server.interner, server.recorder);
         if (result.violation() != null) {
             replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, result.violation());
@@ -666,7 +641,8 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     FaultContext context(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message, int chunkNumber) {
         return new FaultContext(phase, line, args == null ? "" : args.path(), args == null ? Map.of() : args.parameters(),
-                info.id(), transaction.inSession(), transaction.onServer(), tls != null, Optional.ofNullable(authenticatedUser),
+                id, transaction.inSession(), transaction.onServer(), state.tlsActive(),
+                Optional.ofNullable(state.authenticatedUser()),
                 Optional.ofNullable(message), chunkNumber);
     }
 
