@@ -102,7 +102,7 @@ final class ChunkTransfer {
                     () -> new Outcome(server.interner.reply(250, "2.0.0 Ok: " + c.size() + " octets received"), null));
             return;
         }
-        MessageAssembly.Result result = conn.assemble(content);
+        MessageAssembly.Result result = conn.messages().assemble(content);
         String summary = server.interner.string(c.shown() + " <message: " + content.size() + " bytes in " + c.number()
                 + (c.number() == 1 ? " chunk>" : " chunks>"));
         if (result.refusal() != null) {
@@ -111,7 +111,7 @@ final class ChunkTransfer {
             return;
         }
         ReceivedMessage message = result.message();
-        conn.accept(SmtpPhase.BDAT, summary, message, result.headerProblem(), () -> {
+        conn.messages().accept(SmtpPhase.BDAT, summary, message, result.headerProblem(), () -> {
             FaultEffect effect = server.faults.fire(conn.context(SmtpPhase.BDAT, c.line(), null, message, c.number()));
             return effect != null ? effect : server.faults.fire(conn.context(SmtpPhase.END_OF_DATA, "", null, message, 0));
         });

@@ -28,7 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 
 /**
  * One SMTP connection on its own thread: reads into {@link Wire}, frames command lines itself
@@ -65,6 +64,7 @@ final class SmtpConnection implements Runnable {
     private boolean closingByServer;
     private PathSyntax.Result parsedPath;
     private final ChunkTransfer chunks;
+    private final MessageAssembly messages;
     private final Commands commands;
 
     /**
@@ -91,6 +91,7 @@ final class SmtpConnection implements Runnable {
         this.session = new Utf8Session(new ConnectionTransport(this, socket), server.configuration, transaction);
         state.attach(session);
         this.faults = new FaultPlayer(this, replies, server.interner);
+        this.messages = new MessageAssembly(server, transcript, replies, state, transaction, faults, this::endTransaction);
         this.chunks = new ChunkTransfer(this, server, replies);
         this.commands = new Commands(this, server, replies, state);
     }
@@ -255,6 +256,10 @@ final class SmtpConnection implements Runnable {
     /** The chunk is read: what follows are commands again (unless its reply closes the connection). */
     void chunkRead() {
         mode = Mode.COMMAND;
+    }
+
+    MessageAssembly messages() {
+        return messages;
     }
 
     ChunkTransfer chunks() {
@@ -550,76 +555,21 @@ final class SmtpConnection implements Runnable {
     private void endOfData() {
         mode = Mode.COMMAND;
         replies.pipelined(false);
-        MessageAssembly.Result result = assemble(transaction.content());
+        MessageAssembly.Result result = messages.assemble(transaction.content());
         if (result.refusal() != null) {
             endTransaction();
             replies.send(SmtpPhase.END_OF_DATA, result.summary(), result.refusal(), false);
             return;
         }
         ReceivedMessage message = result.message();
-        accept(SmtpPhase.END_OF_DATA, result.summary(), message, result.headerProblem(),
+        messages.accept(SmtpPhase.END_OF_DATA, result.summary(), message, result.headerProblem(),
                 () -> fire(SmtpPhase.END_OF_DATA, "", null, message));
-    }
-
-    /**
-     * @param content the content received
-     * @return the message or the refusal it earns (recorded as a violation where it is one)
-     */
-    MessageAssembly.Result assemble(DataReceiver content) {
-        MessageAssembly.Result result = MessageAssembly.assemble(content, transaction.smtpUtf8(),
-                () -> transaction.envelope(server.recorder, state.info(), state.authenticatedUser(), state.tls(),
-                        server.interner), server.options,
-                server.interner, server.recorder);
-        if (result.violation() != null) {
-            replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, result.violation());
-        }
-        return result;
     }
 
     /** Ends the mail transaction, in James' view and ours. */
     void endTransaction() {
         session.resetState();
         transaction.reset();
-    }
-
-    /**
-     * Ends the transaction with a complete message: lints it and lets the receiver profile refuse it
-     * ({@link ReceiverGate}), refuses 8-bit header octets that SMTPUTF8 does not cover, then stores it
-     * and answers 250, unless a fault says otherwise. A refused message is not offered to the fault
-     * rules; a receiver profile's refusal comes before the generic {@code 554 5.6.9}, as the receiver
-     * it imitates would answer.
-     *
-     * @param phase END_OF_DATA or BDAT
-     * @param summary the transcript's stand-in for the content
-     * @param message the message
-     * @param headerProblem why its header octets are refused (RFC 6532 section 3), or null
-     * @param faultRules fires the fault rules for the message: the effect, or null
-     */
-    void accept(SmtpPhase phase, String summary, ReceivedMessage message, String headerProblem,
-            Supplier<FaultEffect> faultRules) {
-        if (headerProblem != null) {
-            replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, headerProblem);
-        }
-        Interner.WireReply refused = ReceiverGate.refusal(server, transcript, message);
-        if (refused == null && headerProblem != null) {
-            refused = server.interner.reply(554, "5.6.9 Message refused: " + headerProblem);
-        }
-        if (refused != null) {
-            endTransaction();
-            replies.send(phase, summary, refused, false);
-            return;
-        }
-        FaultEffect effect = faultRules.get();
-        endTransaction();
-        faults.play(phase, summary, effect, () -> {
-            ReceivedMessage dropped = server.recorder.store(server.mailbox, message, server.options.maxStoredMessages());
-            if (dropped != null) {
-                replies.event(TranscriptEntry.Kind.MESSAGE_DROPPED, "mailbox full (maxStoredMessages " + server.options.maxStoredMessages()
-                        + "): dropped the oldest message, from session " + dropped.envelope().sessionId() + ", "
-                        + server.mailbox.droppedCount() + " dropped so far");
-            }
-            return new Outcome(server.interner.reply(250, "2.0.0 Ok: message accepted"), null);
-        });
     }
 
     // ---------------------------------------------------------------- helpers
