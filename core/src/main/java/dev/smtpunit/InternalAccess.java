@@ -37,9 +37,7 @@ final class InternalAccess implements Recorder {
 
     @Override
     public SessionTranscript openSession(Transcript transcript, int id, InetSocketAddress client) {
-        SessionTranscript session = new SessionTranscript(id, client, transcript::ended);
-        transcript.add(session);
-        return session;
+        return transcript.open(id, client);
     }
 
     @Override

@@ -158,7 +158,9 @@ public final class MockProviderApis implements AutoCloseable {
             throw new IllegalStateException("the provider APIs are already running on " + hostAndPort());
         }
         ApiServer s = new ApiServer(this::credentials, new Sink(), faults);
-        runtime = HttpServerRuntime.start(loopback(), 0, 0, Tls.CONTEXT, s);
+        SmtpServerOptions o = smtp.options();
+        runtime = HttpServerRuntime.start(loopback(), 0, 0, Tls.CONTEXT, s,
+                new HttpServerRuntime.Limits(o.idleTimeout(), o.tlsHandshakeTimeout(), o.maxConnections()));
         server = s;
         return this;
     }
@@ -301,14 +303,18 @@ public final class MockProviderApis implements AutoCloseable {
     private final class Sink implements ApiSink {
         @Override
         public SessionTranscript openSession(InetSocketAddress client) {
-            SessionTranscript s = new SessionTranscript(smtp.nextSessionId(), client, smtp.transcript()::ended);
-            smtp.transcript().add(s);
-            return s;
+            return smtp.transcript().open(smtp.nextSessionId(), client);
         }
 
         @Override
-        public void record(SessionTranscript session, TranscriptEntry entry) {
-            session.add(entry);
+        public void record(SessionTranscript session, TranscriptEntry.HttpExchange exchange) {
+            session.addHttp(exchange);
+        }
+
+        @Override
+        public void closed(SessionTranscript session, boolean byServer, String detail) {
+            session.addEvent(System.currentTimeMillis(), byServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER
+                    : TranscriptEntry.Kind.CLOSED_BY_CLIENT, detail);
         }
 
         @Override
@@ -325,10 +331,9 @@ public final class MockProviderApis implements AutoCloseable {
             int limit = smtp.options().maxStoredMessages();
             ReceivedMessage dropped = smtp.mailbox().add(new ReceivedMessage(envelope, m.mime(), data), limit);
             if (dropped != null) {
-                // as the SMTP side records it: a bounded mailbox never drops mail silently
-                session.add(new TranscriptEntry.Event(System.currentTimeMillis(), TranscriptEntry.Kind.MESSAGE_DROPPED,
-                        "mailbox full (maxStoredMessages " + limit + "): dropped the oldest message, from session "
-                                + dropped.envelope().sessionId() + ", " + smtp.mailbox().droppedCount() + " dropped so far"));
+                session.addEvent(System.currentTimeMillis(), TranscriptEntry.Kind.MESSAGE_DROPPED, "mailbox full (maxStoredMessages "
+                        + limit + "): dropped the oldest message, from session " + dropped.envelope().sessionId() + ", "
+                        + smtp.mailbox().droppedCount() + " dropped so far");
             }
         }
     }

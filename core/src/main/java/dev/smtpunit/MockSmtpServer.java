@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MockSmtpServer implements AutoCloseable {
     private final SmtpServerOptions options;
     private final Mailbox mailbox = new Mailbox();
-    private final Transcript transcript = new Transcript();
+    private final Transcript transcript;
     private final Faults faults = new Faults();
     private final AtomicInteger sessionIds = new AtomicInteger();
     private final AtomicInteger transactions = new AtomicInteger();
@@ -45,6 +45,7 @@ public final class MockSmtpServer implements AutoCloseable {
      */
     public MockSmtpServer(SmtpServerOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        this.transcript = new Transcript(options.maxTranscriptSessions(), options.maxTranscriptEntries());
     }
 
     /**

@@ -3,9 +3,7 @@ package dev.smtpunit;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -16,26 +14,34 @@ public final class SessionTranscript {
     private final InetSocketAddress client;
     /*
      * The entries, compactly: one long per entry (its time, shifted, with its kind and flags in the
-     * low bits), the client line or event detail, and the reply. A suite sending thousands of
-     * messages keeps three array slots per line, not an object each; entries() builds the records.
+     * low bits), the client line or event detail (or, for an HTTP exchange, the record itself), and
+     * the reply. A suite sending thousands of messages keeps three array slots per line, not an
+     * object each; entries() builds the records.
      */
-    private static final int SHIFT = 12;
+    private static final int SHIFT = 13;
     private static final long EVENT = 1;
     private static final long INJECTED = 1 << 1;
     private static final long PIPELINED = 1 << 2;
     private static final long CONTINUATION = 1 << 3;
-    private static final int ORDINAL_SHIFT = 4;
+    private static final long HTTP = 1 << 4;
+    private static final int ORDINAL_SHIFT = 5;
     private static final long ORDINAL_MASK = 0xFF;
-    /** The event ordinal that marks an entry kept whole in {@link #records}. */
-    private static final long RECORD = ORDINAL_MASK;
     private static final SmtpPhase[] PHASES = SmtpPhase.values();
     private static final TranscriptEntry.Kind[] KINDS = TranscriptEntry.Kind.values();
+    private final int maxEntries;
+    private final int headEntries;
+    /*
+     * With a limit, once maxEntries are held the slots from headEntries on are a ring of the latest
+     * entries: ring is the slot of the oldest of them, dropped counts the entries overwritten and
+     * droppedUntil is the time of the latest of those.
+     */
+    private int ring;
+    private long dropped;
+    private long droppedUntil;
     private long[] heads = new long[16];
-    private String[] texts = new String[16];
+    private Object[] texts = new Object[16];
     private SmtpReply[] replies = new SmtpReply[16];
     private int size;
-    /** Entries the compact form has no slot for (HTTP exchanges of the provider APIs), by position. */
-    private Map<Integer, TranscriptEntry> records;
     private final Consumer<SessionTranscript> onClose;
     private boolean closed;
 
@@ -47,9 +53,24 @@ public final class SessionTranscript {
      * @param onClose called once, with this session, when the connection has closed
      */
     SessionTranscript(int id, InetSocketAddress client, Consumer<SessionTranscript> onClose) {
+        this(id, client, onClose, 0);
+    }
+
+    /**
+     * Created by the server for each connection, keeping at most {@code maxEntries} entries: the
+     * first half and the latest half, the ones between counted.
+     *
+     * @param id the session number on its server, from 1
+     * @param client the client's address
+     * @param onClose called once, with this session, when the connection has closed
+     * @param maxEntries the most entries kept, at least 2, or 0 for no limit
+     */
+    SessionTranscript(int id, InetSocketAddress client, Consumer<SessionTranscript> onClose, int maxEntries) {
         this.id = id;
         this.client = client;
         this.onClose = onClose;
+        this.maxEntries = maxEntries;
+        this.headEntries = (maxEntries + 1) / 2;
     }
 
     /** {@return the session number on its server, 1 for the first connection} */
@@ -104,64 +125,90 @@ public final class SessionTranscript {
     }
 
     /**
-     * Appends any entry: exchanges and events in the compact form, others (HTTP exchanges) as they are.
+     * Appends a provider API request and its response.
      *
-     * @param entry the entry
+     * @param exchange the exchange
      */
-    void add(TranscriptEntry entry) {
-        if (entry instanceof TranscriptEntry.Exchange x) {
-            addExchange(x.timestampMillis(), x.phase(), x.clientLine(), x.reply(), x.injected(), x.pipelined(),
-                    x.continuation());
-        } else if (entry instanceof TranscriptEntry.Event e) {
-            addEvent(e.timestampMillis(), e.kind(), e.detail());
-        } else {
-            synchronized (this) {
-                if (records == null) {
-                    records = new HashMap<>();
-                }
-                records.put(size, entry);
-                append(entry.timestampMillis(), EVENT | RECORD << ORDINAL_SHIFT, null, null);
-            }
+    void addHttp(TranscriptEntry.HttpExchange exchange) {
+        synchronized (this) {
+            append(exchange.timestampMillis(), HTTP, exchange, null);
         }
     }
 
-    private void append(long at, long bits, String text, SmtpReply reply) {
+    private void append(long at, long bits, Object text, SmtpReply reply) {
         if (at < 0 || at >= 1L << (Long.SIZE - 1 - SHIFT)) {
             throw new IllegalArgumentException("timestamp out of range: " + at);
         }
-        if (size == heads.length) {
-            int grown = size + (size >> 1);
-            heads = Arrays.copyOf(heads, grown);
-            texts = Arrays.copyOf(texts, grown);
-            replies = Arrays.copyOf(replies, grown);
+        int slot = size;
+        if (maxEntries > 0 && size == maxEntries) {
+            slot = headEntries + ring;
+            ring = (ring + 1) % (maxEntries - headEntries);
+            droppedUntil = heads[slot] >>> SHIFT;
+            dropped++;
+        } else {
+            if (size == heads.length) {
+                int grown = size + (size >> 1);
+                if (maxEntries > 0) {
+                    grown = Math.min(grown, maxEntries);
+                }
+                heads = Arrays.copyOf(heads, grown);
+                texts = Arrays.copyOf(texts, grown);
+                replies = Arrays.copyOf(replies, grown);
+            }
+            size++;
         }
-        heads[size] = at << SHIFT | bits;
-        texts[size] = text;
-        replies[size] = reply;
-        size++;
+        heads[slot] = at << SHIFT | bits;
+        texts[slot] = text;
+        replies[slot] = reply;
     }
 
     private TranscriptEntry entry(int i) {
         long head = heads[i];
         long at = head >>> SHIFT;
         int ordinal = (int) (head >>> ORDINAL_SHIFT & ORDINAL_MASK);
-        if ((head & EVENT) != 0) {
-            if (ordinal == RECORD) {
-                return records.get(i);
-            }
-            return new TranscriptEntry.Event(at, KINDS[ordinal], texts[i]);
+        if ((head & HTTP) != 0) {
+            return (TranscriptEntry.HttpExchange) texts[i];
         }
-        return new TranscriptEntry.Exchange(at, PHASES[ordinal], texts[i], replies[i], (head & INJECTED) != 0,
+        if ((head & EVENT) != 0) {
+            return new TranscriptEntry.Event(at, KINDS[ordinal], (String) texts[i]);
+        }
+        return new TranscriptEntry.Exchange(at, PHASES[ordinal], (String) texts[i], replies[i], (head & INJECTED) != 0,
                 (head & PIPELINED) != 0, (head & CONTINUATION) != 0);
     }
 
-    /** {@return every entry in order} */
+    /**
+     * {@return every entry in order; in a session longer than {@link SmtpServerOptions#maxTranscriptEntries()},
+     *     its first and its latest entries with an {@link TranscriptEntry.Kind#ENTRIES_DROPPED} event between them}
+     */
     public synchronized List<TranscriptEntry> entries() {
-        TranscriptEntry[] out = new TranscriptEntry[size];
-        for (int i = 0; i < size; i++) {
+        if (dropped == 0) {
+            TranscriptEntry[] out = new TranscriptEntry[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = entry(i);
+            }
+            return List.of(out);
+        }
+        TranscriptEntry[] out = new TranscriptEntry[size + 1];
+        for (int i = 0; i < headEntries; i++) {
             out[i] = entry(i);
         }
+        int tail = maxEntries - headEntries;
+        out[headEntries] = new TranscriptEntry.Event(droppedUntil, TranscriptEntry.Kind.ENTRIES_DROPPED,
+                String.format(java.util.Locale.ROOT, "... (%,d entr%s left out to keep within maxTranscriptEntries %d: "
+                        + "the first %d and the latest %d are kept) ...", dropped, dropped == 1 ? "y" : "ies", maxEntries,
+                        headEntries, tail));
+        for (int i = 0; i < tail; i++) {
+            out[headEntries + 1 + i] = entry(headEntries + (ring + i) % tail);
+        }
         return List.of(out);
+    }
+
+    /**
+     * {@return how many entries of this session were left out to keep within
+     *     {@link SmtpServerOptions#maxTranscriptEntries()}: 0 unless it had more}
+     */
+    public synchronized long droppedEntryCount() {
+        return dropped;
     }
 
     /** {@return the command/reply exchanges in order, without events} */

@@ -82,6 +82,8 @@ public final class SmtpServerOptions {
     private final Duration tlsHandshakeTimeout;
     private final Duration lineDeadline;
     private final int maxStoredMessages;
+    private final int maxTranscriptSessions;
+    private final int maxTranscriptEntries;
     private final String greeting;
     private final Duration greetingDelay;
     private final boolean chunking;
@@ -119,6 +121,8 @@ public final class SmtpServerOptions {
         tlsHandshakeTimeout = b.tlsHandshakeTimeout;
         lineDeadline = b.lineDeadline;
         maxStoredMessages = b.maxStoredMessages;
+        maxTranscriptSessions = b.maxTranscriptSessions;
+        maxTranscriptEntries = b.maxTranscriptEntries;
         greeting = b.greeting;
         greetingDelay = b.greetingDelay;
         maxRecipients = b.maxRecipients;
@@ -167,6 +171,8 @@ public final class SmtpServerOptions {
         b.tlsHandshakeTimeout = tlsHandshakeTimeout;
         b.lineDeadline = lineDeadline;
         b.maxStoredMessages = maxStoredMessages;
+        b.maxTranscriptSessions = maxTranscriptSessions;
+        b.maxTranscriptEntries = maxTranscriptEntries;
         b.greeting = greeting;
         b.greetingDelay = greetingDelay;
         b.maxRecipients = maxRecipients;
@@ -323,6 +329,22 @@ public final class SmtpServerOptions {
         return maxStoredMessages;
     }
 
+    /**
+     * {@return the most sessions the transcript keeps (the oldest closed ones are dropped and counted);
+     *     0 (the default) for no limit}
+     */
+    public int maxTranscriptSessions() {
+        return maxTranscriptSessions;
+    }
+
+    /**
+     * {@return the most entries each session's transcript keeps (its first and latest, the ones
+     *     between counted); 0 (the default) for no limit}
+     */
+    public int maxTranscriptEntries() {
+        return maxTranscriptEntries;
+    }
+
     /** {@return the greeting text after {@code 220 }; by default {@code <hostname> ESMTP SmtpUnit}} */
     public String greeting() {
         return greeting != null ? greeting : hostname + " ESMTP SmtpUnit";
@@ -381,6 +403,8 @@ public final class SmtpServerOptions {
                 + (maxMessageSize > 0 ? ", maxMessageSize=" + maxMessageSize : "")
                 + (maxConnections > 0 ? ", maxConnections=" + maxConnections : "")
                 + (maxStoredMessages > 0 ? ", maxStoredMessages=" + maxStoredMessages : "")
+                + (maxTranscriptSessions > 0 ? ", maxTranscriptSessions=" + maxTranscriptSessions : "")
+                + (maxTranscriptEntries > 0 ? ", maxTranscriptEntries=" + maxTranscriptEntries : "")
                 + (lineDeadline.isZero() ? "" : ", lineDeadline=" + lineDeadline)
                 + (acceptedDomains.isEmpty() ? "" : ", acceptedDomains=" + acceptedDomains)
                 + (smtpUtf8() ? ", smtpUtf8" : "") + (dsn() ? ", dsn" : "")
@@ -415,6 +439,8 @@ public final class SmtpServerOptions {
         private Duration tlsHandshakeTimeout = Duration.ofSeconds(10);
         private Duration lineDeadline = Duration.ZERO;
         private int maxStoredMessages;
+        private int maxTranscriptSessions;
+        private int maxTranscriptEntries;
         private String greeting;
         private Duration greetingDelay = Duration.ZERO;
         private int maxRecipients = 100;
@@ -813,6 +839,34 @@ public final class SmtpServerOptions {
                 throw new IllegalArgumentException("maxStoredMessages must be 0 (no limit) or positive, was " + max);
             }
             this.maxStoredMessages = max;
+            return this;
+        }
+
+        /**
+         * Bounds the transcript, for a server that runs for hours; a test usually wants all of it
+         * (the default). Beyond {@code maxSessions} sessions, a new connection drops the oldest
+         * closed session (the oldest open one when none has closed), counted in
+         * {@link Transcript#droppedSessionCount()}; the printed transcript, and the failure evidence
+         * of the assertions and the JUnit extension, open with a line that says how many. Beyond
+         * {@code maxEntriesPerSession} entries, a session keeps its first half (the greeting, EHLO,
+         * the first transaction) and its latest half (the last commands, the disconnect), with an
+         * {@link TranscriptEntry.Kind#ENTRIES_DROPPED} event between them that says how many were
+         * left out ({@link SessionTranscript#droppedEntryCount()}).
+         *
+         * @param maxSessions the most sessions kept, or 0 (the default) for no limit
+         * @param maxEntriesPerSession the most entries kept per session, at least 2, or 0 (the default) for no limit
+         * @return this builder
+         */
+        public Builder transcriptRetention(int maxSessions, int maxEntriesPerSession) {
+            if (maxSessions < 0) {
+                throw new IllegalArgumentException("maxSessions must be 0 (no limit) or positive, was " + maxSessions);
+            }
+            if (maxEntriesPerSession < 0 || maxEntriesPerSession == 1) {
+                throw new IllegalArgumentException("maxEntriesPerSession must be 0 (no limit) or at least 2 (a first and a"
+                        + " latest entry), was " + maxEntriesPerSession);
+            }
+            this.maxTranscriptSessions = maxSessions;
+            this.maxTranscriptEntries = maxEntriesPerSession;
             return this;
         }
 

@@ -1,5 +1,8 @@
 package dev.smtpunit;
 
+import dev.smtpunit.internal.Bounded;
+
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -22,17 +25,66 @@ import java.util.function.Consumer;
 public final class Transcript {
     private final ArrayList<SessionTranscript> sessions = new ArrayList<>();
     private final CopyOnWriteArrayList<Consumer<? super SessionTranscript>> endListeners = new CopyOnWriteArrayList<>();
+    private final int maxSessions;
+    private final int maxEntries;
+    private long droppedSessions;
 
     /** Creates an empty transcript; each server makes its own. */
-    Transcript() {}
+    Transcript() {
+        this(0, 0);
+    }
 
     /**
-     * Registers a new session.
+     * An empty transcript that keeps at most so many sessions and entries per session.
+     *
+     * @param maxSessions {@link SmtpServerOptions#maxTranscriptSessions()}
+     * @param maxEntries {@link SmtpServerOptions#maxTranscriptEntries()}
+     */
+    Transcript(int maxSessions, int maxEntries) {
+        this.maxSessions = maxSessions;
+        this.maxEntries = maxEntries;
+    }
+
+    /**
+     * Opens and registers the transcript of a new connection.
+     *
+     * @param id the session number
+     * @param client the client's address
+     * @return the session's transcript
+     */
+    SessionTranscript open(int id, InetSocketAddress client) {
+        SessionTranscript session = new SessionTranscript(id, client, this::ended, maxEntries);
+        add(session);
+        return session;
+    }
+
+    /**
+     * Registers a new session; beyond {@link SmtpServerOptions#maxTranscriptSessions()} the oldest
+     * closed session is dropped (the oldest open one when none has closed) and counted.
      *
      * @param session the session
      */
     synchronized void add(SessionTranscript session) {
         sessions.add(session);
+        if (maxSessions > 0 && sessions.size() > maxSessions) {
+            int victim = 0;
+            for (int i = 0; i < sessions.size() - 1; i++) {
+                if (sessions.get(i).isClosed()) {
+                    victim = i;
+                    break;
+                }
+            }
+            sessions.remove(victim);
+            droppedSessions++;
+        }
+    }
+
+    /**
+     * {@return how many sessions were dropped since the last {@link #clear()} to keep within
+     *     {@link SmtpServerOptions#maxTranscriptSessions()}: 0 unless the server has that limit}
+     */
+    public synchronized long droppedSessionCount() {
+        return droppedSessions;
     }
 
     /**
@@ -73,6 +125,7 @@ public final class Transcript {
     /** Forgets every session recorded so far, for example after a warm-up; {@code reset()} on the server does this too. */
     public synchronized void clear() {
         sessions.clear();
+        droppedSessions = 0;
     }
 
     /** {@return every session in connection order} */
@@ -93,8 +146,10 @@ public final class Transcript {
                 return s;
             }
         }
+        long gone = droppedSessionCount();
         throw new IllegalArgumentException("no session " + id + " in this transcript; sessions: "
-                + sessions().stream().map(SessionTranscript::id).toList());
+                + sessions().stream().map(SessionTranscript::id).toList()
+                + (gone == 0 ? "" : " " + Bounded.droppedSessions(gone).strip()));
     }
 
     /**
@@ -183,14 +238,18 @@ public final class Transcript {
         return Collections.unmodifiableSet(used);
     }
 
-    /** {@return the transcript in {@code C:}/{@code S:} form} */
+    /**
+     * {@return the transcript in {@code C:}/{@code S:} form, opening with a line that says how many
+     *     sessions were dropped when some were}
+     */
     @Override
     public String toString() {
         List<SessionTranscript> all = sessions();
+        long gone = droppedSessionCount();
         if (all.isEmpty()) {
-            return "(no SMTP session)\n";
+            return Bounded.droppedSessions(gone) + "(no SMTP session)\n";
         }
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(Bounded.droppedSessions(gone));
         for (SessionTranscript s : all) {
             sb.append(s);
         }

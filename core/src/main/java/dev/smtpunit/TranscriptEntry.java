@@ -184,6 +184,12 @@ public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, Transc
          * The mailbox was full ({@link SmtpServerOptions#maxStoredMessages()}): storing this session's
          * message dropped the oldest one; the detail says which and how many were dropped so far.
          */
-        MESSAGE_DROPPED
+        MESSAGE_DROPPED,
+        /**
+         * Stands for the entries of a long session left out to keep within
+         * {@link SmtpServerOptions#maxTranscriptEntries()}; the detail says how many. Never recorded
+         * as such: {@link SessionTranscript#entries()} puts it where they were.
+         */
+        ENTRIES_DROPPED
     }
 }

@@ -54,7 +54,7 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
     void failWith(String expectation) {
         try {
             throwAssertionError(ShouldHave.transcript(Bounded.value(expectation),
-                    Bounded.transcript(actual.sessions()).stripTrailing().replace("\n", ShouldHave.NL)));
+                    Bounded.transcript(actual.sessions(), actual.droppedSessionCount()).stripTrailing().replace("\n", ShouldHave.NL)));
         } catch (AssertionError e) {
             navigation.fail(e);
         }

@@ -46,6 +46,20 @@ public final class SmtpUnitCli {
      * writes every message.
      */
     static final int DEFAULT_MAX_MESSAGES = 500;
+    /**
+     * The most sessions a command-line server's transcript keeps unless {@code --max-sessions} says
+     * otherwise: twice {@link #DEFAULT_MAX_MESSAGES}, so that the session of every message kept is
+     * kept too when each connection sends one message or also a failed one.
+     */
+    static final int DEFAULT_MAX_SESSIONS = 1000;
+    /**
+     * The most entries each of its sessions keeps unless {@code --max-entries} says otherwise:
+     * a session that sends one message records about ten (greeting, EHLO, MAIL, RCPT, DATA, content,
+     * QUIT, connect and close); 200 keep a 20-message session whole, and bound a client that sends
+     * NOOPs for hours to its first and its latest 100. With the session limit, the transcript then
+     * holds at most 200,000 entries, some 20 MB at a typical 100 octets each.
+     */
+    static final int DEFAULT_MAX_SESSION_ENTRIES = 200;
 
     private SmtpUnitCli() {}
 
@@ -91,6 +105,8 @@ public final class SmtpUnitCli {
      */
     static Parsed parse(String[] args) {
         SmtpServerOptions.Builder b = SmtpServerOptions.builder().port(2525).maxStoredMessages(DEFAULT_MAX_MESSAGES);
+        int maxSessions = DEFAULT_MAX_SESSIONS;
+        int maxSessionEntries = DEFAULT_MAX_SESSION_ENTRIES;
         boolean transcript = false;
         Path saveDir = null;
         Path exportCert = null;
@@ -124,6 +140,8 @@ public final class SmtpUnitCli {
                 case "--require-auth" -> b.requireAuth(true);
                 case "--max-size" -> b.maxMessageSize(number(value(args, ++i, a), a));
                 case "--max-messages" -> b.maxStoredMessages(number(value(args, ++i, a), a));
+                case "--max-sessions" -> maxSessions = number(value(args, ++i, a), a);
+                case "--max-entries" -> maxSessionEntries = number(value(args, ++i, a), a);
                 case "--line-deadline" -> b.lineDeadline(Duration.ofSeconds(number(value(args, ++i, a), a)));
                 case "--chunking" -> b.chunking(true);
                 case "--transcript" -> transcript = true;
@@ -132,6 +150,12 @@ public final class SmtpUnitCli {
                 case "--provider-apis" -> providerApis = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
+        }
+        try {
+            b.transcriptRetention(maxSessions, maxSessionEntries);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--max-sessions takes 0 or more, --max-entries 0 or at least 2; were "
+                    + maxSessions + " and " + maxSessionEntries, e);
         }
         SmtpServerOptions options = b.build();
         if (exportCert != null && !options.tlsEnabled()) {
@@ -330,6 +354,8 @@ public final class SmtpUnitCli {
                   --require-auth        refuse MAIL before AUTH (530)
                   --max-size BYTES      advertise SIZE and refuse larger messages (552)
                   --max-messages N      keep at most N messages in memory, dropping the oldest (default 500; 0 = all)
+                  --max-sessions N      keep at most N sessions in the transcript, dropping the oldest closed (default 1000; 0 = all)
+                  --max-entries N       keep each session's first and latest N/2 transcript entries (default 200; 0 = all)
                   --line-deadline SECS  close a client whose line takes longer than SECS to arrive (default none)
                   --chunking            offer CHUNKING and BINARYMIME (BDAT, RFC 3030)
                   --transcript          print each SMTP session when it ends

@@ -108,6 +108,30 @@ public final class Bounded {
     }
 
     /**
+     * {@link #transcript(List)} of a transcript's sessions, opening with {@link #droppedSessions} when
+     * sessions were dropped to keep within the server's limit. (It takes the transcript's parts, not
+     * the transcript, which uses this class: no cycle between the two.)
+     *
+     * @param sessions the transcript's sessions, {@code Transcript.sessions()}
+     * @param dropped how many were dropped, {@code Transcript.droppedSessionCount()}
+     * @return the transcript in {@code C:}/{@code S:} form, bounded
+     */
+    public static String transcript(List<SessionTranscript> sessions, long dropped) {
+        return droppedSessions(dropped) + transcript(sessions);
+    }
+
+    /**
+     * The line a transcript listing opens with when sessions were dropped, so that it never hides it.
+     *
+     * @param count how many sessions were dropped
+     * @return the line, with its line break, or the empty string for 0
+     */
+    public static String droppedSessions(long count) {
+        return count == 0 ? "" : "(" + count(count, "session") + " dropped, the oldest closed first, to keep within"
+                + " maxTranscriptSessions)\n";
+    }
+
+    /**
      * A text cut at a line boundary near {@code maxChars}, keeping its start, with a last line that
      * says how much was left out.
      *

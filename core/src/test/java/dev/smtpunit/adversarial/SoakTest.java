@@ -2,6 +2,7 @@ package dev.smtpunit.adversarial;
 
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpServerOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,12 +43,15 @@ import static org.awaitility.Awaitility.await;
  * accepted (250) is stored once and byte for byte (compared by SHA-256 with what was sent), and
  * nothing else is. Runs 6 s in the normal build; {@code -Psoak} runs it longer (see core/pom.xml):
  * {@code smtpunit.soak.seconds}, {@code smtpunit.soak.maxStored} (the mailbox limit) and
- * {@code smtpunit.soak.maxSize} (the largest message) set it.
+ * {@code smtpunit.soak.maxSize} (the largest message), {@code smtpunit.soak.maxSessions} and
+ * {@code smtpunit.soak.maxEntries} (the transcript limits) set it.
  */
 class SoakTest {
     private static final int SECONDS = Integer.getInteger("smtpunit.soak.seconds", 6);
     private static final int MAX_STORED = Integer.getInteger("smtpunit.soak.maxStored", 0);
     private static final int MAX_SIZE = Integer.getInteger("smtpunit.soak.maxSize", 64 * 1024);
+    private static final int MAX_SESSIONS = Integer.getInteger("smtpunit.soak.maxSessions", 0);
+    private static final int MAX_ENTRIES = Integer.getInteger("smtpunit.soak.maxEntries", 0);
     private static final int CLIENTS = 6;
     private static Baseline baseline;
 
@@ -71,7 +75,7 @@ class SoakTest {
     void everyAcceptedMessageIsStoredOnceByteForByte() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
                 .startTls(SmtpServerOptions.StartTlsMode.OFFERED).implicitTls(0).chunking(true).user("app", "s3cret")
-                .maxStoredMessages(MAX_STORED).build())) {
+                .maxStoredMessages(MAX_STORED).transcriptRetention(MAX_SESSIONS, MAX_ENTRIES).build())) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             List<Future<Integer>> clients = new ArrayList<>();
@@ -103,12 +107,23 @@ class SoakTest {
             } else {
                 assertThat(stored).hasSize(Math.min(MAX_STORED, accepted.size()));
             }
+            List<SessionTranscript> kept = smtp.transcript().sessions();
+            if (MAX_SESSIONS > 0) {
+                assertThat(kept).hasSizeLessThanOrEqualTo(MAX_SESSIONS);
+            }
+            if (MAX_ENTRIES > 0) {
+                assertThat(kept).allSatisfy(s -> assertThat(s.entries()).hasSizeLessThanOrEqualTo(MAX_ENTRIES + 1));
+            }
+            long entries = kept.stream().mapToLong(s -> s.entries().size()).sum();
+            kept = null;
             stored = null;
             ManagementFactory.getMemoryMXBean().gc();
             long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-            System.out.printf("soak: %d s, %d messages accepted, %d refused or cut, %d kept, %d dropped, VmRSS %s,"
-                    + " VmHWM %s, heap in use after a full GC %d MB%n", SECONDS, accepted.size(), refused.get(),
-                    smtp.mailbox().size(), smtp.mailbox().droppedCount(), status("VmRSS"), status("VmHWM"), heapMb);
+            System.out.printf("soak: %d s, %d messages accepted, %d refused or cut, %d kept, %d dropped, transcript %d sessions"
+                    + " (%d dropped) of %d entries, VmRSS %s, VmHWM %s, heap in use after a full GC %d MB%n", SECONDS,
+                    accepted.size(), refused.get(), smtp.mailbox().size(), smtp.mailbox().droppedCount(),
+                    smtp.transcript().sessions().size(), smtp.transcript().droppedSessionCount(), entries, status("VmRSS"),
+                    status("VmHWM"), heapMb);
         }
     }
 

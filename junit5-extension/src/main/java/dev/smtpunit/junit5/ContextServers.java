@@ -23,7 +23,7 @@ final class ContextServers {
             Optional<ContextServerProvider.ContextServer> found = provider.find(context);
             if (found.isPresent()) {
                 ContextServerProvider.ContextServer s = found.get();
-                return new ServerRegistry.Entry(s.config().name(), s.server(), s.config(), s.origin(), true);
+                return new ServerRegistry.Entry(s.config().name(), s.server(), s.config(), s.origin(), true, s.providerApis());
             }
         }
         return null;

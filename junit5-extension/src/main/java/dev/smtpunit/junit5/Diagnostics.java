@@ -46,7 +46,8 @@ final class Diagnostics {
                 sb.append("Fault rules:\n").append(Bounded.lines(e.server().faults().toString(), Bounded.HEAD_LINES, Bounded.TAIL_LINES))
                         .append('\n');
             }
-            String transcript = Bounded.transcript(e.server().transcript().sessions());
+            String transcript = Bounded.transcript(e.server().transcript().sessions(),
+                    e.server().transcript().droppedSessionCount());
             int shownUpTo = e.server().transcript().sessions().isEmpty() ? 0 : shownPrefix(transcript, already);
             if (shownUpTo == 0) {
                 sb.append("Transcript:\n").append(transcript);

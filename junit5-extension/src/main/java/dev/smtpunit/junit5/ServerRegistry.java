@@ -1,5 +1,6 @@
 package dev.smtpunit.junit5;
 
+import dev.smtpunit.MockProviderApis;
 import dev.smtpunit.MockSmtpServer;
 
 import java.util.ArrayList;
@@ -15,8 +16,16 @@ import java.util.Set;
  */
 final class ServerRegistry implements AutoCloseable {
 
-    /** A server and the annotation it was made from. */
-    record Entry(String name, MockSmtpServer server, SmtpServer config, String origin, boolean perClass) {}
+    /**
+     * A server and the annotation it was made from; {@code contextApis} are the provider APIs an
+     * application context owns beside its server (null for the extension's own servers).
+     */
+    record Entry(String name, MockSmtpServer server, SmtpServer config, String origin, boolean perClass,
+            MockProviderApis contextApis) {
+        Entry(String name, MockSmtpServer server, SmtpServer config, String origin, boolean perClass) {
+            this(name, server, config, origin, perClass, null);
+        }
+    }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     /** Names of servers owned by an application context: reset and shown here, closed by their owner. */

@@ -41,7 +41,8 @@ import java.util.Optional;
  *
  * <p>A parameter of type {@link MockProviderApis} gets the provider HTTP APIs (SendGrid, Mailgun,
  * Postmark, SES) of the same server (the class's, or the one its own {@code @SmtpServer} names),
- * started for that test (or for the class, in a {@code @BeforeAll} method) and stopped after it.
+ * started for that test (or for the class, in a {@code @BeforeAll} method) and stopped after it;
+ * when an application context owns APIs beside its server (Spring's), the parameter gets those.
  *
  * <p>A test-method parameter of type {@code SmtpSoftAssertions} (from {@code smtpunit-assertj}) gets
  * a new instance for each test, asserted after the test with the SMTP evidence attached: soft
@@ -85,16 +86,23 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
         }
         // per-class and context servers are shared: tests that run concurrently take turns on each server
         List<MockSmtpServer> shared = new ArrayList<>();
+        List<MockProviderApis> contextApis = new ArrayList<>();
         List<ServerRegistry> registries = classRegistries(context);
         for (int i = registries.size() - 1; i >= 0; i--) {
             for (ServerRegistry.Entry e : registries.get(i).all()) {
                 shared.add(e.server());
+                if (e.contextApis() != null) {
+                    contextApis.add(e.contextApis());
+                }
             }
         }
         List<ServerTurns.Turn> taken = ServerTurns.take(shared, context.getDisplayName());
         context.getStore(NAMESPACE).put("turns:" + context.getUniqueId(), taken);
         for (MockSmtpServer server : shared) {
             server.reset();
+        }
+        for (MockProviderApis apis : contextApis) {
+            apis.reset();
         }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             for (Field field : annotatedFields(instance.getClass(), false)) {
@@ -225,12 +233,19 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
         java.lang.reflect.Parameter p = parameterContext.getParameter();
         String origin = "parameter " + (p.isNamePresent() ? "'" + p.getName() + "'" : "#" + (parameterContext.getIndex() + 1))
                 + " of " + parameterContext.getDeclaringExecutable().getName() + "()";
-        MockSmtpServer server;
+        ServerRegistry.Entry entry;
         try {
-            server = resolve(context, name, own.orElse(null), origin, perClass).server();
+            entry = resolve(context, name, own.orElse(null), origin, perClass);
         } catch (ExtensionConfigurationException e) {
             // thrown as it is, JUnit would wrap it in "Failed to resolve parameter ...", the same message twice
-            throw new ParameterResolutionException(e.getMessage(), e.getCause());
+            // (JUnit 6 refuses a null cause in the two-argument constructor)
+            throw e.getCause() == null ? new ParameterResolutionException(e.getMessage())
+                    : new ParameterResolutionException(e.getMessage(), e.getCause());
+        }
+        MockSmtpServer server = entry.server();
+        if (type == MockProviderApis.class && entry.contextApis() != null) {
+            // the application context's own, which its clients already point at; it stops them
+            return startedContextApis(entry.contextApis());
         }
         if (type == MockProviderApis.class) {
             // kept in the resolving context's store, which closes (stops) it when that context ends
@@ -238,6 +253,16 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
                     k -> new MockProviderApis(server).start(), MockProviderApis.class);
         }
         return server;
+    }
+
+    /** The framework may have started them already (for its beans), or not yet. */
+    private static MockProviderApis startedContextApis(MockProviderApis apis) {
+        synchronized (apis) {
+            if (!apis.isRunning()) {
+                apis.start();
+            }
+        }
+        return apis;
     }
 
     // ------------------------------------------------------------------ failures

@@ -100,6 +100,22 @@ public final class ApiServer implements HttpServerRuntime.Handler {
         return new HttpServerRuntime.Respond(response);
     }
 
+    @Override
+    public void ended(HttpRequest.Connection connection, java.net.InetSocketAddress client, boolean byServer, String detail,
+            boolean notable) {
+        SessionTranscript s;
+        synchronized (connection) {
+            s = connection.attachment() instanceof SessionTranscript t ? t : null;
+            if (s == null && notable) {
+                s = sink.openSession(client);
+                connection.attach(s);
+            }
+        }
+        if (s != null) {
+            sink.closed(s, byServer, detail);
+        }
+    }
+
     private SessionTranscript session(HttpRequest request) {
         synchronized (request.connection()) {
             if (request.connection().attachment() instanceof SessionTranscript s) {

@@ -20,12 +20,21 @@ public interface ApiSink {
     SessionTranscript openSession(InetSocketAddress client);
 
     /**
-     * Appends an entry to a connection's transcript.
+     * Appends a request and its response to a connection's transcript.
      *
      * @param session the connection's transcript
-     * @param entry what happened
+     * @param exchange what was asked and answered
      */
-    void record(SessionTranscript session, TranscriptEntry entry);
+    void record(SessionTranscript session, TranscriptEntry.HttpExchange exchange);
+
+    /**
+     * Records that a connection has ended, which ends its transcript.
+     *
+     * @param session the connection's transcript
+     * @param byServer whether the server closed it
+     * @param detail why
+     */
+    void closed(SessionTranscript session, boolean byServer, String detail);
 
     /**
      * Stores one message an accepted call made.

@@ -85,11 +85,14 @@ public final class HttpResponse {
             case 403: return "Forbidden";
             case 404: return "Not Found";
             case 405: return "Method Not Allowed";
+            case 408: return "Request Timeout";
             case 411: return "Length Required";
             case 413: return "Payload Too Large";
+            case 414: return "URI Too Long";
             case 415: return "Unsupported Media Type";
             case 422: return "Unprocessable Entity";
             case 429: return "Too Many Requests";
+            case 431: return "Request Header Fields Too Large";
             case 500: return "Internal Server Error";
             case 501: return "Not Implemented";
             case 502: return "Bad Gateway";

@@ -1,5 +1,6 @@
 package dev.smtpunit.junit5.internal;
 
+import dev.smtpunit.MockProviderApis;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.junit5.SmtpServer;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,24 +26,40 @@ public interface ContextServerProvider {
 
     /**
      * A server owned by a framework's application context: the extension injects and resets it but
-     * never closes it.
+     * never closes it. When the context also owns provider HTTP APIs (the Spring module's, which its
+     * SendGrid beans are pointed at), a {@code MockProviderApis} parameter gets those: the extension
+     * starts them if nothing has yet, clears their faults before each test, and never stops them.
      *
      * @param server the running server
      * @param config the annotation it was made from
      * @param origin what owns it, for error messages ("the Spring application context of OrderMailTest")
+     * @param providerApis the context's provider APIs, running or not yet started; null when it has none
      */
-    record ContextServer(MockSmtpServer server, SmtpServer config, String origin) {
+    record ContextServer(MockSmtpServer server, SmtpServer config, String origin, MockProviderApis providerApis) {
         /**
-         * Checks that nothing is null.
+         * Checks that nothing but the provider APIs is null.
          *
          * @param server the running server
          * @param config the annotation it was made from
          * @param origin what owns it
+         * @param providerApis the context's provider APIs, or null
          */
         public ContextServer {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(origin, "origin");
+        }
+
+        /**
+         * A context server without provider APIs of its own (a {@code MockProviderApis} parameter then
+         * gets APIs started for the test).
+         *
+         * @param server the running server
+         * @param config the annotation it was made from
+         * @param origin what owns it
+         */
+        public ContextServer(MockSmtpServer server, SmtpServer config, String origin) {
+            this(server, config, origin, null);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.smtpunit.examples.spring;
 
+import com.sendgrid.SendGrid;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.junit5.SmtpServer;
 import org.junit.jupiter.api.Test;
@@ -8,15 +9,23 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mockingDetails;
 
-/** A context with a Mockito bean override is another context, with its own server. */
+/**
+ * A context with a Mockito bean override is another context, with its own server; a mocked SendGrid
+ * client stays the mock.
+ */
 @SpringBootTest
 @SmtpServer
 class MockitoBeanContextTest {
 
     @MockitoBean
     UserDirectory users;
+
+    @MockitoBean
+    SendGrid sendGrid;
 
     @Autowired
     WelcomeMailService welcomeMail;
@@ -28,5 +37,11 @@ class MockitoBeanContextTest {
         welcomeMail.sendWelcome("lin");
 
         assertThat(smtp.mailbox()).hasMessageCount(1).hasMessageTo("lin@example.com").hasSubject("Welcome, Lin");
+    }
+
+    @Test
+    void aMockedSendGridIsLeftAlone() {
+        assertThat(mockingDetails(sendGrid).isMock()).isTrue();
+        assertThat(sendGrid.getHost()).isNull();
     }
 }

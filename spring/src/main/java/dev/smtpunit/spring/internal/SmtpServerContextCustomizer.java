@@ -1,5 +1,6 @@
 package dev.smtpunit.spring.internal;
 
+import dev.smtpunit.MockProviderApis;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.junit5.SmtpServer;
 import dev.smtpunit.junit5.internal.AnnotationOptions;
@@ -15,6 +16,11 @@ import org.springframework.test.context.MergedContextConfiguration;
  * context, and puts its {@code spring.mail.*} properties first in the environment. Equal customizers
  * (same {@code @SmtpServer} settings) give equal context cache keys, so test classes with the same
  * settings share one context and one server.
+ *
+ * <p>Beside the server, the context owns provider HTTP APIs ({@link ContextProviderApis}), started
+ * when a client first needs them: with SendGrid's SDK on the class path, {@link SendGridRedirect}
+ * points the context's {@code SendGrid} beans at them, and {@link ProviderApisProperties} names their
+ * address for clients built from properties.
  *
  * <p>The server is a plain singleton, not a {@code Lifecycle} bean: when Spring Framework 7 pauses a
  * cached context and restarts it later, the server stays bound to its port, which is the port the
@@ -37,18 +43,30 @@ final class SmtpServerContextCustomizer implements ContextCustomizer {
         MockSmtpServer server = new MockSmtpServer(AnnotationOptions.of(config, origin)).start();
         ConfigurableListableBeanFactory beans = context.getBeanFactory();
         beans.registerSingleton(BEAN_NAME, server);
-        if (beans instanceof DefaultSingletonBeanRegistry registry) {
-            // also runs when the refresh fails, so a context that never started frees its port
-            registry.registerDisposableBean(BEAN_NAME, server::close);
-        } else {
-            context.addApplicationListener(event -> {
-                if (event instanceof org.springframework.context.event.ContextClosedEvent) {
-                    server.close();
-                }
-            });
+        closeWithContext(context, beans, BEAN_NAME, server::close);
+        ContextProviderApis apis = new ContextProviderApis(new MockProviderApis(server));
+        beans.registerSingleton(ContextProviderApis.BEAN_NAME, apis);
+        closeWithContext(context, beans, ContextProviderApis.BEAN_NAME, apis::close);
+        if (SendGridRedirect.available(context.getClassLoader())) {
+            beans.addBeanPostProcessor(SendGridRedirect.of(apis));
         }
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("smtpunit", SpringMailProperties.of(server, config)));
+        context.getEnvironment().getPropertySources().addAfter("smtpunit", new ProviderApisProperties(apis));
+    }
+
+    private static void closeWithContext(ConfigurableApplicationContext context, ConfigurableListableBeanFactory beans,
+            String name, Runnable close) {
+        if (beans instanceof DefaultSingletonBeanRegistry registry) {
+            // also runs when the refresh fails, so a context that never started frees its ports
+            registry.registerDisposableBean(name, close::run);
+        } else {
+            context.addApplicationListener(event -> {
+                if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+                    close.run();
+                }
+            });
+        }
     }
 
     /** The origin only names the first test class in messages; it is not part of the cache key. */

@@ -1,5 +1,6 @@
 package dev.smtpunit.spring.internal;
 
+import dev.smtpunit.MockProviderApis;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.junit5.SmtpServer;
 import dev.smtpunit.junit5.internal.ContextServerProvider;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * Hands the JUnit extension the server of the test's Spring application context, so that a
  * {@code MockSmtpServer} parameter or {@code @SmtpServer} field gets the server that
- * {@code spring.mail.*} point at. Found by {@link java.util.ServiceLoader}.
+ * {@code spring.mail.*} point at, and a {@code MockProviderApis} parameter the context's provider APIs,
+ * which its SendGrid beans point at. Found by {@link java.util.ServiceLoader}.
  */
 public final class SpringContextServerProvider implements ContextServerProvider {
 
@@ -41,8 +43,9 @@ public final class SpringContextServerProvider implements ContextServerProvider 
                     + " that skips context customizers cannot be used with @SmtpServer");
         }
         MockSmtpServer server = application.getBean(SmtpServerContextCustomizer.BEAN_NAME, MockSmtpServer.class);
+        MockProviderApis apis = application.getBean(ContextProviderApis.BEAN_NAME, ContextProviderApis.class).apis();
         return Optional.of(new ContextServer(server, config, "the SMTP server of the Spring application context of "
-                + testClass.get().getSimpleName()));
+                + testClass.get().getSimpleName(), apis));
     }
 
     /** Whether the class, or a class it is nested in, is run by Spring's JUnit extension. */
