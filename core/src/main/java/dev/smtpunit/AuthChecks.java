@@ -20,8 +20,9 @@ final class AuthChecks {
     static void check(List<AuthMechanism> chosen, AuthMode mode, boolean hasUsers, boolean hasTokenCheck) {
         if (chosen == null) {
             if (hasTokenCheck) {
-                throw new IllegalStateException("acceptToken(...)/tokenCheck(...) was set but no token mechanism is offered:"
-                        + " add authMechanisms(AuthMechanism.XOAUTH2) (or OAUTHBEARER); the default offers only PLAIN and LOGIN");
+                throw new IllegalStateException(
+                        "acceptToken(...)/tokenCheck(...) was set but no token mechanism is offered:"
+                                + " add authMechanisms(AuthMechanism.XOAUTH2) (or OAUTHBEARER); the default offers only PLAIN and LOGIN");
             }
             return;
         }
@@ -31,8 +32,9 @@ final class AuthChecks {
             if (m.usesToken()) {
                 tokenMechanism = true;
                 if (!hasTokenCheck) {
-                    throw new IllegalStateException("authMechanisms(" + m + ") needs a token check: acceptToken(user, token)"
-                            + " or tokenCheck((user, token) -> ...)");
+                    throw new IllegalStateException(
+                            "authMechanisms(" + m + ") needs a token check: acceptToken(user, token)"
+                                    + " or tokenCheck((user, token) -> ...)");
                 }
             } else {
                 passwordMechanism = true;
@@ -52,8 +54,9 @@ final class AuthChecks {
                     + " offers no token mechanism: add AuthMechanism.XOAUTH2 or OAUTHBEARER");
         }
         if ((hasUsers || mode == AuthMode.ACCEPT_ANY) && !passwordMechanism) {
-            throw new IllegalStateException((hasUsers ? "user(...)" : "acceptAnyCredentials()") + " was set but authMechanisms"
-                    + chosen + " offers no password mechanism: add AuthMechanism.PLAIN, LOGIN or CRAM_MD5");
+            throw new IllegalStateException(
+                    (hasUsers ? "user(...)" : "acceptAnyCredentials()") + " was set but authMechanisms" + chosen
+                            + " offers no password mechanism: add AuthMechanism.PLAIN, LOGIN or CRAM_MD5");
         }
     }
 }

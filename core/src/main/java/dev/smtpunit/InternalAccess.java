@@ -15,9 +15,24 @@ final class InternalAccess implements Recorder {
     private InternalAccess() {}
 
     @Override
-    public Envelope envelope(SessionInfo session, String sender, Map<String, String> mailParameters, List<Recipient> recipients,
-            String authenticatedUser, TlsInfo tls, int transactionIndex, long receivedAtMillis) {
-        return new Envelope(session, sender, mailParameters, recipients, authenticatedUser, tls, transactionIndex, receivedAtMillis);
+    public Envelope envelope(
+            SessionInfo session,
+            String sender,
+            Map<String, String> mailParameters,
+            List<Recipient> recipients,
+            String authenticatedUser,
+            TlsInfo tls,
+            int transactionIndex,
+            long receivedAtMillis) {
+        return new Envelope(
+                session,
+                sender,
+                mailParameters,
+                recipients,
+                authenticatedUser,
+                tls,
+                transactionIndex,
+                receivedAtMillis);
     }
 
     @Override
@@ -41,8 +56,15 @@ final class InternalAccess implements Recorder {
     }
 
     @Override
-    public void exchange(SessionTranscript session, long at, SmtpPhase phase, String clientLine, SmtpReply reply,
-            boolean injected, boolean pipelined, boolean continuation) {
+    public void exchange(
+            SessionTranscript session,
+            long at,
+            SmtpPhase phase,
+            String clientLine,
+            SmtpReply reply,
+            boolean injected,
+            boolean pipelined,
+            boolean continuation) {
         session.addExchange(at, phase, clientLine, reply, injected, pipelined, continuation);
     }
 

@@ -36,6 +36,7 @@ public final class Mailbox {
     private long dropped;
     /** Held while a message is added and its listeners run, so that they see messages in arrival order. */
     private final ReentrantLock delivery = new ReentrantLock(true);
+
     private final CopyOnWriteArrayList<Consumer<? super ReceivedMessage>> listeners = new CopyOnWriteArrayList<>();
 
     /** Creates an empty mailbox; each server makes its own. */
@@ -140,8 +141,10 @@ public final class Mailbox {
         List<ReceivedMessage> fresh = awaitUntil(list -> dropped + list.size() > seen, timeout, list -> after(seen));
         if (fresh == null) {
             List<ReceivedMessage> now = messages();
-            throw new MailboxTimeoutException("Expected a message after the first " + seen + " within " + format(timeout)
-                    + " but " + describeHere(now), now);
+            throw new MailboxTimeoutException(
+                    "Expected a message after the first " + seen + " within " + format(timeout) + " but "
+                            + describeHere(now),
+                    now);
         }
         return fresh;
     }
@@ -235,8 +238,10 @@ public final class Mailbox {
         List<ReceivedMessage> got = awaitUntil(list -> list.size() >= count, timeout);
         if (got == null) {
             List<ReceivedMessage> now = messages();
-            throw new MailboxTimeoutException("Expected at least " + count + " message" + (count == 1 ? "" : "s")
-                    + " within " + format(timeout) + " but " + describeHere(now), now);
+            throw new MailboxTimeoutException(
+                    "Expected at least " + count + " message" + (count == 1 ? "" : "s") + " within " + format(timeout)
+                            + " but " + describeHere(now),
+                    now);
         }
         return got;
     }
@@ -254,8 +259,10 @@ public final class Mailbox {
         List<ReceivedMessage> got = awaitUntil(list -> list.stream().anyMatch(predicate), timeout);
         if (got == null) {
             List<ReceivedMessage> now = messages();
-            throw new MailboxTimeoutException("Expected a message matching the predicate within " + format(timeout)
-                    + " but " + (now.isEmpty() ? describe(now) : "none of these matched:\n" + Bounded.messages(now)), now);
+            throw new MailboxTimeoutException(
+                    "Expected a message matching the predicate within " + format(timeout) + " but "
+                            + (now.isEmpty() ? describe(now) : "none of these matched:\n" + Bounded.messages(now)),
+                    now);
         }
         return got.stream().filter(predicate).findFirst().orElseThrow();
     }
@@ -280,7 +287,9 @@ public final class Mailbox {
     }
 
     /** {@return what {@code result} makes of the messages once the condition holds, or null after the timeout} */
-    private List<ReceivedMessage> awaitUntil(Predicate<Collection<ReceivedMessage>> condition, Duration timeout,
+    private List<ReceivedMessage> awaitUntil(
+            Predicate<Collection<ReceivedMessage>> condition,
+            Duration timeout,
             Function<Collection<ReceivedMessage>, List<ReceivedMessage>> result) {
         Objects.requireNonNull(timeout, "timeout");
         long remaining = timeout.toNanos();
@@ -323,8 +332,10 @@ public final class Mailbox {
     private String describeHere(List<ReceivedMessage> list) {
         long gone = droppedCount();
         String held = describe(list);
-        return gone == 0 ? held : held + "  (and " + gone + " older message" + (gone == 1 ? " was" : "s were")
-                + " dropped to keep within maxStoredMessages)\n";
+        return gone == 0
+                ? held
+                : held + "  (and " + gone + " older message" + (gone == 1 ? " was" : "s were")
+                        + " dropped to keep within maxStoredMessages)\n";
     }
 
     /** {@return a summary of the messages} */

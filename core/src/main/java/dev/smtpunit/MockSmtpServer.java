@@ -69,8 +69,8 @@ public final class MockSmtpServer implements AutoCloseable {
         if (runtime != null) {
             throw new IllegalStateException("the SMTP server is already running on " + host() + ":" + port());
         }
-        runtime = ServerRuntime.start(options, mailbox, transcript, faults, sessionIds, transactions,
-                InternalAccess.INSTANCE);
+        runtime = ServerRuntime.start(
+                options, mailbox, transcript, faults, sessionIds, transactions, InternalAccess.INSTANCE);
         return this;
     }
 
@@ -111,7 +111,8 @@ public final class MockSmtpServer implements AutoCloseable {
     public int smtpsPort() {
         InetSocketAddress a = running().tlsAddress();
         if (a == null) {
-            throw new IllegalStateException("this server has no implicit-TLS port: build its options with implicitTls(0)");
+            throw new IllegalStateException(
+                    "this server has no implicit-TLS port: build its options with implicitTls(0)");
         }
         return a.getPort();
     }
@@ -175,7 +176,8 @@ public final class MockSmtpServer implements AutoCloseable {
         ClientTrust t = clientTrust;
         if (t == null) {
             if (!options.tlsEnabled()) {
-                throw new IllegalStateException("TLS is off: build the options with startTls(OFFERED or REQUIRED) or implicitTls(0)");
+                throw new IllegalStateException(
+                        "TLS is off: build the options with startTls(OFFERED or REQUIRED) or implicitTls(0)");
             }
             t = new ClientTrust(running().certificateChain());
             clientTrust = t;
@@ -213,7 +215,11 @@ public final class MockSmtpServer implements AutoCloseable {
     @Override
     public String toString() {
         ServerRuntime r = runtime;
-        return "MockSmtpServer[" + (r == null ? "stopped" : r.plainAddress().getAddress().getHostAddress() + ":"
-                + r.plainAddress().getPort()) + ", " + mailbox.size() + " messages]";
+        return "MockSmtpServer["
+                + (r == null
+                        ? "stopped"
+                        : r.plainAddress().getAddress().getHostAddress() + ":"
+                                + r.plainAddress().getPort())
+                + ", " + mailbox.size() + " messages]";
     }
 }

@@ -205,7 +205,10 @@ public final class Transcript {
      *     not commands}
      */
     public List<SmtpPhase> commands() {
-        return exchanges().stream().filter(TranscriptEntry.Exchange::isCommand).map(TranscriptEntry.Exchange::phase).toList();
+        return exchanges().stream()
+                .filter(TranscriptEntry.Exchange::isCommand)
+                .map(TranscriptEntry.Exchange::phase)
+                .toList();
     }
 
     /** {@return every AUTH attempt of every session, sessions in order, with how it ended} */

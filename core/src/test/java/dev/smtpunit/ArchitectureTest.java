@@ -17,11 +17,13 @@ class ArchitectureTest {
     @Test
     void theRulesReportAnInternalTypeInAPublicSignatureAndACycleOfInternalPackages() {
         var fixture = new ClassFileImporter().importPackages("dev.smtpunit.architecture.leak");
-        assertThatThrownBy(() -> Architecture.check(fixture)).isInstanceOf(AssertionError.class)
-                .satisfies(e -> assertThat(e.getMessage()).contains(
-                        "dev.smtpunit.architecture.leak.Leaky: engine(...) shows dev.smtpunit.architecture.leak.internal.Engine",
-                        "Slice dev.smtpunit.architecture.leak.internal -> ",
-                        "types of different packages depend on each other: dev.smtpunit.architecture.leak.Leaky"
-                                + " <-> dev.smtpunit.architecture.leak.internal.Engine"));
+        assertThatThrownBy(() -> Architecture.check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .contains(
+                                "dev.smtpunit.architecture.leak.Leaky: engine(...) shows dev.smtpunit.architecture.leak.internal.Engine",
+                                "Slice dev.smtpunit.architecture.leak.internal -> ",
+                                "types of different packages depend on each other: dev.smtpunit.architecture.leak.Leaky"
+                                        + " <-> dev.smtpunit.architecture.leak.internal.Engine"));
     }
 }

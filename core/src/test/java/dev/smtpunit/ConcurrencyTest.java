@@ -31,10 +31,12 @@ class ConcurrencyTest {
                         c.reply();
                         c.command("EHLO t" + thread);
                         for (int i = 0; i < perThread; i++) {
-                            assertThat(c.command("MAIL FROM:<t" + thread + "@example.com>")).startsWith("250");
+                            assertThat(c.command("MAIL FROM:<t" + thread + "@example.com>"))
+                                    .startsWith("250");
                             assertThat(c.command("RCPT TO:<r@example.com>")).startsWith("250");
                             assertThat(c.command("DATA")).startsWith("354");
-                            assertThat(c.command("Subject: " + thread + "-" + i + "\r\n\r\nbody " + i + "\r\n.")).startsWith("250");
+                            assertThat(c.command("Subject: " + thread + "-" + i + "\r\n\r\nbody " + i + "\r\n."))
+                                    .startsWith("250");
                         }
                         c.command("QUIT");
                     }

@@ -16,12 +16,15 @@ class TranscriptFollowingTest {
     void aListenerGetsEachSessionOnceWhenItsConnectionHasClosed() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
             BlockingQueue<String> ended = new LinkedBlockingQueue<>();
-            Mailbox.Subscription s = smtp.transcript().onSessionEnd(session -> ended.add(session.id() + "\n" + session));
+            Mailbox.Subscription s =
+                    smtp.transcript().onSessionEnd(session -> ended.add(session.id() + "\n" + session));
 
             Mail.send(smtp.properties(), "one");
 
             String first = ended.poll(5, TimeUnit.SECONDS);
-            assertThat(first).startsWith("1\n--- session 1 from 127.0.0.1:").contains("C: QUIT\nS: 221 ")
+            assertThat(first)
+                    .startsWith("1\n--- session 1 from 127.0.0.1:")
+                    .contains("C: QUIT\nS: 221 ")
                     .endsWith("*  connection closed by server\n");
             assertThat(smtp.transcript().session(1).isClosed()).isTrue();
 

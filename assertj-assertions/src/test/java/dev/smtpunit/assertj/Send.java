@@ -33,9 +33,13 @@ final class Send {
      */
     static void withBdat(MockSmtpServer smtp, String... chunks) throws Exception {
         try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
-            StringBuilder sent = new StringBuilder("EHLO x\r\nMAIL FROM:<app@example.com>\r\nRCPT TO:<ada@example.com>\r\n");
+            StringBuilder sent =
+                    new StringBuilder("EHLO x\r\nMAIL FROM:<app@example.com>\r\nRCPT TO:<ada@example.com>\r\n");
             for (int i = 0; i < chunks.length; i++) {
-                sent.append("BDAT ").append(chunks[i].length()).append(i == chunks.length - 1 ? " LAST" : "").append("\r\n")
+                sent.append("BDAT ")
+                        .append(chunks[i].length())
+                        .append(i == chunks.length - 1 ? " LAST" : "")
+                        .append("\r\n")
                         .append(chunks[i]);
             }
             sent.append("QUIT\r\n");

@@ -75,8 +75,12 @@ public final class Bounded {
             leftChars += lines.get(i).length();
         }
         String lineBreak = lines.get(0).endsWith("\r\n") ? "\r\n" : "\n";
-        sb.append("... (").append(count(lines.size() - head - tail, "line")).append(", ").append(count(leftChars, "character"))
-                .append(" left out) ...").append(lineBreak);
+        sb.append("... (")
+                .append(count(lines.size() - head - tail, "line"))
+                .append(", ")
+                .append(count(leftChars, "character"))
+                .append(" left out) ...")
+                .append(lineBreak);
         for (int i = lines.size() - tail; i < lines.size(); i++) {
             sb.append(line(lines.get(i)));
         }
@@ -99,7 +103,9 @@ public final class Bounded {
         int n = sessions.size();
         for (int i = 0; i < n; i++) {
             if (n > FIRST_SESSIONS + LAST_SESSIONS && i == FIRST_SESSIONS) {
-                sb.append("... (").append(count(n - FIRST_SESSIONS - LAST_SESSIONS, "session")).append(" left out) ...\n");
+                sb.append("... (")
+                        .append(count(n - FIRST_SESSIONS - LAST_SESSIONS, "session"))
+                        .append(" left out) ...\n");
                 i = n - LAST_SESSIONS;
             }
             sb.append(lines(sessions.get(i).toString(), SESSION_HEAD_LINES, SESSION_TAIL_LINES));
@@ -127,8 +133,10 @@ public final class Bounded {
      * @return the line, with its line break, or the empty string for 0
      */
     public static String droppedSessions(long count) {
-        return count == 0 ? "" : "(" + count(count, "session") + " dropped, the oldest closed first, to keep within"
-                + " maxTranscriptSessions)\n";
+        return count == 0
+                ? ""
+                : "(" + count(count, "session") + " dropped, the oldest closed first, to keep within"
+                        + " maxTranscriptSessions)\n";
     }
 
     /**
@@ -165,7 +173,8 @@ public final class Bounded {
         }
         String end = ending(line);
         int length = line.length() - end.length();
-        return line.substring(0, LINE_CHARS) + "... (" + count(length - LINE_CHARS, "more character") + " on this line)" + end;
+        return line.substring(0, LINE_CHARS) + "... (" + count(length - LINE_CHARS, "more character") + " on this line)"
+                + end;
     }
 
     private static List<String> split(String text) {
@@ -200,7 +209,11 @@ public final class Bounded {
                 sb.append("  ... (").append(n - LISTED_FIRST - LISTED_LAST).append(" messages left out) ...\n");
                 i = n - LISTED_LAST;
             }
-            sb.append("  ").append(i + 1).append(". ").append(list.get(i).summary()).append('\n');
+            sb.append("  ")
+                    .append(i + 1)
+                    .append(". ")
+                    .append(list.get(i).summary())
+                    .append('\n');
         }
         return sb.toString();
     }

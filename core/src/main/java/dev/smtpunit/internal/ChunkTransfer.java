@@ -83,7 +83,8 @@ final class ChunkTransfer {
         chunk = null;
         replies.pipelined(c.pipelined());
         if (c.refusal() != null) {
-            conn.reply(SmtpPhase.BDAT, c.shown(), c.refusal().code(), c.refusal().text());
+            conn.reply(
+                    SmtpPhase.BDAT, c.shown(), c.refusal().code(), c.refusal().text());
             return;
         }
         Transaction tx = conn.transaction();
@@ -92,14 +93,23 @@ final class ChunkTransfer {
         if (content.tooBig()) {
             // the chunk is read, then refused (RFC 3030 section 2); the transaction is over
             conn.endTransaction();
-            conn.reply(SmtpPhase.BDAT, shown, 552, "5.3.4 Message size exceeds fixed maximum message size of "
-                    + server.options.maxMessageSize() + " bytes");
+            conn.reply(
+                    SmtpPhase.BDAT,
+                    shown,
+                    552,
+                    "5.3.4 Message size exceeds fixed maximum message size of " + server.options.maxMessageSize()
+                            + " bytes");
             return;
         }
         if (!c.last()) {
             FaultEffect effect = server.faults.fire(conn.context(SmtpPhase.BDAT, c.line(), null, null, c.number()));
-            conn.faults().play(SmtpPhase.BDAT, shown, effect,
-                    () -> new Outcome(server.interner.reply(250, "2.0.0 Ok: " + c.size() + " octets received"), null));
+            conn.faults()
+                    .play(
+                            SmtpPhase.BDAT,
+                            shown,
+                            effect,
+                            () -> new Outcome(
+                                    server.interner.reply(250, "2.0.0 Ok: " + c.size() + " octets received"), null));
             return;
         }
         MessageAssembly.Result result = conn.messages().assemble(content);
@@ -113,7 +123,9 @@ final class ChunkTransfer {
         ReceivedMessage message = result.message();
         conn.messages().accept(SmtpPhase.BDAT, summary, message, result.headerProblem(), () -> {
             FaultEffect effect = server.faults.fire(conn.context(SmtpPhase.BDAT, c.line(), null, message, c.number()));
-            return effect != null ? effect : server.faults.fire(conn.context(SmtpPhase.END_OF_DATA, "", null, message, 0));
+            return effect != null
+                    ? effect
+                    : server.faults.fire(conn.context(SmtpPhase.END_OF_DATA, "", null, message, 0));
         });
     }
 }

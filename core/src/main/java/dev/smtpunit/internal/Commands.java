@@ -18,9 +18,23 @@ import java.nio.charset.StandardCharsets;
  */
 final class Commands {
     /** The phases named after their verb, the most frequent first. */
-    private static final SmtpPhase[] VERBS = {SmtpPhase.MAIL, SmtpPhase.RCPT, SmtpPhase.DATA, SmtpPhase.EHLO,
-        SmtpPhase.QUIT, SmtpPhase.RSET, SmtpPhase.HELO, SmtpPhase.NOOP, SmtpPhase.BDAT, SmtpPhase.AUTH,
-        SmtpPhase.STARTTLS, SmtpPhase.VRFY, SmtpPhase.EXPN, SmtpPhase.HELP};
+    private static final SmtpPhase[] VERBS = {
+        SmtpPhase.MAIL,
+        SmtpPhase.RCPT,
+        SmtpPhase.DATA,
+        SmtpPhase.EHLO,
+        SmtpPhase.QUIT,
+        SmtpPhase.RSET,
+        SmtpPhase.HELO,
+        SmtpPhase.NOOP,
+        SmtpPhase.BDAT,
+        SmtpPhase.AUTH,
+        SmtpPhase.STARTTLS,
+        SmtpPhase.VRFY,
+        SmtpPhase.EXPN,
+        SmtpPhase.HELP
+    };
+
     private final SmtpConnection conn;
     private final ServerContext server;
     private final ReplyWriter replies;
@@ -88,7 +102,10 @@ final class Commands {
             String literal = firstWord(argument(line));
             if (literal.startsWith("[") && !PathSyntax.isAddressLiteral(literal)) {
                 // RFC 5321 sections 4.1.3 and 4.1.4: a malformed address literal is a syntax error
-                conn.rejectLine(phase, shown, "5.5.2 Syntax error in address literal " + literal + " (RFC 5321 section 4.1.3)",
+                conn.rejectLine(
+                        phase,
+                        shown,
+                        "5.5.2 Syntax error in address literal " + literal + " (RFC 5321 section 4.1.3)",
                         501);
                 return;
             }
@@ -103,8 +120,12 @@ final class Commands {
         }
         conn.parsedPath(path);
         FaultEffect effect = conn.fire(phase, line, args, null);
-        conn.faults().play(phase, shown, effect,
-                () -> afterCommand(phase, line, ProtocolChain.shared().dispatch(conn.session(), line)));
+        conn.faults()
+                .play(
+                        phase,
+                        shown,
+                        effect,
+                        () -> afterCommand(phase, line, ProtocolChain.shared().dispatch(conn.session(), line)));
     }
 
     /**
@@ -139,9 +160,12 @@ final class Commands {
         if (outcome == null || outcome.reply() == null) {
             return outcome;
         }
-        if ((phase == SmtpPhase.EHLO || phase == SmtpPhase.HELO) && outcome.reply().reply().code() == 250) {
+        if ((phase == SmtpPhase.EHLO || phase == SmtpPhase.HELO)
+                && outcome.reply().reply().code() == 250) {
             SessionInfo info = state.greetedAs(argument(line));
-            SmtpReply adjusted = Extensions.adjust(outcome.reply().reply(), server.options,
+            SmtpReply adjusted = Extensions.adjust(
+                    outcome.reply().reply(),
+                    server.options,
                     Extensions.helloLine(server.options, info.heloName(), info.clientAddress()));
             outcome = new Outcome(server.interner.reply(adjusted), response);
         }
@@ -157,5 +181,4 @@ final class Commands {
         int space = line.indexOf(' ');
         return space < 0 ? "" : line.substring(space + 1).strip();
     }
-
 }

@@ -28,8 +28,8 @@ final class ConnectionThreads {
     /** The pool, made at the second connection (a server that sees one never loads it). */
     private synchronized ThreadPoolExecutor pool() {
         if (pool == null) {
-            pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS,
-                    new SynchronousQueue<>(), task -> {
+            pool = new ThreadPoolExecutor(
+                    0, Integer.MAX_VALUE, KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS, new SynchronousQueue<>(), task -> {
                         Thread t = new Thread(task, idleName);
                         t.setDaemon(true);
                         track(t);

@@ -32,7 +32,11 @@ final class FaultPlayer {
             conn.deliver(phase, shown, normal.get(), false, false);
         } else if (effect instanceof FaultEffect.Reply r) {
             Outcome outcome = r.reply().isPositive() ? normal.get() : null;
-            conn.deliver(phase, shown, new Outcome(interner.reply(r.reply()), outcome == null ? null : outcome.response()), true,
+            conn.deliver(
+                    phase,
+                    shown,
+                    new Outcome(interner.reply(r.reply()), outcome == null ? null : outcome.response()),
+                    true,
                     r.closeAfter());
         } else if (effect instanceof FaultEffect.Close || effect instanceof FaultEffect.StoreThenDrop) {
             if (effect instanceof FaultEffect.StoreThenDrop) {
@@ -40,11 +44,14 @@ final class FaultPlayer {
             }
             replies.record(phase, shown, null, true);
             if (effect instanceof FaultEffect.StoreThenDrop) {
-                replies.event(TranscriptEntry.Kind.FAULT, "message stored; connection dropped before the reply was sent");
+                replies.event(
+                        TranscriptEntry.Kind.FAULT, "message stored; connection dropped before the reply was sent");
             }
             conn.closeNow();
         } else if (effect instanceof FaultEffect.Delay d) {
-            replies.event(TranscriptEntry.Kind.FAULT, "delaying the reply to " + phase + " by " + d.delay().toMillis() + " ms");
+            replies.event(
+                    TranscriptEntry.Kind.FAULT,
+                    "delaying the reply to " + phase + " by " + d.delay().toMillis() + " ms");
             conn.pause(d.delay().toNanos());
             play(phase, shown, d.reply() == null ? null : new FaultEffect.Reply(d.reply(), false), normal);
         } else if (effect instanceof FaultEffect.Stall) {
@@ -69,8 +76,10 @@ final class FaultPlayer {
             return;
         }
         replies.record(phase, shown, outcome.reply().reply(), true);
-        replies.event(TranscriptEntry.Kind.FAULT, "trickling the reply to " + phase + " one byte every "
-                + t.perByte().toMillis() + " ms");
+        replies.event(
+                TranscriptEntry.Kind.FAULT,
+                "trickling the reply to " + phase + " one byte every "
+                        + t.perByte().toMillis() + " ms");
         byte[] wire = outcome.reply().wire();
         for (int i = 0; i < wire.length; i++) {
             conn.pause(t.perByte().toNanos());

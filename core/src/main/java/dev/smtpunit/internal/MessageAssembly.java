@@ -36,8 +36,14 @@ final class MessageAssembly {
      * @param faults plays the fault rules' effects
      * @param endTransaction ends the transaction in James' view and ours
      */
-    MessageAssembly(ServerContext server, SessionTranscript transcript, ReplyWriter replies, SessionState state,
-            Transaction transaction, FaultPlayer faults, Runnable endTransaction) {
+    MessageAssembly(
+            ServerContext server,
+            SessionTranscript transcript,
+            ReplyWriter replies,
+            SessionState state,
+            Transaction transaction,
+            FaultPlayer faults,
+            Runnable endTransaction) {
         this.server = server;
         this.transcript = transcript;
         this.replies = replies;
@@ -52,10 +58,14 @@ final class MessageAssembly {
      * @return the message or the refusal it earns (recorded as a violation where it is one)
      */
     Result assemble(DataReceiver content) {
-        Result result = assemble(content, transaction.smtpUtf8(),
-                () -> transaction.envelope(server.recorder, state.info(), state.authenticatedUser(), state.tls(),
-                        server.interner), server.options,
-                server.interner, server.recorder);
+        Result result = assemble(
+                content,
+                transaction.smtpUtf8(),
+                () -> transaction.envelope(
+                        server.recorder, state.info(), state.authenticatedUser(), state.tls(), server.interner),
+                server.options,
+                server.interner,
+                server.recorder);
         if (result.violation() != null) {
             replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, result.violation());
         }
@@ -75,7 +85,11 @@ final class MessageAssembly {
      * @param headerProblem why its header octets are refused (RFC 6532 section 3), or null
      * @param faultRules fires the fault rules for the message: the effect, or null
      */
-    void accept(SmtpPhase phase, String summary, ReceivedMessage message, String headerProblem,
+    void accept(
+            SmtpPhase phase,
+            String summary,
+            ReceivedMessage message,
+            String headerProblem,
             Supplier<FaultEffect> faultRules) {
         if (headerProblem != null) {
             replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, headerProblem);
@@ -92,11 +106,15 @@ final class MessageAssembly {
         FaultEffect effect = faultRules.get();
         endTransaction.run();
         faults.play(phase, summary, effect, () -> {
-            ReceivedMessage dropped = server.recorder.store(server.mailbox, message, server.options.maxStoredMessages());
+            ReceivedMessage dropped =
+                    server.recorder.store(server.mailbox, message, server.options.maxStoredMessages());
             if (dropped != null) {
-                replies.event(TranscriptEntry.Kind.MESSAGE_DROPPED, "mailbox full (maxStoredMessages "
-                        + server.options.maxStoredMessages() + "): dropped the oldest message, from session "
-                        + dropped.envelope().sessionId() + ", " + server.mailbox.droppedCount() + " dropped so far");
+                replies.event(
+                        TranscriptEntry.Kind.MESSAGE_DROPPED,
+                        "mailbox full (maxStoredMessages "
+                                + server.options.maxStoredMessages() + "): dropped the oldest message, from session "
+                                + dropped.envelope().sessionId() + ", " + server.mailbox.droppedCount()
+                                + " dropped so far");
             }
             return new Outcome(server.interner.reply(250, "2.0.0 Ok: message accepted"), null);
         });
@@ -111,7 +129,11 @@ final class MessageAssembly {
      * @param message the message to store, or null
      * @param headerProblem why the message's header octets are refused ({@code 554 5.6.9}), or null
      */
-    record Result(String summary, String violation, Interner.WireReply refusal, ReceivedMessage message,
+    record Result(
+            String summary,
+            String violation,
+            Interner.WireReply refusal,
+            ReceivedMessage message,
             String headerProblem) {}
 
     /**
@@ -123,22 +145,45 @@ final class MessageAssembly {
      * @param recorder builds the message
      * @return the result
      */
-    private static Result assemble(DataReceiver received, boolean smtpUtf8, Supplier<Envelope> envelope,
-            SmtpServerOptions options, Interner interner, Recorder recorder) {
+    private static Result assemble(
+            DataReceiver received,
+            boolean smtpUtf8,
+            Supplier<Envelope> envelope,
+            SmtpServerOptions options,
+            Interner interner,
+            Recorder recorder) {
         // shared between transactions: suites often send the same template mail many times
         String summary = interner.summary(received.size(), received.lines());
         if (received.bareLf() || received.bareCr()) {
             String why = received.bareLf() ? "bare <LF>" : "bare <CR>";
-            return new Result(summary, why + " in message content; the message was refused"
-                    + " (RFC 5321 section 2.3.8; SMTP smuggling defence)", interner.reply(554, "5.6.0 Message refused: "
-                            + why + " in content; lines must end with <CRLF> (RFC 5321 section 2.3.8)"), null, null);
+            return new Result(
+                    summary,
+                    why + " in message content; the message was refused"
+                            + " (RFC 5321 section 2.3.8; SMTP smuggling defence)",
+                    interner.reply(
+                            554,
+                            "5.6.0 Message refused: " + why
+                                    + " in content; lines must end with <CRLF> (RFC 5321 section 2.3.8)"),
+                    null,
+                    null);
         }
         if (received.tooBig()) {
-            return new Result(summary, null, interner.reply(552, "5.3.4 Message size exceeds fixed maximum message size of "
-                    + options.maxMessageSize() + " bytes"), null, null);
+            return new Result(
+                    summary,
+                    null,
+                    interner.reply(
+                            552,
+                            "5.3.4 Message size exceeds fixed maximum message size of " + options.maxMessageSize()
+                                    + " bytes"),
+                    null,
+                    null);
         }
         byte[] content = received.content();
-        return new Result(summary, null, null, recorder.message(envelope.get(), content),
+        return new Result(
+                summary,
+                null,
+                null,
+                recorder.message(envelope.get(), content),
                 HeaderOctets.problem(content, smtpUtf8));
     }
 }

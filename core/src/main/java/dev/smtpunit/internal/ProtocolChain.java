@@ -111,7 +111,8 @@ final class ProtocolChain {
         Map<String, List<CommandHandler<SMTPSession>>> byVerb = new HashMap<>();
         for (CommandHandler<SMTPSession> h : chain.getHandlers(CommandHandler.class)) {
             for (String verb : h.getImplCommands()) {
-                byVerb.computeIfAbsent(verb.trim().toUpperCase(Locale.US), v -> new ArrayList<>()).add(h);
+                byVerb.computeIfAbsent(verb.trim().toUpperCase(Locale.US), v -> new ArrayList<>())
+                        .add(h);
             }
         }
         Map<String, CommandHandler<SMTPSession>[]> table = new HashMap<>();

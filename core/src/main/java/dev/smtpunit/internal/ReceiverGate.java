@@ -41,7 +41,10 @@ final class ReceiverGate {
             return null;
         }
         ReceiverRejection r = rejection.get();
-        record(server, transcript, "receiver profile " + profile + " refused the message: rule " + r.ruleId() + ": " + r.finding());
+        record(
+                server,
+                transcript,
+                "receiver profile " + profile + " refused the message: rule " + r.ruleId() + ": " + r.finding());
         return server.interner.reply(r.code(), r.text());
     }
 
@@ -50,8 +53,14 @@ final class ReceiverGate {
             return;
         }
         long errors = findings.stream().filter(LintFinding::isError).count();
-        record(server, transcript, "lint: " + errors + " error(s), " + (findings.size() - errors) + " warning(s); first: "
-                + findings.stream().filter(LintFinding::isError).findFirst().orElse(findings.get(0)));
+        record(
+                server,
+                transcript,
+                "lint: " + errors + " error(s), " + (findings.size() - errors) + " warning(s); first: "
+                        + findings.stream()
+                                .filter(LintFinding::isError)
+                                .findFirst()
+                                .orElse(findings.get(0)));
     }
 
     private static void record(ServerContext server, SessionTranscript transcript, String detail) {

@@ -34,8 +34,15 @@ public interface Recorder {
      * @param receivedAtMillis when the content ended
      * @return the envelope
      */
-    Envelope envelope(SessionInfo session, String sender, Map<String, String> mailParameters, List<Recipient> recipients,
-            String authenticatedUser, TlsInfo tls, int transactionIndex, long receivedAtMillis);
+    Envelope envelope(
+            SessionInfo session,
+            String sender,
+            Map<String, String> mailParameters,
+            List<Recipient> recipients,
+            String authenticatedUser,
+            TlsInfo tls,
+            int transactionIndex,
+            long receivedAtMillis);
 
     /**
      * Records that the content came in BDAT chunks (RFC 3030); only before the envelope is handed out.
@@ -81,8 +88,15 @@ public interface Recorder {
      * @param pipelined whether the command came before the previous reply
      * @param continuation whether the line answers an AUTH challenge
      */
-    void exchange(SessionTranscript session, long at, SmtpPhase phase, String clientLine, SmtpReply reply,
-            boolean injected, boolean pipelined, boolean continuation);
+    void exchange(
+            SessionTranscript session,
+            long at,
+            SmtpPhase phase,
+            String clientLine,
+            SmtpReply reply,
+            boolean injected,
+            boolean pipelined,
+            boolean continuation);
 
     /**
      * Records an event.

@@ -94,7 +94,14 @@ final class ReplyWriter {
      * @param injected whether a fault rule supplied the reply
      */
     void record(SmtpPhase phase, String shown, SmtpReply reply, boolean injected) {
-        recorder.exchange(transcript, System.currentTimeMillis(), phase, shown, reply, injected, pipelined,
+        recorder.exchange(
+                transcript,
+                System.currentTimeMillis(),
+                phase,
+                shown,
+                reply,
+                injected,
+                pipelined,
                 answeringChallenge && shown != null);
     }
 

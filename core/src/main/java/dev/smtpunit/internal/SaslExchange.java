@@ -109,7 +109,8 @@ abstract class SaslExchange {
 
     /** Checks a password for PLAIN and LOGIN. */
     Step password(String user, String password) {
-        boolean ok = options.authMode() == SmtpServerOptions.AuthMode.ACCEPT_ANY || password.equals(options.users().get(user));
+        boolean ok = options.authMode() == SmtpServerOptions.AuthMode.ACCEPT_ANY
+                || password.equals(options.users().get(user));
         return ok ? new Success(user) : INVALID;
     }
 }

@@ -19,18 +19,27 @@ final class ServerContext {
     final TlsMaterial tls;
     /** Builds and records the public value types. */
     final Recorder recorder;
+
     final Interner interner = new Interner();
     /** Set when the server stops, so that closed connections are recorded as closed by the server. */
     volatile boolean stopping;
     /** Enforces write and handshake deadlines. */
     final Watchdog watchdog;
+
     private final Set<SmtpConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sessionIds;
     private final AtomicInteger transactions;
     private final AtomicInteger active = new AtomicInteger();
 
-    ServerContext(SmtpServerOptions options, Mailbox mailbox, Transcript transcript, Faults faults, TlsMaterial tls,
-            AtomicInteger sessionIds, AtomicInteger transactions, Recorder recorder) {
+    ServerContext(
+            SmtpServerOptions options,
+            Mailbox mailbox,
+            Transcript transcript,
+            Faults faults,
+            TlsMaterial tls,
+            AtomicInteger sessionIds,
+            AtomicInteger transactions,
+            Recorder recorder) {
         this.options = options;
         this.configuration = new ServerConfiguration(options);
         this.mailbox = mailbox;

@@ -30,7 +30,12 @@ final class SessionState implements SessionPolicy.State {
      * @param info the session's facts at connect
      * @param transaction the session's mail transaction
      */
-    SessionState(SmtpServerOptions options, Interner interner, boolean implicitTls, SessionInfo info, Transaction transaction) {
+    SessionState(
+            SmtpServerOptions options,
+            Interner interner,
+            boolean implicitTls,
+            SessionInfo info,
+            Transaction transaction) {
         this.options = options;
         this.interner = interner;
         this.implicitTls = implicitTls;
@@ -50,7 +55,8 @@ final class SessionState implements SessionPolicy.State {
 
     @Override
     public boolean greeted() {
-        return session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection).isPresent();
+        return session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection)
+                .isPresent();
     }
 
     @Override

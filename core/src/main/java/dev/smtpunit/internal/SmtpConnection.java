@@ -42,7 +42,12 @@ import java.util.concurrent.locks.LockSupport;
 final class SmtpConnection implements Runnable {
     private static final int MAX_BUFFERED_LINE = CommandChecks.MAX_AUTH_LINE + 2;
 
-    private enum Mode { COMMAND, DATA, CHUNK, CLOSED }
+    private enum Mode {
+        COMMAND,
+        DATA,
+        CHUNK,
+        CLOSED
+    }
 
     private final ServerContext server;
     private final boolean implicitTls;
@@ -56,6 +61,7 @@ final class SmtpConnection implements Runnable {
     private final ArrayDeque<LineHandler<SMTPSession>> lineHandlers = new ArrayDeque<>(2);
     /** The thread running the connection, while it runs. */
     private volatile Thread thread;
+
     private final CountDownLatch finished = new CountDownLatch(1);
     private final SessionState state;
     private volatile Mode mode = Mode.COMMAND;
@@ -82,16 +88,19 @@ final class SmtpConnection implements Runnable {
         this.wire = new Wire(socket, server.options.idleTimeout().toNanos());
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.id = id;
-        this.state = new SessionState(server.options, server.interner, implicitTls, new SessionInfo(id, remote, ""),
-                transaction);
+        this.state = new SessionState(
+                server.options, server.interner, implicitTls, new SessionInfo(id, remote, ""), transaction);
         this.transcript = server.recorder.openSession(server.transcript, id, remote);
         this.replies = new ReplyWriter(wire, server.recorder, transcript, server.interner);
-        replies.event(TranscriptEntry.Kind.CONNECTED, "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()
-                + (implicitTls ? " (implicit TLS)" : ""));
+        replies.event(
+                TranscriptEntry.Kind.CONNECTED,
+                "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()
+                        + (implicitTls ? " (implicit TLS)" : ""));
         this.session = new Utf8Session(new ConnectionTransport(this, socket), server.configuration, transaction);
         state.attach(session);
         this.faults = new FaultPlayer(this, replies, server.interner);
-        this.messages = new MessageAssembly(server, transcript, replies, state, transaction, faults, this::endTransaction);
+        this.messages =
+                new MessageAssembly(server, transcript, replies, state, transaction, faults, this::endTransaction);
         this.chunks = new ChunkTransfer(this, server, replies);
         this.commands = new Commands(this, server, replies, state);
     }
@@ -129,8 +138,12 @@ final class SmtpConnection implements Runnable {
             wire.abort();
             return;
         }
-        replies.send(SmtpPhase.CONNECT, null, server.interner.reply(421, "4.7.0 " + server.options.hostname()
-                + " Error: too many connections, try again later"), false);
+        replies.send(
+                SmtpPhase.CONNECT,
+                null,
+                server.interner.reply(
+                        421, "4.7.0 " + server.options.hostname() + " Error: too many connections, try again later"),
+                false);
         try {
             wire.flush();
         } catch (UncheckedIOException e) {
@@ -278,8 +291,10 @@ final class SmtpConnection implements Runnable {
             // the client went away, the server stopped, or TLS failed (recorded where it happened)
         } catch (RuntimeException | LinkageError e) {
             if (mode != Mode.CLOSED) {
-                replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection failed: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                replies.event(
+                        TranscriptEntry.Kind.PROTOCOL_VIOLATION,
+                        "connection failed: " + e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
                 closingByServer = true;
             }
         } finally {
@@ -301,7 +316,10 @@ final class SmtpConnection implements Runnable {
         if (!server.options.greetingDelay().isZero()) {
             pause(server.options.greetingDelay().toNanos());
         }
-        faults.play(SmtpPhase.CONNECT, null, fire(SmtpPhase.CONNECT, "", null, null),
+        faults.play(
+                SmtpPhase.CONNECT,
+                null,
+                fire(SmtpPhase.CONNECT, "", null, null),
                 () -> new Outcome(server.interner.reply(220, server.options.greeting()), null));
     }
 
@@ -333,11 +351,16 @@ final class SmtpConnection implements Runnable {
             } catch (SocketTimeoutException e) {
                 if (!stalled) {
                     if (lines != null && lines.overdue(System.nanoTime())) {
-                        replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "a line took longer than the line deadline of "
-                                + lines + " to arrive; closing");
+                        replies.event(
+                                TranscriptEntry.Kind.PROTOCOL_VIOLATION,
+                                "a line took longer than the line deadline of " + lines + " to arrive; closing");
                     }
-                    replies.send(SmtpPhase.UNKNOWN, null, server.interner.reply(421, "4.4.2 " + server.options.hostname()
-                            + " Error: timeout exceeded"), false);
+                    replies.send(
+                            SmtpPhase.UNKNOWN,
+                            null,
+                            server.interner.reply(
+                                    421, "4.4.2 " + server.options.hostname() + " Error: timeout exceeded"),
+                            false);
                     closeNow();
                 }
             }
@@ -348,8 +371,10 @@ final class SmtpConnection implements Runnable {
         Mode last = mode;
         mode = Mode.CLOSED;
         if (last == Mode.DATA && transaction.content() != null) {
-            replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection lost during DATA after " + transaction.content().size()
-                    + " bytes; the message was discarded");
+            replies.event(
+                    TranscriptEntry.Kind.PROTOCOL_VIOLATION,
+                    "connection lost during DATA after " + transaction.content().size()
+                            + " bytes; the message was discarded");
         } else if (last == Mode.CHUNK) {
             replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, chunks.cutShort());
         }
@@ -365,15 +390,18 @@ final class SmtpConnection implements Runnable {
         server.release();
         Wire.Guard expired = wire.expired();
         if (expired != null) {
-            replies.event(TranscriptEntry.Kind.CLOSED_BY_SERVER, expired == Wire.Guard.WRITE
-                    ? "connection closed by server: a reply could not be written within the idle timeout of "
-                            + seconds(server.options.idleTimeout()) + " (the client does not read)"
-                    : "connection closed by server: the TLS handshake was not complete within "
-                            + seconds(server.options.tlsHandshakeTimeout()));
+            replies.event(
+                    TranscriptEntry.Kind.CLOSED_BY_SERVER,
+                    expired == Wire.Guard.WRITE
+                            ? "connection closed by server: a reply could not be written within the idle timeout of "
+                                    + seconds(server.options.idleTimeout()) + " (the client does not read)"
+                            : "connection closed by server: the TLS handshake was not complete within "
+                                    + seconds(server.options.tlsHandshakeTimeout()));
         } else if (server.stopping && !closingByServer) {
             replies.event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection closed by server (server stopped)");
         } else {
-            replies.event(closingByServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER : TranscriptEntry.Kind.CLOSED_BY_CLIENT,
+            replies.event(
+                    closingByServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER : TranscriptEntry.Kind.CLOSED_BY_CLIENT,
                     closingByServer ? "connection closed by server" : "connection closed by client");
         }
         session.resetState();
@@ -385,15 +413,17 @@ final class SmtpConnection implements Runnable {
             state.tlsEstablished(TlsUpgrade.handshake(wire, server.tls, implicit, server.options));
         } catch (IOException e) {
             if (wire.expired() == Wire.Guard.HANDSHAKE || e instanceof SocketTimeoutException) {
-                replies.event(TranscriptEntry.Kind.TLS_FAILED, "TLS handshake failed: not complete within "
-                        + seconds(server.options.tlsHandshakeTimeout()));
+                replies.event(
+                        TranscriptEntry.Kind.TLS_FAILED,
+                        "TLS handshake failed: not complete within " + seconds(server.options.tlsHandshakeTimeout()));
             } else if (!server.stopping) {
                 replies.event(TranscriptEntry.Kind.TLS_FAILED, TlsUpgrade.describe(e));
             }
             throw e;
         }
-        replies.event(TranscriptEntry.Kind.TLS_ESTABLISHED, "TLS established: " + state.tls().protocol() + " "
-                + state.tls().cipherSuite());
+        replies.event(
+                TranscriptEntry.Kind.TLS_ESTABLISHED,
+                "TLS established: " + state.tls().protocol() + " " + state.tls().cipherSuite());
     }
 
     /** STARTTLS was answered with 220: layer TLS and forget what the session learnt (RFC 3207 section 4.2). */
@@ -401,8 +431,10 @@ final class SmtpConnection implements Runnable {
         try {
             int discarded = TlsUpgrade.discardPlaintext(wire);
             if (discarded > 0) {
-                replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "discarded " + discarded + " bytes of plaintext sent after"
-                        + " STARTTLS before the TLS handshake (RFC 3207 section 4.2: possible command injection)");
+                replies.event(
+                        TranscriptEntry.Kind.PROTOCOL_VIOLATION,
+                        "discarded " + discarded + " bytes of plaintext sent after"
+                                + " STARTTLS before the TLS handshake (RFC 3207 section 4.2: possible command injection)");
             }
             handshake(false);
         } catch (IOException e) {
@@ -438,7 +470,9 @@ final class SmtpConnection implements Runnable {
                     if (!discardingLongLine) {
                         discardingLongLine = true;
                         replies.answeringChallenge(!lineHandlers.isEmpty());
-                        rejectLine(SmtpPhase.UNKNOWN, "(line of more than " + CommandChecks.MAX_AUTH_LINE + " octets)",
+                        rejectLine(
+                                SmtpPhase.UNKNOWN,
+                                "(line of more than " + CommandChecks.MAX_AUTH_LINE + " octets)",
                                 "5.5.2 Error: line too long");
                     }
                 }
@@ -562,7 +596,11 @@ final class SmtpConnection implements Runnable {
             return;
         }
         ReceivedMessage message = result.message();
-        messages.accept(SmtpPhase.END_OF_DATA, result.summary(), message, result.headerProblem(),
+        messages.accept(
+                SmtpPhase.END_OF_DATA,
+                result.summary(),
+                message,
+                result.headerProblem(),
                 () -> fire(SmtpPhase.END_OF_DATA, "", null, message));
     }
 
@@ -590,10 +628,18 @@ final class SmtpConnection implements Runnable {
     }
 
     FaultContext context(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message, int chunkNumber) {
-        return new FaultContext(phase, line, args == null ? "" : args.path(), args == null ? Map.of() : args.parameters(),
-                id, transaction.inSession(), transaction.onServer(), state.tlsActive(),
+        return new FaultContext(
+                phase,
+                line,
+                args == null ? "" : args.path(),
+                args == null ? Map.of() : args.parameters(),
+                id,
+                transaction.inSession(),
+                transaction.onServer(),
+                state.tlsActive(),
                 Optional.ofNullable(state.authenticatedUser()),
-                Optional.ofNullable(message), chunkNumber);
+                Optional.ofNullable(message),
+                chunkNumber);
     }
 
     /** {@return the duration as the transcript shows it: {@code 60 s}, {@code 250 ms}} */

@@ -25,6 +25,7 @@ final class Transaction {
     private DataReceiver content;
     /** Where the content of each message starts; its bytes are copied out at exact size. */
     private byte[] scratch;
+
     private int bdatChunks;
 
     /**
@@ -135,8 +136,15 @@ final class Transaction {
      * @return the envelope of the message now complete
      */
     Envelope envelope(Recorder recorder, SessionInfo info, String authenticatedUser, TlsInfo tls, Interner interner) {
-        Envelope envelope = recorder.envelope(info, sender == null ? "" : sender, mailParameters, interner.recipients(recipients),
-                authenticatedUser, tls, inSession, System.currentTimeMillis());
+        Envelope envelope = recorder.envelope(
+                info,
+                sender == null ? "" : sender,
+                mailParameters,
+                interner.recipients(recipients),
+                authenticatedUser,
+                tls,
+                inSession,
+                System.currentTimeMillis());
         return bdatChunks == 0 ? envelope : recorder.sentWithBdat(envelope, bdatChunks);
     }
 

@@ -27,19 +27,23 @@ final class Wire {
 
     /** Holds the longest line we keep (an AUTH line) plus a large read. */
     static final int INPUT_CAPACITY = 16384;
+
     private static final int OUTPUT_FLUSH_AT = 8192;
 
     /** The TCP socket, closed from other threads to end the connection (never blocks on TLS). */
     private final Socket raw;
+
     private Socket socket;
     private InputStream in;
     private OutputStream out;
     /** Input: the unread bytes are {@code buf[head..tail)}. */
     private final byte[] buf = new byte[INPUT_CAPACITY];
+
     private int head;
     private int tail;
     /** Where the bytes of the last {@link #fill()} start: they are {@code buf[lastFill..tail)}. */
     private int lastFill;
+
     private byte[] pending = new byte[512];
     private int pendingLength;
     private final long writeTimeoutNanos;

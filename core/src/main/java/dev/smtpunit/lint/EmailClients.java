@@ -53,7 +53,8 @@ public final class EmailClients {
      */
     public static EmailClients of(String... clients) {
         if (clients.length == 0) {
-            throw new IllegalArgumentException("name at least one client, for example EmailClients.of(\"gmail\", \"outlook.windows\")");
+            throw new IllegalArgumentException(
+                    "name at least one client, for example EmailClients.of(\"gmail\", \"outlook.windows\")");
         }
         Set<String> known = CanIEmailData.get().clients;
         Set<String> chosen = new LinkedHashSet<>();
@@ -68,7 +69,8 @@ public final class EmailClients {
             }
             if (chosen.size() == before && !known.contains(key)) {
                 throw new IllegalArgumentException("unknown mail client \"" + name + "\"; known: a family ("
-                        + String.join(", ", CanIEmailData.get().families.keySet()) + ") or family.platform (" + String.join(", ", known) + ")");
+                        + String.join(", ", CanIEmailData.get().families.keySet()) + ") or family.platform ("
+                        + String.join(", ", known) + ")");
             }
         }
         return new EmailClients(chosen, Support.FULL);
@@ -111,7 +113,9 @@ public final class EmailClients {
 
     @Override
     public String toString() {
-        return "EmailClients" + (this.clients.equals(ALL.clients) ? "[all" : Arrays.toString(clients.toArray()).replace("]", ""))
-                + ", minimum " + minimum + "]";
+        return "EmailClients"
+                + (this.clients.equals(ALL.clients)
+                        ? "[all"
+                        : Arrays.toString(clients.toArray()).replace("]", "")) + ", minimum " + minimum + "]";
     }
 }

@@ -43,8 +43,13 @@ class ResetAtEveryPhaseTest {
 
     @BeforeEach
     void start() throws Exception {
-        smtp = MockSmtpServer.started(SmtpServerOptions.builder().startTls(SmtpServerOptions.StartTlsMode.OFFERED)
-                .implicitTls(0).chunking(true).user("app", "s3cret").maxConnections(4).build());
+        smtp = MockSmtpServer.started(SmtpServerOptions.builder()
+                .startTls(SmtpServerOptions.StartTlsMode.OFFERED)
+                .implicitTls(0)
+                .chunking(true)
+                .user("app", "s3cret")
+                .maxConnections(4)
+                .build());
         hello = Hostile.clientHello();
     }
 
@@ -67,21 +72,71 @@ class ResetAtEveryPhaseTest {
     void resetsAtEveryPhaseStoreNothingPartialAndTheServerGoesOn() throws Exception {
         byte[] complete = "Subject: complete\r\n\r\nthe final dot arrived\r\n".getBytes(StandardCharsets.US_ASCII);
         List<Phase> phases = List.of(
-                c -> {},                                                     // before reading the greeting
-                c -> c.reply(),                                              // after the greeting
-                c -> { c.reply(); c.command("EHLO x"); c.command("MAIL FROM:<a@example.com>"); },
-                c -> { c.reply(); transaction(c); },
-                c -> { c.reply(); transaction(c); c.command("DATA"); },
-                c -> { c.reply(); transaction(c); c.command("DATA"); c.sendRaw("Subject: partial\r\n\r\nhalf a li"); },
-                c -> { c.reply(); transaction(c); c.command("DATA"); c.sendRaw("Subject: partial\r\n\r\nno dot\r\n"); },
-                c -> { c.reply(); transaction(c); c.send("BDAT 100"); },
-                c -> { c.reply(); transaction(c); c.sendRaw("BDAT 100\r\n" + "x".repeat(40)); },
-                c -> { c.reply(); transaction(c); assertThat(c.command("BDAT 5\r\nSubje")).startsWith("250"); },
-                c -> { c.reply(); c.command("EHLO x"); assertThat(c.command("STARTTLS")).startsWith("220");
-                        c.socket().getOutputStream().write(Arrays.copyOf(hello, hello.length / 2)); },
-                c -> { c.reply(); c.command("EHLO x"); c.command("STARTTLS"); },
-                c -> { c.reply(); c.command("EHLO x"); assertThat(c.command("AUTH LOGIN")).startsWith("334"); },
-                c -> { c.reply(); c.command("EHLO x"); c.command("AUTH LOGIN"); c.command(b64("app")); });
+                c -> {}, // before reading the greeting
+                c -> c.reply(), // after the greeting
+                c -> {
+                    c.reply();
+                    c.command("EHLO x");
+                    c.command("MAIL FROM:<a@example.com>");
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                    c.command("DATA");
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                    c.command("DATA");
+                    c.sendRaw("Subject: partial\r\n\r\nhalf a li");
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                    c.command("DATA");
+                    c.sendRaw("Subject: partial\r\n\r\nno dot\r\n");
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                    c.send("BDAT 100");
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                    c.sendRaw("BDAT 100\r\n" + "x".repeat(40));
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                    assertThat(c.command("BDAT 5\r\nSubje")).startsWith("250");
+                },
+                c -> {
+                    c.reply();
+                    c.command("EHLO x");
+                    assertThat(c.command("STARTTLS")).startsWith("220");
+                    c.socket().getOutputStream().write(Arrays.copyOf(hello, hello.length / 2));
+                },
+                c -> {
+                    c.reply();
+                    c.command("EHLO x");
+                    c.command("STARTTLS");
+                },
+                c -> {
+                    c.reply();
+                    c.command("EHLO x");
+                    assertThat(c.command("AUTH LOGIN")).startsWith("334");
+                },
+                c -> {
+                    c.reply();
+                    c.command("EHLO x");
+                    c.command("AUTH LOGIN");
+                    c.command(b64("app"));
+                });
         int stored = 0;
         for (int round = 0; round < ROUNDS; round++) {
             for (Phase p : phases) {
@@ -104,7 +159,8 @@ class ResetAtEveryPhaseTest {
             Hostile.reset(c.socket());
             ConnectionLimitsTest.awaitAllClosed(smtp);
             List<ReceivedMessage> got = smtp.mailbox().messages();
-            assertThat(got.size()).as("round %d: only messages whose final dot arrived, each at most once", round)
+            assertThat(got.size())
+                    .as("round %d: only messages whose final dot arrived, each at most once", round)
                     .isBetween(stored, stored + 1);
             stored = got.size();
             for (ReceivedMessage m : got) {

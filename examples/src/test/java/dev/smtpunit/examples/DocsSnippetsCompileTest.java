@@ -43,9 +43,10 @@ class DocsSnippetsCompileTest {
 
     @Test
     void aBrokenSnippetFails(@TempDir Path out) {
-        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
-                () -> DocSnippets.compile(new Snippet("README.md:1", "class Broken { void f() { undefined(); } }\n", 2, null),
-                        out));
+        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(
+                AssertionError.class,
+                () -> DocSnippets.compile(
+                        new Snippet("README.md:1", "class Broken { void f() { undefined(); } }\n", 2, null), out));
         assertThat(e.getMessage()).contains("README.md:1 does not compile", "cannot find symbol");
     }
 }

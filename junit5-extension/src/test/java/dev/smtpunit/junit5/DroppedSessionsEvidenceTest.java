@@ -20,7 +20,8 @@ class DroppedSessionsEvidenceTest {
 
     @Test
     void theEvidenceOpensTheTranscriptWithTheDroppedCount() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().transcriptRetention(1, 0).build())) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(
+                SmtpServerOptions.builder().transcriptRetention(1, 0).build())) {
             for (int i = 0; i < 2; i++) {
                 try (Socket s = new Socket(smtp.host(), smtp.port())) {
                     new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
@@ -29,8 +30,9 @@ class DroppedSessionsEvidenceTest {
                         .until(() -> smtp.transcript().sessions().stream().allMatch(SessionTranscript::isClosed));
             }
             String evidence = Diagnostics.report(List.of(new ServerRegistry.Entry("", smtp, null, "test", false)), "");
-            assertThat(evidence).contains("Transcript:\n(1 session dropped, the oldest closed first, to keep within"
-                    + " maxTranscriptSessions)\n--- session 2 from 127.0.0.1:");
+            assertThat(evidence)
+                    .contains("Transcript:\n(1 session dropped, the oldest closed first, to keep within"
+                            + " maxTranscriptSessions)\n--- session 2 from 127.0.0.1:");
         }
     }
 }

@@ -58,10 +58,18 @@ public final class Architecture {
 
     private static Map<String, List<String>> friends() {
         Map<String, List<String>> f = new LinkedHashMap<>();
-        f.put("dev.smtpunit.internal", List.of("dev.smtpunit", "dev.smtpunit.lint", "dev.smtpunit.dkim",
-                "dev.smtpunit.fault", "dev.smtpunit.junit5", "dev.smtpunit.assertj"));
-        f.put("dev.smtpunit.junit5.internal", List.of("dev.smtpunit.junit5", "dev.smtpunit.spring",
-                "dev.smtpunit.quarkus"));
+        f.put(
+                "dev.smtpunit.internal",
+                List.of(
+                        "dev.smtpunit",
+                        "dev.smtpunit.lint",
+                        "dev.smtpunit.dkim",
+                        "dev.smtpunit.fault",
+                        "dev.smtpunit.junit5",
+                        "dev.smtpunit.assertj"));
+        f.put(
+                "dev.smtpunit.junit5.internal",
+                List.of("dev.smtpunit.junit5", "dev.smtpunit.spring", "dev.smtpunit.quarkus"));
         f.put("dev.smtpunit.assertj.internal", List.of("dev.smtpunit.assertj"));
         f.put("dev.smtpunit.spring.internal", List.of("dev.smtpunit.spring"));
         f.put("dev.smtpunit.quarkus.internal", List.of("dev.smtpunit.quarkus"));
@@ -85,7 +93,10 @@ public final class Architecture {
      */
     public static void check(JavaClasses classes) {
         List<String> failures = new ArrayList<>();
-        for (ArchRule rule : List.of(apiSignatures(), internalsOnlyFromFriends(), noCycleBetweenInternalPackages(),
+        for (ArchRule rule : List.of(
+                apiSignatures(),
+                internalsOnlyFromFriends(),
+                noCycleBetweenInternalPackages(),
                 noTypeCycleAcrossPackages())) {
             try {
                 // a module without internal packages (or API types) has nothing for some rules to check
@@ -123,36 +134,39 @@ public final class Architecture {
 
     /** {@return rule 1: no James or internal type in a public signature of an API package} */
     public static ArchRule apiSignatures() {
-        return classes().that(new com.tngtech.archunit.base.DescribedPredicate<JavaClass>("are public API") {
-            @Override
-            public boolean test(JavaClass c) {
-                return c.getPackageName().startsWith("dev.smtpunit") && !isInternal(c.getPackageName())
-                        && visibleToUsers(c);
-            }
-        }).should(new ArchCondition<JavaClass>("show no James or internal type in their public signature") {
-            @Override
-            public void check(JavaClass c, ConditionEvents events) {
-                Set<String> found = new TreeSet<>();
-                c.getSuperclass().ifPresent(t -> involved(t, "extends", found));
-                c.getInterfaces().forEach(t -> involved(t, "implements", found));
-                for (JavaMember m : members(c)) {
-                    if (!visible(m.getModifiers())) {
-                        continue;
+        return classes()
+                .that(new com.tngtech.archunit.base.DescribedPredicate<JavaClass>("are public API") {
+                    @Override
+                    public boolean test(JavaClass c) {
+                        return c.getPackageName().startsWith("dev.smtpunit")
+                                && !isInternal(c.getPackageName())
+                                && visibleToUsers(c);
                     }
-                    if (m instanceof JavaField f) {
-                        involved(f.getType(), f.getName(), found);
-                    } else if (m instanceof JavaCodeUnit u) {
-                        String name = u.getName() + "(...)";
-                        involved(u.getReturnType(), name, found);
-                        u.getParameterTypes().forEach(t -> involved(t, name, found));
-                        u.getThrowsClause().getTypes().forEach(t -> involved(t, name, found));
+                })
+                .should(new ArchCondition<JavaClass>("show no James or internal type in their public signature") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        Set<String> found = new TreeSet<>();
+                        c.getSuperclass().ifPresent(t -> involved(t, "extends", found));
+                        c.getInterfaces().forEach(t -> involved(t, "implements", found));
+                        for (JavaMember m : members(c)) {
+                            if (!visible(m.getModifiers())) {
+                                continue;
+                            }
+                            if (m instanceof JavaField f) {
+                                involved(f.getType(), f.getName(), found);
+                            } else if (m instanceof JavaCodeUnit u) {
+                                String name = u.getName() + "(...)";
+                                involved(u.getReturnType(), name, found);
+                                u.getParameterTypes().forEach(t -> involved(t, name, found));
+                                u.getThrowsClause().getTypes().forEach(t -> involved(t, name, found));
+                            }
+                        }
+                        for (String f : found) {
+                            events.add(SimpleConditionEvent.violated(c, c.getName() + ": " + f));
+                        }
                     }
-                }
-                for (String f : found) {
-                    events.add(SimpleConditionEvent.violated(c, c.getName() + ": " + f));
-                }
-            }
-        });
+                });
     }
 
     private static List<JavaMember> members(JavaClass c) {
@@ -217,17 +231,22 @@ public final class Architecture {
     /** {@return rule 3a: the internal packages depend on each other without a cycle} */
     public static ArchRule noCycleBetweenInternalPackages() {
         return slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass c) {
-                String p = c.getPackageName();
-                return p.startsWith("dev.smtpunit.") && isInternal(p) ? SliceIdentifier.of(p) : SliceIdentifier.ignore();
-            }
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass c) {
+                        String p = c.getPackageName();
+                        return p.startsWith("dev.smtpunit.") && isInternal(p)
+                                ? SliceIdentifier.of(p)
+                                : SliceIdentifier.ignore();
+                    }
 
-            @Override
-            public String getDescription() {
-                return "the internal packages";
-            }
-        }).should().beFreeOfCycles().allowEmptyShould(true);
+                    @Override
+                    public String getDescription() {
+                        return "the internal packages";
+                    }
+                })
+                .should()
+                .beFreeOfCycles()
+                .allowEmptyShould(true);
     }
 
     /**
@@ -257,7 +276,11 @@ public final class Architecture {
                     }
                 }
                 for (List<String> component : new Tarjan(graph).components()) {
-                    if (component.stream().map(Architecture::packageOf).distinct().count() > 1) {
+                    if (component.stream()
+                                    .map(Architecture::packageOf)
+                                    .distinct()
+                                    .count()
+                            > 1) {
                         cycles.put(component.get(0), component);
                     }
                 }
@@ -267,8 +290,8 @@ public final class Architecture {
             public void check(JavaClass c, ConditionEvents events) {
                 List<String> cycle = cycles.get(c.getName());
                 if (cycle != null) {
-                    events.add(SimpleConditionEvent.violated(c, "types of different packages depend on each other: "
-                            + String.join(" <-> ", cycle)));
+                    events.add(SimpleConditionEvent.violated(
+                            c, "types of different packages depend on each other: " + String.join(" <-> ", cycle)));
                 }
             }
         });

@@ -95,7 +95,10 @@ public final class DocSnippets {
                 code.append(lines.get(i)).append('\n');
             }
             Matcher marker = start > 0 ? MARKER.matcher(lines.get(start - 1)) : null;
-            out.add(new Snippet(name + ":" + (start + 1), code.toString(), start + 2,
+            out.add(new Snippet(
+                    name + ":" + (start + 1),
+                    code.toString(),
+                    start + 2,
                     marker != null && marker.find() ? marker.group(1) : null));
         }
         return out;
@@ -142,14 +145,19 @@ public final class DocSnippets {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-classpath", classPath(), "-d", dir.toString(), "-proc:none", "-Xlint:none");
-            boolean ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(source.toFile()))
+            List<String> options =
+                    List.of("-classpath", classPath(), "-d", dir.toString(), "-proc:none", "-Xlint:none");
+            boolean ok = javac.getTask(
+                            null, files, diagnostics, options, null, files.getJavaFileObjects(source.toFile()))
                     .call();
             StringBuilder report = new StringBuilder(snippet.where() + " does not compile:\n");
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
-                    report.append("  line ").append(snippet.firstLine() + d.getLineNumber() - 1).append(": ")
-                            .append(d.getMessage(null).replace("\n", "\n    ")).append('\n');
+                    report.append("  line ")
+                            .append(snippet.firstLine() + d.getLineNumber() - 1)
+                            .append(": ")
+                            .append(d.getMessage(null).replace("\n", "\n    "))
+                            .append('\n');
                 }
             }
             if (!ok) {
@@ -169,7 +177,8 @@ public final class DocSnippets {
         if (entries.length == 1 && entries[0].endsWith(".jar")) {
             try (JarFile jar = new JarFile(entries[0])) {
                 Manifest manifest = jar.getManifest();
-                String listed = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+                String listed =
+                        manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
                 if (listed != null) {
                     List<String> paths = new ArrayList<>();
                     for (String url : listed.trim().split("\\s+")) {

@@ -16,13 +16,15 @@ import java.util.Optional;
  */
 public final class ReceiverRules {
     /** Gmail: "550, 5.7.1, Messages missing a valid address in the From: header, or having no From: header, are not accepted." */
-    private static final String GMAIL_FROM = "5.7.1 Messages missing a valid address in the From: header, or having no From:"
-            + " header, are not accepted. For more information, go to Email sender guidelines and review RFC 5322"
-            + " specifications. - gsmtp";
+    private static final String GMAIL_FROM =
+            "5.7.1 Messages missing a valid address in the From: header, or having no From:"
+                    + " header, are not accepted. For more information, go to Email sender guidelines and review RFC 5322"
+                    + " specifications. - gsmtp";
     /** Gmail: "550, 5.7.1, This message is not RFC 5322 compliant because it has duplicate headers. ..." */
-    private static final String GMAIL_DUPLICATE = "5.7.1 This message is not RFC 5322 compliant because it has duplicate"
-            + " headers. To reduce the amount of spam sent to Gmail, this message has been blocked. For more information,"
-            + " go to Email sender guidelines and review RFC 5322 specifications. - gsmtp";
+    private static final String GMAIL_DUPLICATE =
+            "5.7.1 This message is not RFC 5322 compliant because it has duplicate"
+                    + " headers. To reduce the amount of spam sent to Gmail, this message has been blocked. For more information,"
+                    + " go to Email sender guidelines and review RFC 5322 specifications. - gsmtp";
     /** Gmail: "550, 5.7.1, Messages missing a valid Message-ID: header are not accepted. ..." */
     private static final String GMAIL_MESSAGE_ID = "5.7.1 Messages missing a valid Message-ID: header are not accepted."
             + " For more information, go to Email sender guidelines and review RFC 5322 specifications. - gsmtp";
@@ -35,6 +37,7 @@ public final class ReceiverRules {
     /** Gmail: "554, 5.4.6, Message exceeded 50 hops, this may indicate a mail loop." */
     private static final String GMAIL_HOPS = "5.4.6 Message exceeded 50 hops, this may indicate a mail loop. For more"
             + " information, go to Gmail Help. - gsmtp";
+
     private static final int GMAIL_MAX_HOPS = 50;
 
     /** Rule id to Gmail's reply, in the order Gmail's checks are assumed to run (headers first). */
@@ -49,8 +52,14 @@ public final class ReceiverRules {
         GMAIL.put("header.message-id.missing", new Reply(550, GMAIL_MESSAGE_ID));
         GMAIL.put("header.message-id.syntax", new Reply(550, GMAIL_MESSAGE_ID));
         GMAIL.put("header.non-ascii", new Reply(550, GMAIL_UNICODE));
-        for (String malformed : List.of("header.malformed-line", "line.bare-cr", "line.bare-lf", "mime.content-type.syntax",
-                "mime.boundary.missing-parameter", "mime.boundary.not-found", "mime.boundary.not-closed",
+        for (String malformed : List.of(
+                "header.malformed-line",
+                "line.bare-cr",
+                "line.bare-lf",
+                "mime.content-type.syntax",
+                "mime.boundary.missing-parameter",
+                "mime.boundary.not-found",
+                "mime.boundary.not-closed",
                 "mime.multipart.empty")) {
             GMAIL.put(malformed, new Reply(554, GMAIL_MALFORMED));
         }
@@ -63,8 +72,8 @@ public final class ReceiverRules {
      * Office 365 blog, April 2025): SPF and DKIM must pass, DMARC (at least p=none) must align SPF or DKIM with the
      * 5322.From domain.
      */
-    private static final String OUTLOOK_AUTH = "5.7.515 Access denied, sending domain %s does not meet the required"
-            + " authentication level.";
+    private static final String OUTLOOK_AUTH =
+            "5.7.515 Access denied, sending domain %s does not meet the required" + " authentication level.";
 
     private ReceiverRules() {}
 
@@ -75,9 +84,15 @@ public final class ReceiverRules {
      * @return the refusal, or empty
      */
     public static Optional<ReceiverRejection> strictRfc(List<LintFinding> findings) {
-        return findings.stream().filter(LintFinding::isError).findFirst().map(f -> new ReceiverRejection(554,
-                ascii("5.6.0 Message refused: " + f.message() + " (" + f.source() + "; rule " + f.ruleId() + ")"),
-                f.ruleId(), f.toString()));
+        return findings.stream()
+                .filter(LintFinding::isError)
+                .findFirst()
+                .map(f -> new ReceiverRejection(
+                        554,
+                        ascii("5.6.0 Message refused: " + f.message() + " (" + f.source() + "; rule " + f.ruleId()
+                                + ")"),
+                        f.ruleId(),
+                        f.toString()));
     }
 
     /**
@@ -90,15 +105,18 @@ public final class ReceiverRules {
     public static Optional<ReceiverRejection> gmail(List<LintFinding> findings, byte[] content) {
         long hops = RawEntity.parse(content).fields("Received").size();
         if (hops > GMAIL_MAX_HOPS) {
-            return Optional.of(new ReceiverRejection(554, GMAIL_HOPS, "gmail.hops",
+            return Optional.of(new ReceiverRejection(
+                    554,
+                    GMAIL_HOPS,
+                    "gmail.hops",
                     hops + " Received fields; Gmail refuses more than " + GMAIL_MAX_HOPS));
         }
         for (Map.Entry<String, Reply> e : GMAIL.entrySet()) {
             for (LintFinding f : findings) {
                 String key = e.getKey().contains(":") ? f.ruleId() + ":" + f.header() : f.ruleId();
                 if (key.equals(e.getKey())) {
-                    return Optional.of(new ReceiverRejection(e.getValue().code(), e.getValue().text(),
-                            f.ruleId(), f.toString()));
+                    return Optional.of(new ReceiverRejection(
+                            e.getValue().code(), e.getValue().text(), f.ruleId(), f.toString()));
                 }
             }
         }
@@ -113,8 +131,9 @@ public final class ReceiverRules {
      * @return the refusal, or empty
      */
     public static Optional<ReceiverRejection> outlook(byte[] content, String envelopeSender) {
-        return OutlookRules.decide(content, envelopeSender).map(r -> new ReceiverRejection(550,
-                ascii(String.format(OUTLOOK_AUTH, r.domain())), r.ruleId(), r.finding()));
+        return OutlookRules.decide(content, envelopeSender)
+                .map(r -> new ReceiverRejection(
+                        550, ascii(String.format(OUTLOOK_AUTH, r.domain())), r.ruleId(), r.finding()));
     }
 
     /** Printable ASCII within the 512-octet reply line of RFC 5321 section 4.5.3.1.5. */

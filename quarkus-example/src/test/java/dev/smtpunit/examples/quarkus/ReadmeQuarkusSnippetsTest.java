@@ -18,10 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadmeQuarkusSnippetsTest {
     @Test
     void quarkusExamplesInTheReadmeCompile(@TempDir Path work) throws IOException {
-        for (Path document : List.of(DocSnippets.root().resolve("README.md"),
+        for (Path document : List.of(
+                DocSnippets.root().resolve("README.md"),
                 DocSnippets.root().resolve("docs").resolve("known-client-issues.md"))) {
             List<DocSnippets.Snippet> blocks = DocSnippets.marked(document, "quarkus");
-            assertThat(blocks).as("```java blocks marked <!-- compile: quarkus --> in %s", document).isNotEmpty();
+            assertThat(blocks)
+                    .as("```java blocks marked <!-- compile: quarkus --> in %s", document)
+                    .isNotEmpty();
             for (DocSnippets.Snippet block : blocks) {
                 DocSnippets.compile(block, work);
             }

@@ -18,7 +18,9 @@ class ReadmeSpringSnippetsTest {
     @Test
     void springExamplesInTheReadmeCompile(@TempDir Path work) throws IOException {
         List<DocSnippets.Snippet> blocks = DocSnippets.marked(DocSnippets.root().resolve("README.md"), "spring");
-        assertThat(blocks).as("```java blocks marked <!-- compile: spring --> in README.md").isNotEmpty();
+        assertThat(blocks)
+                .as("```java blocks marked <!-- compile: spring --> in README.md")
+                .isNotEmpty();
         for (DocSnippets.Snippet block : blocks) {
             DocSnippets.compile(block, work);
         }
