@@ -57,15 +57,12 @@ class SmtpUnitCliRetentionTest {
                 SmtpUnitCli.parse(new String[] {"--port", "0", "--max-sessions", "2", "--max-entries", "4"});
         try (MockSmtpServer smtp = SmtpUnitCli.start(parsed, new PrintStream(new ByteArrayOutputStream()))) {
             for (int i = 1; i <= 3; i++) {
-                try (Socket socket = new Socket(smtp.host(), smtp.port())) {
-                    BufferedReader in = new BufferedReader(
-                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-                    OutputStream out = socket.getOutputStream();
-                    assertThat(in.readLine()).startsWith("220 ");
+                try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
+                    assertThat(client.reply()).startsWith("220 ");
                     for (int n = 0; n < 50; n++) {
-                        assertThat(say(in, out, "NOOP")).startsWith("250 ");
+                        assertThat(client.command("NOOP")).startsWith("250 ");
                     }
-                    assertThat(say(in, out, "QUIT")).startsWith("221 ");
+                    assertThat(client.command("QUIT")).startsWith("221 ");
                 }
                 int session = i;
                 await().atMost(Duration.ofSeconds(5))
