@@ -3,12 +3,9 @@ package dev.smtpunit.junit5;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,8 +20,8 @@ class DroppedSessionsEvidenceTest {
         try (MockSmtpServer smtp = MockSmtpServer.started(
                 SmtpServerOptions.builder().transcriptRetention(1, 0).build())) {
             for (int i = 0; i < 2; i++) {
-                try (Socket s = new Socket(smtp.host(), smtp.port())) {
-                    new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
+                    client.reply();
                 }
                 await().atMost(Duration.ofSeconds(5))
                         .until(() -> smtp.transcript().sessions().stream().allMatch(SessionTranscript::isClosed));
