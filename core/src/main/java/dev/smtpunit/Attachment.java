@@ -43,7 +43,9 @@ public record Attachment(String fileName, String contentType, byte[] content) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Attachment a && a.fileName.equals(fileName) && a.contentType.equals(contentType)
+        return o instanceof Attachment a
+                && a.fileName.equals(fileName)
+                && a.contentType.equals(contentType)
                 && java.util.Arrays.equals(a.content, content);
     }
 

@@ -44,8 +44,11 @@ public record AuthAttempt(int sessionId, String mechanism, Outcome outcome, Smtp
 
     @Override
     public String toString() {
-        return "session " + sessionId + ": AUTH " + mechanism + " " + outcome.name().toLowerCase(Locale.ROOT)
-                + (lastReply == null ? " (no reply)" : " (" + lastReply.code() + " " + lastReply.lines().get(0) + ")");
+        return "session " + sessionId + ": AUTH " + mechanism + " "
+                + outcome.name().toLowerCase(Locale.ROOT)
+                + (lastReply == null
+                        ? " (no reply)"
+                        : " (" + lastReply.code() + " " + lastReply.lines().get(0) + ")");
     }
 
     /**
@@ -99,7 +102,9 @@ public record AuthAttempt(int sessionId, String mechanism, Outcome outcome, Smtp
             cancelled = x.continuation() && "*".equals(x.clientLine());
             if (last != null && last.code() == 334) {
                 // in XOAUTH2 and OAUTHBEARER the only non-empty challenge is the JSON error (RFC 7628 section 3.2.2)
-                boolean token = AuthMechanism.ofSaslName(mechanism).map(AuthMechanism::usesToken).orElse(false);
+                boolean token = AuthMechanism.ofSaslName(mechanism)
+                        .map(AuthMechanism::usesToken)
+                        .orElse(false);
                 errorChallenge |= token && !last.lines().get(0).isEmpty();
                 return;
             }

@@ -1,10 +1,11 @@
 package dev.smtpunit;
 
 import dev.smtpunit.SmtpServerOptions.AuthMode;
+import dev.smtpunit.internal.AuthRules;
 
 import java.util.List;
 
-/** The AUTH settings that contradict each other, each refused with the options to change. */
+/** The AUTH settings that contradict each other ({@link AuthRules}), refused with the builder options to change. */
 final class AuthChecks {
     private AuthChecks() {}
 
@@ -18,42 +19,36 @@ final class AuthChecks {
      * @throws IllegalStateException naming the option at fault and the fix
      */
     static void check(List<AuthMechanism> chosen, AuthMode mode, boolean hasUsers, boolean hasTokenCheck) {
-        if (chosen == null) {
-            if (hasTokenCheck) {
-                throw new IllegalStateException("acceptToken(...)/tokenCheck(...) was set but no token mechanism is offered:"
-                        + " add authMechanisms(AuthMechanism.XOAUTH2) (or OAUTHBEARER); the default offers only PLAIN and LOGIN");
-            }
-            return;
+        AuthRules.Broken broken =
+                AuthRules.check(chosen, mode == AuthMode.ACCEPT_ANY, mode == AuthMode.OFF, hasUsers, hasTokenCheck);
+        if (broken != null) {
+            throw new IllegalStateException(message(broken, chosen, hasUsers));
         }
-        boolean tokenMechanism = false;
-        boolean passwordMechanism = false;
-        for (AuthMechanism m : chosen) {
-            if (m.usesToken()) {
-                tokenMechanism = true;
-                if (!hasTokenCheck) {
-                    throw new IllegalStateException("authMechanisms(" + m + ") needs a token check: acceptToken(user, token)"
-                            + " or tokenCheck((user, token) -> ...)");
-                }
-            } else {
-                passwordMechanism = true;
-                if (m == AuthMechanism.CRAM_MD5 && mode == AuthMode.ACCEPT_ANY) {
-                    throw new IllegalStateException("authMechanisms(CRAM_MD5) cannot work with acceptAnyCredentials():"
-                            + " CRAM-MD5 proves the password without sending it, so the server must know it;"
-                            + " use user(name, password) instead");
-                }
-                if (mode == AuthMode.OFF) {
-                    throw new IllegalStateException("authMechanisms(" + m + ") needs user(name, password)"
-                            + (m == AuthMechanism.CRAM_MD5 ? "" : " or acceptAnyCredentials()"));
-                }
-            }
-        }
-        if (hasTokenCheck && !tokenMechanism) {
-            throw new IllegalStateException("acceptToken(...)/tokenCheck(...) was set but authMechanisms" + chosen
-                    + " offers no token mechanism: add AuthMechanism.XOAUTH2 or OAUTHBEARER");
-        }
-        if ((hasUsers || mode == AuthMode.ACCEPT_ANY) && !passwordMechanism) {
-            throw new IllegalStateException((hasUsers ? "user(...)" : "acceptAnyCredentials()") + " was set but authMechanisms"
-                    + chosen + " offers no password mechanism: add AuthMechanism.PLAIN, LOGIN or CRAM_MD5");
-        }
+    }
+
+    private static String message(AuthRules.Broken broken, List<AuthMechanism> chosen, boolean hasUsers) {
+        AuthMechanism m = broken.mechanism();
+        return switch (broken.rule()) {
+            case TOKEN_CHECK_WITHOUT_TOKEN_MECHANISM ->
+                chosen == null
+                        ? "acceptToken(...)/tokenCheck(...) was set but no token mechanism is offered:"
+                                + " add authMechanisms(AuthMechanism.XOAUTH2) (or OAUTHBEARER); the default offers only PLAIN and LOGIN"
+                        : "acceptToken(...)/tokenCheck(...) was set but authMechanisms" + chosen
+                                + " offers no token mechanism: add AuthMechanism.XOAUTH2 or OAUTHBEARER";
+            case TOKEN_MECHANISM_WITHOUT_TOKEN_CHECK ->
+                "authMechanisms(" + m + ") needs a token check:"
+                        + " acceptToken(user, token) or tokenCheck((user, token) -> ...)";
+            case CRAM_MD5_WITH_ACCEPT_ANY ->
+                "authMechanisms(CRAM_MD5) cannot work with acceptAnyCredentials():"
+                        + " CRAM-MD5 proves the password without sending it, so the server must know it;"
+                        + " use user(name, password) instead";
+            case PASSWORD_MECHANISM_WITHOUT_CREDENTIALS ->
+                "authMechanisms(" + m + ") needs user(name, password)"
+                        + (m == AuthMechanism.CRAM_MD5 ? "" : " or acceptAnyCredentials()");
+            case CREDENTIALS_WITHOUT_PASSWORD_MECHANISM ->
+                (hasUsers ? "user(...)" : "acceptAnyCredentials()")
+                        + " was set but authMechanisms" + chosen
+                        + " offers no password mechanism: add AuthMechanism.PLAIN, LOGIN or CRAM_MD5";
+        };
     }
 }

@@ -45,7 +45,8 @@ public final class ClientTrust {
             sslContext.init(null, tmf.getTrustManagers(), null);
             identityCheckingSocketFactory = new IdentityCheckingSocketFactory(sslContext.getSocketFactory());
         } catch (Exception e) {
-            throw new IllegalStateException("cannot build a trust store for the server certificate: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot build a trust store for the server certificate: " + e.getMessage(), e);
         }
     }
 
@@ -66,7 +67,8 @@ public final class ClientTrust {
         Base64.Encoder encoder = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
         for (X509Certificate c : certificates) {
             try {
-                sb.append("-----BEGIN CERTIFICATE-----\n").append(encoder.encodeToString(c.getEncoded()))
+                sb.append("-----BEGIN CERTIFICATE-----\n")
+                        .append(encoder.encodeToString(c.getEncoded()))
                         .append("\n-----END CERTIFICATE-----\n");
             } catch (CertificateEncodingException e) {
                 throw new IllegalStateException("cannot encode the certificate: " + e.getMessage(), e);

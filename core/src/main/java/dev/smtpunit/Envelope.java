@@ -41,8 +41,15 @@ public final class Envelope {
      * @param transactionIndex 1 for the first transaction of the session
      * @param receivedAtMillis when the final dot was received
      */
-    Envelope(SessionInfo session, String sender, Map<String, String> mailParameters, List<Recipient> recipients,
-            String authenticatedUser, TlsInfo tls, int transactionIndex, long receivedAtMillis) {
+    Envelope(
+            SessionInfo session,
+            String sender,
+            Map<String, String> mailParameters,
+            List<Recipient> recipients,
+            String authenticatedUser,
+            TlsInfo tls,
+            int transactionIndex,
+            long receivedAtMillis) {
         this.session = session;
         this.sender = sender;
         this.mailParameters = mailParameters;
@@ -157,8 +164,12 @@ public final class Envelope {
     public String toString() {
         return "Envelope[from=<" + sender + ">" + (mailParameters.isEmpty() ? "" : " " + mailParameters)
                 + ", to=" + recipients + ", helo=" + heloName()
-                + (authenticatedUser == null ? "" : ", auth=" + authenticatedUser
-                        + (session.authMechanism() == null ? "" : " (" + session.authMechanism().saslName() + ")"))
+                + (authenticatedUser == null
+                        ? ""
+                        : ", auth=" + authenticatedUser
+                                + (session.authMechanism() == null
+                                        ? ""
+                                        : " (" + session.authMechanism().saslName() + ")"))
                 + (tls == null ? "" : ", tls=" + tls.protocol())
                 + (bdatChunks == 0 ? "" : ", bdat=" + bdatChunks + " chunks")
                 + ", session=" + sessionId() + ", transaction=" + transactionIndex + "]";

@@ -72,7 +72,8 @@ final class IdentityCheckingSocketFactory extends SSLSocketFactory {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
         return checked(delegate.createSocket(address, port, localAddress, localPort));
     }
 }

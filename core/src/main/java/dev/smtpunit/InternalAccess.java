@@ -1,6 +1,6 @@
 package dev.smtpunit;
 
-import dev.smtpunit.internal.Internals;
+import dev.smtpunit.internal.Recorder;
 import dev.smtpunit.internal.SessionInfo;
 
 import java.net.InetSocketAddress;
@@ -8,17 +8,31 @@ import java.util.List;
 import java.util.Map;
 
 /** Gives the server (in {@code dev.smtpunit.internal}) the package-private constructors and mutators. */
-final class InternalAccess implements Internals.Access {
-    static {
-        Internals.register(new InternalAccess());
-    }
+final class InternalAccess implements Recorder {
+    /** Holds no state: every server is handed this one. */
+    static final InternalAccess INSTANCE = new InternalAccess();
 
     private InternalAccess() {}
 
     @Override
-    public Envelope envelope(SessionInfo session, String sender, Map<String, String> mailParameters, List<Recipient> recipients,
-            String authenticatedUser, TlsInfo tls, int transactionIndex, long receivedAtMillis) {
-        return new Envelope(session, sender, mailParameters, recipients, authenticatedUser, tls, transactionIndex, receivedAtMillis);
+    public Envelope envelope(
+            SessionInfo session,
+            String sender,
+            Map<String, String> mailParameters,
+            List<Recipient> recipients,
+            String authenticatedUser,
+            TlsInfo tls,
+            int transactionIndex,
+            long receivedAtMillis) {
+        return new Envelope(
+                session,
+                sender,
+                mailParameters,
+                recipients,
+                authenticatedUser,
+                tls,
+                transactionIndex,
+                receivedAtMillis);
     }
 
     @Override
@@ -42,8 +56,15 @@ final class InternalAccess implements Internals.Access {
     }
 
     @Override
-    public void exchange(SessionTranscript session, long at, SmtpPhase phase, String clientLine, SmtpReply reply,
-            boolean injected, boolean pipelined, boolean continuation) {
+    public void exchange(
+            SessionTranscript session,
+            long at,
+            SmtpPhase phase,
+            String clientLine,
+            SmtpReply reply,
+            boolean injected,
+            boolean pipelined,
+            boolean continuation) {
         session.addExchange(at, phase, clientLine, reply, injected, pipelined, continuation);
     }
 

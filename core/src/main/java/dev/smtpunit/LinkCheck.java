@@ -101,7 +101,10 @@ public final class LinkCheck {
      * @return one result per link, in order
      */
     public List<Result> check(List<MailLink> links) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         List<Result> out = new ArrayList<>();
         for (MailLink link : links) {
             out.add(check(client, link));
@@ -121,7 +124,9 @@ public final class LinkCheck {
 
     private Result check(HttpClient client, MailLink link) {
         URI uri = link.uri().orElse(null);
-        if (uri == null || uri.getScheme() == null || uri.getHost() == null
+        if (uri == null
+                || uri.getScheme() == null
+                || uri.getHost() == null
                 || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
             return new Result(link, Outcome.SKIPPED, 0, "not an absolute http(s) URL");
         }
@@ -131,8 +136,8 @@ public final class LinkCheck {
             return new Result(link, Outcome.SKIPPED, 0, "host " + host + " is not among the hosts to check " + hosts);
         }
         try {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client.send(
+                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return new Result(link, status < 400 ? Outcome.WORKING : Outcome.BROKEN, status, "HTTP " + status);
         } catch (IOException | IllegalArgumentException e) {

@@ -50,7 +50,9 @@ public record MailLink(String url, String text, String contentType, String part)
 
     /** {@return the host, lower-case, or an empty string for a mailto: or relative link} */
     public String host() {
-        return uri().map(URI::getHost).map(h -> h.toLowerCase(java.util.Locale.ROOT)).orElse("");
+        return uri().map(URI::getHost)
+                .map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                .orElse("");
     }
 
     /**
@@ -97,7 +99,7 @@ public record MailLink(String url, String text, String contentType, String part)
 
     @Override
     public String toString() {
-        return url + (text.equals(url) ? "" : " \"" + text + "\"") + " (" + (part.isEmpty() ? "" : "part " + part + ", ")
-                + contentType + ")";
+        return url + (text.equals(url) ? "" : " \"" + text + "\"") + " ("
+                + (part.isEmpty() ? "" : "part " + part + ", ") + contentType + ")";
     }
 }

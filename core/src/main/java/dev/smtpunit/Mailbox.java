@@ -1,5 +1,7 @@
 package dev.smtpunit;
 
+import dev.smtpunit.internal.Bounded;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -34,10 +36,11 @@ public final class Mailbox {
     private long dropped;
     /** Held while a message is added and its listeners run, so that they see messages in arrival order. */
     private final ReentrantLock delivery = new ReentrantLock(true);
+
     private final CopyOnWriteArrayList<Consumer<? super ReceivedMessage>> listeners = new CopyOnWriteArrayList<>();
 
-    /** Creates an empty mailbox; servers make their own. */
-    public Mailbox() {}
+    /** Creates an empty mailbox; each server makes its own. */
+    Mailbox() {}
 
     /**
      * Called by the server when a transaction completes.
@@ -138,8 +141,10 @@ public final class Mailbox {
         List<ReceivedMessage> fresh = awaitUntil(list -> dropped + list.size() > seen, timeout, list -> after(seen));
         if (fresh == null) {
             List<ReceivedMessage> now = messages();
-            throw new MailboxTimeoutException("Expected a message after the first " + seen + " within " + format(timeout)
-                    + " but " + describeHere(now), now);
+            throw new MailboxTimeoutException(
+                    "Expected a message after the first " + seen + " within " + format(timeout) + " but "
+                            + describeHere(now),
+                    now);
         }
         return fresh;
     }
@@ -233,8 +238,10 @@ public final class Mailbox {
         List<ReceivedMessage> got = awaitUntil(list -> list.size() >= count, timeout);
         if (got == null) {
             List<ReceivedMessage> now = messages();
-            throw new MailboxTimeoutException("Expected at least " + count + " message" + (count == 1 ? "" : "s")
-                    + " within " + format(timeout) + " but " + describeHere(now), now);
+            throw new MailboxTimeoutException(
+                    "Expected at least " + count + " message" + (count == 1 ? "" : "s") + " within " + format(timeout)
+                            + " but " + describeHere(now),
+                    now);
         }
         return got;
     }
@@ -252,8 +259,10 @@ public final class Mailbox {
         List<ReceivedMessage> got = awaitUntil(list -> list.stream().anyMatch(predicate), timeout);
         if (got == null) {
             List<ReceivedMessage> now = messages();
-            throw new MailboxTimeoutException("Expected a message matching the predicate within " + format(timeout)
-                    + " but " + (now.isEmpty() ? describe(now) : "none of these matched:\n" + list(now)), now);
+            throw new MailboxTimeoutException(
+                    "Expected a message matching the predicate within " + format(timeout) + " but "
+                            + (now.isEmpty() ? describe(now) : "none of these matched:\n" + Bounded.messages(now)),
+                    now);
         }
         return got.stream().filter(predicate).findFirst().orElseThrow();
     }
@@ -278,7 +287,9 @@ public final class Mailbox {
     }
 
     /** {@return what {@code result} makes of the messages once the condition holds, or null after the timeout} */
-    private List<ReceivedMessage> awaitUntil(Predicate<Collection<ReceivedMessage>> condition, Duration timeout,
+    private List<ReceivedMessage> awaitUntil(
+            Predicate<Collection<ReceivedMessage>> condition,
+            Duration timeout,
             Function<Collection<ReceivedMessage>, List<ReceivedMessage>> result) {
         Objects.requireNonNull(timeout, "timeout");
         long remaining = timeout.toNanos();
@@ -301,9 +312,6 @@ public final class Mailbox {
         }
     }
 
-    private static final int LISTED_FIRST = 20;
-    private static final int LISTED_LAST = 5;
-
     private static String format(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
@@ -312,7 +320,7 @@ public final class Mailbox {
         if (list.isEmpty()) {
             return "the mailbox is empty.";
         }
-        return list.size() + " message" + (list.size() == 1 ? "" : "s") + " arrived:\n" + list(list);
+        return list.size() + " message" + (list.size() == 1 ? "" : "s") + " arrived:\n" + Bounded.messages(list);
     }
 
     /**
@@ -324,28 +332,10 @@ public final class Mailbox {
     private String describeHere(List<ReceivedMessage> list) {
         long gone = droppedCount();
         String held = describe(list);
-        return gone == 0 ? held : held + "  (and " + gone + " older message" + (gone == 1 ? " was" : "s were")
-                + " dropped to keep within maxStoredMessages)\n";
-    }
-
-    /**
-     * One line per message: its number and {@link ReceivedMessage#summary()}. Of more than 25
-     * messages it lists the first 20 and the last 5, with a line saying how many it left out.
-     *
-     * @param list messages
-     * @return the summary
-     */
-    public static String list(List<ReceivedMessage> list) {
-        StringBuilder sb = new StringBuilder();
-        int n = list.size();
-        for (int i = 0; i < n; i++) {
-            if (n > LISTED_FIRST + LISTED_LAST && i == LISTED_FIRST) {
-                sb.append("  ... (").append(n - LISTED_FIRST - LISTED_LAST).append(" messages left out) ...\n");
-                i = n - LISTED_LAST;
-            }
-            sb.append("  ").append(i + 1).append(". ").append(list.get(i).summary()).append('\n');
-        }
-        return sb.toString();
+        return gone == 0
+                ? held
+                : held + "  (and " + gone + " older message" + (gone == 1 ? " was" : "s were")
+                        + " dropped to keep within maxStoredMessages)\n";
     }
 
     /** {@return a summary of the messages} */
@@ -360,6 +350,8 @@ public final class Mailbox {
 
     /** Thrown when a wait on the mailbox passes its deadline; carries what did arrive. */
     public static final class MailboxTimeoutException extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
         private final transient List<ReceivedMessage> received;
 
         MailboxTimeoutException(String message, List<ReceivedMessage> received) {

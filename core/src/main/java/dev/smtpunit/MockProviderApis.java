@@ -159,14 +159,25 @@ public final class MockProviderApis implements AutoCloseable {
         }
         ApiServer s = new ApiServer(this::credentials, new Sink(), faults);
         SmtpServerOptions o = smtp.options();
-        runtime = HttpServerRuntime.start(loopback(), 0, 0, Tls.CONTEXT, s,
+        runtime = HttpServerRuntime.start(
+                loopback(),
+                0,
+                0,
+                Tls.CONTEXT,
+                s,
                 new HttpServerRuntime.Limits(o.idleTimeout(), o.tlsHandshakeTimeout(), o.maxConnections()));
         server = s;
         return this;
     }
 
     private ApiCredentials credentials() {
-        return new ApiCredentials(sendGridApiKey, mailgunApiKey, mailgunDomains, postmarkServerToken, awsAccessKeyId, awsSecretKey,
+        return new ApiCredentials(
+                sendGridApiKey,
+                mailgunApiKey,
+                mailgunDomains,
+                postmarkServerToken,
+                awsAccessKeyId,
+                awsSecretKey,
                 awsRegion);
     }
 
@@ -295,8 +306,12 @@ public final class MockProviderApis implements AutoCloseable {
     @Override
     public String toString() {
         HttpServerRuntime r = runtime;
-        return "MockProviderApis[" + (r == null ? "stopped" : "http " + r.plainAddress().getPort() + ", https "
-                + r.secureAddress().getPort()) + "]";
+        return "MockProviderApis["
+                + (r == null
+                        ? "stopped"
+                        : "http " + r.plainAddress().getPort() + ", https "
+                                + r.secureAddress().getPort())
+                + "]";
     }
 
     /** Puts the APIs' mail and exchanges where the SMTP server's go. */
@@ -313,8 +328,10 @@ public final class MockProviderApis implements AutoCloseable {
 
         @Override
         public void closed(SessionTranscript session, boolean byServer, String detail) {
-            session.addEvent(System.currentTimeMillis(), byServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER
-                    : TranscriptEntry.Kind.CLOSED_BY_CLIENT, detail);
+            session.addEvent(
+                    System.currentTimeMillis(),
+                    byServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER : TranscriptEntry.Kind.CLOSED_BY_CLIENT,
+                    detail);
         }
 
         @Override
@@ -323,17 +340,30 @@ public final class MockProviderApis implements AutoCloseable {
             for (String r : m.recipients()) {
                 recipients.add(new Recipient(r, Map.of()));
             }
-            dev.smtpunit.internal.SessionInfo info = new dev.smtpunit.internal.SessionInfo(session.id(), m.client(), "");
-            Envelope envelope = new Envelope(info, m.sender(), Map.of(), List.copyOf(recipients), m.user(), null,
-                    1, System.currentTimeMillis());
-            ProviderData data = new ProviderData(m.provider(), m.messageId(), m.templateId(), m.templateData(), m.tags(),
-                    m.metadata(), m.scheduledAt(), m.sandbox(), m.settings());
+            dev.smtpunit.internal.SessionInfo info =
+                    new dev.smtpunit.internal.SessionInfo(session.id(), m.client(), "");
+            Envelope envelope = new Envelope(
+                    info, m.sender(), Map.of(), List.copyOf(recipients), m.user(), null, 1, System.currentTimeMillis());
+            ProviderData data = new ProviderData(
+                    m.provider(),
+                    m.messageId(),
+                    m.templateId(),
+                    m.templateData(),
+                    m.tags(),
+                    m.metadata(),
+                    m.scheduledAt(),
+                    m.sandbox(),
+                    m.settings());
             int limit = smtp.options().maxStoredMessages();
             ReceivedMessage dropped = smtp.mailbox().add(new ReceivedMessage(envelope, m.mime(), data), limit);
             if (dropped != null) {
-                session.addEvent(System.currentTimeMillis(), TranscriptEntry.Kind.MESSAGE_DROPPED, "mailbox full (maxStoredMessages "
-                        + limit + "): dropped the oldest message, from session " + dropped.envelope().sessionId() + ", "
-                        + smtp.mailbox().droppedCount() + " dropped so far");
+                session.addEvent(
+                        System.currentTimeMillis(),
+                        TranscriptEntry.Kind.MESSAGE_DROPPED,
+                        "mailbox full (maxStoredMessages "
+                                + limit + "): dropped the oldest message, from session "
+                                + dropped.envelope().sessionId() + ", "
+                                + smtp.mailbox().droppedCount() + " dropped so far");
             }
         }
     }

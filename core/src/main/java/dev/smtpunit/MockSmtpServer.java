@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * message it accepts in its {@link Mailbox}, records every command and reply in its
  * {@link Transcript}, and misbehaves on purpose when told to through {@link #faults()}.
  *
- * <p>Starting and stopping cost about a millisecond: all servers share one set of I/O threads. A
- * server can be stopped and started again; it keeps its mailbox and transcript until {@link #reset()}.
+ * <p>Starting and stopping cost about a millisecond: starting binds the listening socket and starts
+ * its accept thread, nothing more, and servers share no threads. A server can be stopped and started again; it keeps its mailbox and transcript until {@link #reset()}.
  *
  * <pre>{@code
  * try (MockSmtpServer smtp = new MockSmtpServer().start()) {
@@ -69,7 +69,8 @@ public final class MockSmtpServer implements AutoCloseable {
         if (runtime != null) {
             throw new IllegalStateException("the SMTP server is already running on " + host() + ":" + port());
         }
-        runtime = ServerRuntime.start(options, mailbox, transcript, faults, sessionIds, transactions);
+        runtime = ServerRuntime.start(
+                options, mailbox, transcript, faults, sessionIds, transactions, InternalAccess.INSTANCE);
         return this;
     }
 
@@ -110,7 +111,8 @@ public final class MockSmtpServer implements AutoCloseable {
     public int smtpsPort() {
         InetSocketAddress a = running().tlsAddress();
         if (a == null) {
-            throw new IllegalStateException("this server has no implicit-TLS port: build its options with implicitTls(0)");
+            throw new IllegalStateException(
+                    "this server has no implicit-TLS port: build its options with implicitTls(0)");
         }
         return a.getPort();
     }
@@ -174,7 +176,8 @@ public final class MockSmtpServer implements AutoCloseable {
         ClientTrust t = clientTrust;
         if (t == null) {
             if (!options.tlsEnabled()) {
-                throw new IllegalStateException("TLS is off: build the options with startTls(OFFERED or REQUIRED) or implicitTls(0)");
+                throw new IllegalStateException(
+                        "TLS is off: build the options with startTls(OFFERED or REQUIRED) or implicitTls(0)");
             }
             t = new ClientTrust(running().certificateChain());
             clientTrust = t;
@@ -212,7 +215,11 @@ public final class MockSmtpServer implements AutoCloseable {
     @Override
     public String toString() {
         ServerRuntime r = runtime;
-        return "MockSmtpServer[" + (r == null ? "stopped" : r.plainAddress().getAddress().getHostAddress() + ":"
-                + r.plainAddress().getPort()) + ", " + mailbox.size() + " messages]";
+        return "MockSmtpServer["
+                + (r == null
+                        ? "stopped"
+                        : r.plainAddress().getAddress().getHostAddress() + ":"
+                                + r.plainAddress().getPort())
+                + ", " + mailbox.size() + " messages]";
     }
 }

@@ -29,8 +29,16 @@ public final class ProviderData {
     private final boolean sandbox;
     private final Map<String, String> settings;
 
-    ProviderData(Provider provider, String messageId, String templateId, Map<String, Object> templateData, List<String> tags,
-            Map<String, String> metadata, Instant scheduledAt, boolean sandbox, Map<String, String> settings) {
+    ProviderData(
+            Provider provider,
+            String messageId,
+            String templateId,
+            Map<String, Object> templateData,
+            List<String> tags,
+            Map<String, String> metadata,
+            Instant scheduledAt,
+            boolean sandbox,
+            Map<String, String> settings) {
         this.provider = provider;
         this.messageId = messageId;
         this.templateId = templateId;

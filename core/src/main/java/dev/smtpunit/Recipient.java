@@ -21,7 +21,9 @@ public record Recipient(String address, Map<String, String> parameters) {
      */
     public Recipient {
         Objects.requireNonNull(address, "address");
-        parameters = parameters.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        parameters = parameters.isEmpty()
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
 
     /**

@@ -94,9 +94,17 @@ public final class SessionTranscript {
      * @param pipelined whether the command came before the previous reply
      * @param continuation whether the line answers an AUTH challenge
      */
-    void addExchange(long at, SmtpPhase phase, String clientLine, SmtpReply reply, boolean injected,
-            boolean pipelined, boolean continuation) {
-        long bits = (long) phase.ordinal() << ORDINAL_SHIFT | (injected ? INJECTED : 0) | (pipelined ? PIPELINED : 0)
+    void addExchange(
+            long at,
+            SmtpPhase phase,
+            String clientLine,
+            SmtpReply reply,
+            boolean injected,
+            boolean pipelined,
+            boolean continuation) {
+        long bits = (long) phase.ordinal() << ORDINAL_SHIFT
+                | (injected ? INJECTED : 0)
+                | (pipelined ? PIPELINED : 0)
                 | (continuation ? CONTINUATION : 0);
         synchronized (this) {
             append(at, bits, clientLine, reply);
@@ -114,7 +122,9 @@ public final class SessionTranscript {
         boolean ended = false;
         synchronized (this) {
             append(at, EVENT | (long) kind.ordinal() << ORDINAL_SHIFT, detail, null);
-            if (!closed && (kind == TranscriptEntry.Kind.CLOSED_BY_CLIENT || kind == TranscriptEntry.Kind.CLOSED_BY_SERVER)) {
+            if (!closed
+                    && (kind == TranscriptEntry.Kind.CLOSED_BY_CLIENT
+                            || kind == TranscriptEntry.Kind.CLOSED_BY_SERVER)) {
                 closed = true;
                 ended = true;
             }
@@ -172,8 +182,14 @@ public final class SessionTranscript {
         if ((head & EVENT) != 0) {
             return new TranscriptEntry.Event(at, KINDS[ordinal], (String) texts[i]);
         }
-        return new TranscriptEntry.Exchange(at, PHASES[ordinal], (String) texts[i], replies[i], (head & INJECTED) != 0,
-                (head & PIPELINED) != 0, (head & CONTINUATION) != 0);
+        return new TranscriptEntry.Exchange(
+                at,
+                PHASES[ordinal],
+                (String) texts[i],
+                replies[i],
+                (head & INJECTED) != 0,
+                (head & PIPELINED) != 0,
+                (head & CONTINUATION) != 0);
     }
 
     /**
@@ -193,10 +209,18 @@ public final class SessionTranscript {
             out[i] = entry(i);
         }
         int tail = maxEntries - headEntries;
-        out[headEntries] = new TranscriptEntry.Event(droppedUntil, TranscriptEntry.Kind.ENTRIES_DROPPED,
-                String.format(java.util.Locale.ROOT, "... (%,d entr%s left out to keep within maxTranscriptEntries %d: "
-                        + "the first %d and the latest %d are kept) ...", dropped, dropped == 1 ? "y" : "ies", maxEntries,
-                        headEntries, tail));
+        out[headEntries] = new TranscriptEntry.Event(
+                droppedUntil,
+                TranscriptEntry.Kind.ENTRIES_DROPPED,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "... (%,d entr%s left out to keep within maxTranscriptEntries %d: "
+                                + "the first %d and the latest %d are kept) ...",
+                        dropped,
+                        dropped == 1 ? "y" : "ies",
+                        maxEntries,
+                        headEntries,
+                        tail));
         for (int i = 0; i < tail; i++) {
             out[headEntries + 1 + i] = entry(headEntries + (ring + i) % tail);
         }
@@ -247,8 +271,13 @@ public final class SessionTranscript {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append("--- session ").append(id).append(" from ").append(client.getAddress().getHostAddress()).append(':')
-                .append(client.getPort()).append(" ---\n");
+        sb.append("--- session ")
+                .append(id)
+                .append(" from ")
+                .append(client.getAddress().getHostAddress())
+                .append(':')
+                .append(client.getPort())
+                .append(" ---\n");
         for (TranscriptEntry e : entries()) {
             sb.append(e);
         }

@@ -106,7 +106,10 @@ public record SmtpReply(int code, List<String> lines) {
     public String toWireString() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            sb.append(code).append(i == lines.size() - 1 ? ' ' : '-').append(lines.get(i)).append("\r\n");
+            sb.append(code)
+                    .append(i == lines.size() - 1 ? ' ' : '-')
+                    .append(lines.get(i))
+                    .append("\r\n");
         }
         return sb.toString();
     }

@@ -398,8 +398,10 @@ public final class SmtpServerOptions {
     public String toString() {
         return "SmtpServerOptions[hostname=" + hostname + ", bind=" + bindAddress.getHostAddress() + ":" + port
                 + (implicitTls ? ", smtps=" + implicitTlsPort : "") + ", startTls=" + startTls + ", auth=" + authMode
-                + (authRequired ? " (required)" : "") + (authMechanisms.isEmpty() ? "" : " " + authMechanisms) + ", users=" + users.keySet()
-                + (tokens.isEmpty() ? "" : ", tokenUsers=" + tokens.keySet()) + (tokenPredicate == null ? "" : ", tokenCheck=predicate")
+                + (authRequired ? " (required)" : "") + (authMechanisms.isEmpty() ? "" : " " + authMechanisms)
+                + ", users=" + users.keySet()
+                + (tokens.isEmpty() ? "" : ", tokenUsers=" + tokens.keySet())
+                + (tokenPredicate == null ? "" : ", tokenCheck=predicate")
                 + (maxMessageSize > 0 ? ", maxMessageSize=" + maxMessageSize : "")
                 + (maxConnections > 0 ? ", maxConnections=" + maxConnections : "")
                 + (maxStoredMessages > 0 ? ", maxStoredMessages=" + maxStoredMessages : "")
@@ -461,7 +463,8 @@ public final class SmtpServerOptions {
         public Builder hostname(String hostname) {
             Objects.requireNonNull(hostname, "hostname");
             if (hostname.isBlank() || hostname.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-                throw new IllegalArgumentException("hostname must be a non-empty ASCII name without spaces, was \"" + hostname + "\"");
+                throw new IllegalArgumentException(
+                        "hostname must be a non-empty ASCII name without spaces, was \"" + hostname + "\"");
             }
             this.hostname = hostname;
             return this;
@@ -559,7 +562,8 @@ public final class SmtpServerOptions {
          */
         public Builder acceptAnyCredentials() {
             if (!users.isEmpty()) {
-                throw new IllegalStateException("users " + users.keySet() + " were set: acceptAnyCredentials() would ignore them");
+                throw new IllegalStateException(
+                        "users " + users.keySet() + " were set: acceptAnyCredentials() would ignore them");
             }
             authMode = AuthMode.ACCEPT_ANY;
             return this;
@@ -580,7 +584,8 @@ public final class SmtpServerOptions {
          */
         public Builder authMechanisms(AuthMechanism... mechanisms) {
             if (mechanisms.length == 0) {
-                throw new IllegalArgumentException("authMechanisms needs at least one mechanism; to offer no AUTH, configure no users or tokens");
+                throw new IllegalArgumentException(
+                        "authMechanisms needs at least one mechanism; to offer no AUTH, configure no users or tokens");
             }
             LinkedHashSet<AuthMechanism> unique = new LinkedHashSet<>();
             for (AuthMechanism m : mechanisms) {
@@ -606,7 +611,8 @@ public final class SmtpServerOptions {
                 throw new IllegalArgumentException("acceptToken needs a non-empty user and token");
             }
             if (tokenPredicate != null) {
-                throw new IllegalStateException("tokenCheck(predicate) was set: acceptToken(" + user + ", ...) would be ignored");
+                throw new IllegalStateException(
+                        "tokenCheck(predicate) was set: acceptToken(" + user + ", ...) would be ignored");
             }
             tokens.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(token);
             return this;
@@ -626,7 +632,8 @@ public final class SmtpServerOptions {
         public Builder tokenCheck(BiPredicate<String, String> check) {
             Objects.requireNonNull(check, "check");
             if (!tokens.isEmpty()) {
-                throw new IllegalStateException("acceptToken(...) was set for " + tokens.keySet() + ": tokenCheck(predicate) would ignore it");
+                throw new IllegalStateException(
+                        "acceptToken(...) was set for " + tokens.keySet() + ": tokenCheck(predicate) would ignore it");
             }
             this.tokenPredicate = check;
             return this;
@@ -689,7 +696,8 @@ public final class SmtpServerOptions {
         public Builder advertiseExtensions(String... lines) {
             for (String l : lines) {
                 if (l.isBlank() || l.indexOf('\r') >= 0 || l.indexOf('\n') >= 0) {
-                    throw new IllegalArgumentException("extension line must be non-empty and single-line: \"" + l + "\"");
+                    throw new IllegalArgumentException(
+                            "extension line must be non-empty and single-line: \"" + l + "\"");
                 }
                 String line = l.trim();
                 if (line.equalsIgnoreCase("SMTPUTF8")) {
@@ -862,8 +870,9 @@ public final class SmtpServerOptions {
                 throw new IllegalArgumentException("maxSessions must be 0 (no limit) or positive, was " + maxSessions);
             }
             if (maxEntriesPerSession < 0 || maxEntriesPerSession == 1) {
-                throw new IllegalArgumentException("maxEntriesPerSession must be 0 (no limit) or at least 2 (a first and a"
-                        + " latest entry), was " + maxEntriesPerSession);
+                throw new IllegalArgumentException(
+                        "maxEntriesPerSession must be 0 (no limit) or at least 2 (a first and a"
+                                + " latest entry), was " + maxEntriesPerSession);
             }
             this.maxTranscriptSessions = maxSessions;
             this.maxTranscriptEntries = maxEntriesPerSession;
@@ -970,7 +979,8 @@ public final class SmtpServerOptions {
         public SmtpServerOptions build() {
             AuthChecks.check(authMechanisms, authMode, !users.isEmpty(), !tokens.isEmpty() || tokenPredicate != null);
             if (authRequired && effectiveMechanisms().isEmpty()) {
-                throw new IllegalStateException("requireAuth(true) needs user(name, password) or acceptAnyCredentials()");
+                throw new IllegalStateException(
+                        "requireAuth(true) needs user(name, password) or acceptAnyCredentials()");
             }
             if (implicitTls && port != 0 && port == implicitTlsPort) {
                 throw new IllegalStateException("port and implicitTls port are both " + port);

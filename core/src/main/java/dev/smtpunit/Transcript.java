@@ -29,8 +29,8 @@ public final class Transcript {
     private final int maxEntries;
     private long droppedSessions;
 
-    /** Creates an empty transcript; servers make their own. */
-    public Transcript() {
+    /** Creates an empty transcript; each server makes its own. */
+    Transcript() {
         this(0, 0);
     }
 
@@ -205,7 +205,10 @@ public final class Transcript {
      *     not commands}
      */
     public List<SmtpPhase> commands() {
-        return exchanges().stream().filter(TranscriptEntry.Exchange::isCommand).map(TranscriptEntry.Exchange::phase).toList();
+        return exchanges().stream()
+                .filter(TranscriptEntry.Exchange::isCommand)
+                .map(TranscriptEntry.Exchange::phase)
+                .toList();
     }
 
     /** {@return every AUTH attempt of every session, sessions in order, with how it ended} */

@@ -6,7 +6,8 @@ import java.time.Instant;
  * One line of a session's history: either a command and its reply ({@link Exchange}) or something
  * that happened to the connection ({@link Event}).
  */
-public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, TranscriptEntry.Event, TranscriptEntry.HttpExchange {
+public sealed interface TranscriptEntry
+        permits TranscriptEntry.Exchange, TranscriptEntry.Event, TranscriptEntry.HttpExchange {
 
     /** {@return when it happened, in epoch milliseconds} */
     long timestampMillis();
@@ -30,8 +31,15 @@ public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, Transc
      * @param continuation true when the client line answers an AUTH challenge ({@code 334}) rather than
      *     being a command of its own
      */
-    record Exchange(long timestampMillis, SmtpPhase phase, String clientLine, SmtpReply reply, boolean injected,
-            boolean pipelined, boolean continuation) implements TranscriptEntry {
+    record Exchange(
+            long timestampMillis,
+            SmtpPhase phase,
+            String clientLine,
+            SmtpReply reply,
+            boolean injected,
+            boolean pipelined,
+            boolean continuation)
+            implements TranscriptEntry {
 
         /**
          * An exchange whose client line, if any, is a command (not an AUTH continuation).
@@ -43,7 +51,12 @@ public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, Transc
          * @param injected true when the reply (or the absence of one) came from a fault rule
          * @param pipelined true when the client sent this command before it had the reply to the previous one
          */
-        public Exchange(long timestampMillis, SmtpPhase phase, String clientLine, SmtpReply reply, boolean injected,
+        public Exchange(
+                long timestampMillis,
+                SmtpPhase phase,
+                String clientLine,
+                SmtpReply reply,
+                boolean injected,
                 boolean pipelined) {
             this(timestampMillis, phase, clientLine, reply, injected, pipelined, false);
         }
@@ -68,11 +81,16 @@ public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, Transc
                 sb.append("C: ").append(clientLine).append('\n');
             }
             if (reply == null) {
-                sb.append("S: (no reply)").append(injected ? "  [injected]" : "").append('\n');
+                sb.append("S: (no reply)")
+                        .append(injected ? "  [injected]" : "")
+                        .append('\n');
             } else {
                 for (int i = 0; i < reply.lines().size(); i++) {
                     boolean last = i == reply.lines().size() - 1;
-                    sb.append("S: ").append(reply.code()).append(last ? ' ' : '-').append(reply.lines().get(i));
+                    sb.append("S: ")
+                            .append(reply.code())
+                            .append(last ? ' ' : '-')
+                            .append(reply.lines().get(i));
                     if (last && injected) {
                         sb.append("  [injected]");
                     }
@@ -98,8 +116,17 @@ public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, Transc
      * @param responseBody the response body as text
      * @param injected true when the response (or its absence) came from a fault rule
      */
-    record HttpExchange(long timestampMillis, Provider provider, String method, String path, java.util.List<String> requestHeaders,
-            String requestBody, int status, java.util.List<String> responseHeaders, String responseBody, boolean injected)
+    record HttpExchange(
+            long timestampMillis,
+            Provider provider,
+            String method,
+            String path,
+            java.util.List<String> requestHeaders,
+            String requestBody,
+            int status,
+            java.util.List<String> responseHeaders,
+            String responseBody,
+            boolean injected)
             implements TranscriptEntry {
         /** How much of a request body the transcript keeps. */
         public static final int BODY_LIMIT = 4096;
@@ -134,10 +161,15 @@ public sealed interface TranscriptEntry permits TranscriptEntry.Exchange, Transc
                 sb.append("C: ").append(requestBody.replace("\n", "\nC: ")).append('\n');
             }
             if (status == 0) {
-                sb.append("S: (no response)").append(injected ? "  [injected]" : "").append('\n');
+                sb.append("S: (no response)")
+                        .append(injected ? "  [injected]" : "")
+                        .append('\n');
                 return sb.toString();
             }
-            sb.append("S: ").append(status).append(injected ? "  [injected]" : "").append('\n');
+            sb.append("S: ")
+                    .append(status)
+                    .append(injected ? "  [injected]" : "")
+                    .append('\n');
             for (String h : responseHeaders) {
                 sb.append("S: ").append(h).append('\n');
             }

@@ -20,8 +20,11 @@ class AuthOptionsTest {
 
     @Test
     void offersTokenMechanismsWithoutPasswords() {
-        SmtpServerOptions options = SmtpServerOptions.builder().authMechanisms(AuthMechanism.XOAUTH2)
-                .acceptToken("ada", "t1").acceptToken("ada", "t2").build();
+        SmtpServerOptions options = SmtpServerOptions.builder()
+                .authMechanisms(AuthMechanism.XOAUTH2)
+                .acceptToken("ada", "t1")
+                .acceptToken("ada", "t2")
+                .build();
         assertThat(options.authMechanisms()).containsExactly(AuthMechanism.XOAUTH2);
         assertThat(options.authMode()).isEqualTo(SmtpServerOptions.AuthMode.USERS);
         assertThat(options.tokenCheck()).hasValueSatisfying(check -> {
@@ -32,47 +35,73 @@ class AuthOptionsTest {
         SmtpServerOptions copy = options.toBuilder().build();
         assertThat(copy.authMechanisms()).containsExactly(AuthMechanism.XOAUTH2);
         assertThat(copy.tokens()).containsEntry("ada", java.util.Set.of("t1", "t2"));
-        assertThatThrownBy(() -> options.toBuilder().authMechanisms(AuthMechanism.XOAUTH2, AuthMechanism.PLAIN).build())
-                .as("a token check alone does not make PLAIN possible").hasMessage("authMechanisms(PLAIN) needs user(name, password)"
-                        + " or acceptAnyCredentials()");
+        assertThatThrownBy(() -> options.toBuilder()
+                        .authMechanisms(AuthMechanism.XOAUTH2, AuthMechanism.PLAIN)
+                        .build())
+                .as("a token check alone does not make PLAIN possible")
+                .hasMessage("authMechanisms(PLAIN) needs user(name, password)" + " or acceptAnyCredentials()");
     }
 
     @Test
     void refusesTokenMechanismsWithoutATokenCheck() {
-        assertThatThrownBy(() -> SmtpServerOptions.builder().authMechanisms(AuthMechanism.XOAUTH2).build())
+        assertThatThrownBy(() -> SmtpServerOptions.builder()
+                        .authMechanisms(AuthMechanism.XOAUTH2)
+                        .build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("authMechanisms(XOAUTH2) needs a token check: acceptToken(user, token) or tokenCheck((user, token) -> ...)");
-        assertThatThrownBy(() -> SmtpServerOptions.builder().acceptAnyCredentials()
-                .authMechanisms(AuthMechanism.PLAIN, AuthMechanism.OAUTHBEARER).build())
-                .hasMessage("authMechanisms(OAUTHBEARER) needs a token check: acceptToken(user, token) or tokenCheck((user, token) -> ...)");
+                .hasMessage(
+                        "authMechanisms(XOAUTH2) needs a token check: acceptToken(user, token) or tokenCheck((user, token) -> ...)");
+        assertThatThrownBy(() -> SmtpServerOptions.builder()
+                        .acceptAnyCredentials()
+                        .authMechanisms(AuthMechanism.PLAIN, AuthMechanism.OAUTHBEARER)
+                        .build())
+                .hasMessage(
+                        "authMechanisms(OAUTHBEARER) needs a token check: acceptToken(user, token) or tokenCheck((user, token) -> ...)");
     }
 
     @Test
     void refusesCramMd5WithoutKnownPasswords() {
-        assertThatThrownBy(() -> SmtpServerOptions.builder().acceptAnyCredentials().authMechanisms(AuthMechanism.CRAM_MD5).build())
+        assertThatThrownBy(() -> SmtpServerOptions.builder()
+                        .acceptAnyCredentials()
+                        .authMechanisms(AuthMechanism.CRAM_MD5)
+                        .build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("authMechanisms(CRAM_MD5) cannot work with acceptAnyCredentials(): CRAM-MD5 proves the password"
-                        + " without sending it, so the server must know it; use user(name, password) instead");
-        assertThatThrownBy(() -> SmtpServerOptions.builder().authMechanisms(AuthMechanism.CRAM_MD5).build())
+                .hasMessage(
+                        "authMechanisms(CRAM_MD5) cannot work with acceptAnyCredentials(): CRAM-MD5 proves the password"
+                                + " without sending it, so the server must know it; use user(name, password) instead");
+        assertThatThrownBy(() -> SmtpServerOptions.builder()
+                        .authMechanisms(AuthMechanism.CRAM_MD5)
+                        .build())
                 .hasMessage("authMechanisms(CRAM_MD5) needs user(name, password)");
-        assertThatThrownBy(() -> SmtpServerOptions.builder().authMechanisms(AuthMechanism.PLAIN).build())
+        assertThatThrownBy(() -> SmtpServerOptions.builder()
+                        .authMechanisms(AuthMechanism.PLAIN)
+                        .build())
                 .hasMessage("authMechanisms(PLAIN) needs user(name, password) or acceptAnyCredentials()");
     }
 
     @Test
     void refusesSettingsThatWouldBeIgnored() {
-        assertThatThrownBy(() -> SmtpServerOptions.builder().acceptToken("ada", "t").build())
-                .hasMessage("acceptToken(...)/tokenCheck(...) was set but no token mechanism is offered:"
-                        + " add authMechanisms(AuthMechanism.XOAUTH2) (or OAUTHBEARER); the default offers only PLAIN and LOGIN");
-        assertThatThrownBy(() -> SmtpServerOptions.builder().user("app", "pw").acceptToken("app", "t")
-                .authMechanisms(AuthMechanism.PLAIN).build())
-                .hasMessage("acceptToken(...)/tokenCheck(...) was set but authMechanisms[PLAIN] offers no token mechanism:"
-                        + " add AuthMechanism.XOAUTH2 or OAUTHBEARER");
-        assertThatThrownBy(() -> SmtpServerOptions.builder().user("app", "pw").acceptToken("app", "t")
-                .authMechanisms(AuthMechanism.XOAUTH2).build())
+        assertThatThrownBy(() ->
+                        SmtpServerOptions.builder().acceptToken("ada", "t").build())
+                .hasMessage(
+                        "acceptToken(...)/tokenCheck(...) was set but no token mechanism is offered:"
+                                + " add authMechanisms(AuthMechanism.XOAUTH2) (or OAUTHBEARER); the default offers only PLAIN and LOGIN");
+        assertThatThrownBy(() -> SmtpServerOptions.builder()
+                        .user("app", "pw")
+                        .acceptToken("app", "t")
+                        .authMechanisms(AuthMechanism.PLAIN)
+                        .build())
+                .hasMessage(
+                        "acceptToken(...)/tokenCheck(...) was set but authMechanisms[PLAIN] offers no token mechanism:"
+                                + " add AuthMechanism.XOAUTH2 or OAUTHBEARER");
+        assertThatThrownBy(() -> SmtpServerOptions.builder()
+                        .user("app", "pw")
+                        .acceptToken("app", "t")
+                        .authMechanisms(AuthMechanism.XOAUTH2)
+                        .build())
                 .hasMessage("user(...) was set but authMechanisms[XOAUTH2] offers no password mechanism:"
                         + " add AuthMechanism.PLAIN, LOGIN or CRAM_MD5");
-        assertThatThrownBy(() -> SmtpServerOptions.builder().acceptToken("app", "t").tokenCheck((u, t) -> true))
+        assertThatThrownBy(() ->
+                        SmtpServerOptions.builder().acceptToken("app", "t").tokenCheck((u, t) -> true))
                 .hasMessage("acceptToken(...) was set for [app]: tokenCheck(predicate) would ignore it");
         assertThatThrownBy(() -> SmtpServerOptions.builder().authMechanisms())
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,6 +1,7 @@
 package dev.smtpunit;
 
 import dev.smtpunit.fault.FaultMatcher;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,9 @@ class AuthTranscriptTest {
 
     @Test
     void countsAnAuthLoginExchangeAsOneCommand() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().user("app", "s3cret").build());
-                RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(
+                        SmtpServerOptions.builder().user("app", "s3cret").build());
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             c.command("AUTH LOGIN");
@@ -32,7 +34,8 @@ class AuthTranscriptTest {
 
             assertThat(smtp.transcript().commands())
                     .containsExactly(SmtpPhase.EHLO, SmtpPhase.AUTH, SmtpPhase.MAIL, SmtpPhase.QUIT);
-            assertThat(smtp.transcript().exchanges(SmtpPhase.AUTH)).extracting(TranscriptEntry.Exchange::continuation)
+            assertThat(smtp.transcript().exchanges(SmtpPhase.AUTH))
+                    .extracting(TranscriptEntry.Exchange::continuation)
                     .containsExactly(false, true, true);
             assertThat(smtp.transcript().authAttempts()).singleElement().satisfies(a -> {
                 assertThat(a.mechanism()).isEqualTo("LOGIN");
@@ -45,45 +48,59 @@ class AuthTranscriptTest {
 
     @Test
     void doesNotCountTheIdleTimeoutReplyAsACommand() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().user("app", "s3cret")
-                .idleTimeout(Duration.ofMillis(300)).build()); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
+                        .user("app", "s3cret")
+                        .idleTimeout(Duration.ofMillis(300))
+                        .build());
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH LOGIN")).startsWith("334 ");
             assertThat(c.reply()).startsWith("421 4.4.2 ");
             assertThat(c.isClosedByServer()).isTrue();
-            await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().session(1).isClosed());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> smtp.transcript().session(1).isClosed());
 
             assertThat(smtp.transcript().commands()).containsExactly(SmtpPhase.EHLO, SmtpPhase.AUTH);
-            assertThat(smtp.transcript().authAttempts()).extracting(AuthAttempt::outcome)
+            assertThat(smtp.transcript().authAttempts())
+                    .extracting(AuthAttempt::outcome)
                     .containsExactly(AuthAttempt.Outcome.UNFINISHED);
         }
     }
 
     @Test
     void tellsRefusedAcceptedAndUnknownAttemptsApart() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().user("app", "s3cret").build());
-                RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(
+                        SmtpServerOptions.builder().user("app", "s3cret").build());
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH PLAIN " + b64("\0app\0wrong"))).startsWith("535 ");
             assertThat(c.command("AUTH GSSAPI")).startsWith("504 ");
             assertThat(c.command("AUTH PLAIN " + b64("\0app\0s3cret"))).startsWith("235 ");
 
-            assertThat(smtp.transcript().authAttempts()).extracting(AuthAttempt::toString).containsExactly(
-                    "session 1: AUTH PLAIN refused (535 5.7.8 Authentication credentials invalid)",
-                    "session 1: AUTH GSSAPI refused (504 5.5.4 Unrecognized authentication type GSSAPI (offered: PLAIN LOGIN))",
-                    "session 1: AUTH PLAIN accepted (235 2.7.0 Authentication successful)");
+            assertThat(smtp.transcript().authAttempts())
+                    .extracting(AuthAttempt::toString)
+                    .containsExactly(
+                            "session 1: AUTH PLAIN refused (535 5.7.8 Authentication credentials invalid)",
+                            "session 1: AUTH GSSAPI refused (504 5.5.4 Unrecognized authentication type GSSAPI (offered: PLAIN LOGIN))",
+                            "session 1: AUTH PLAIN accepted (235 2.7.0 Authentication successful)");
         }
     }
 
     @Test
     void matchesFaultRulesOnTheMechanism() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
-                .authMechanisms(AuthMechanism.XOAUTH2, AuthMechanism.PLAIN).user("app", "s3cret").acceptToken("app", "t").build());
-                RawClient c = RawClient.connect(smtp)) {
-            smtp.faults().on(SmtpPhase.AUTH).matching(FaultMatcher.authMechanism(AuthMechanism.XOAUTH2))
-                    .always().reply(454, "4.7.0 Temporary authentication failure");
+                        .authMechanisms(AuthMechanism.XOAUTH2, AuthMechanism.PLAIN)
+                        .user("app", "s3cret")
+                        .acceptToken("app", "t")
+                        .build());
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
+            smtp.faults()
+                    .on(SmtpPhase.AUTH)
+                    .matching(FaultMatcher.authMechanism(AuthMechanism.XOAUTH2))
+                    .always()
+                    .reply(454, "4.7.0 Temporary authentication failure");
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH xoauth2 " + b64("user=app\u0001auth=Bearer t\u0001\u0001")))

@@ -1,6 +1,7 @@
 package dev.smtpunit;
 
 import dev.smtpunit.fault.FaultMatcher;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class ChunkingTest {
 
     private RawClient inTransaction(SmtpServerOptions.Builder options) throws Exception {
         smtp = MockSmtpServer.started(options.build());
-        RawClient c = RawClient.connect(smtp);
+        RawClient c = RawClient.connect(smtp.host(), smtp.port());
         c.reply();
         c.command("EHLO x");
         assertThat(c.command("MAIL FROM:<a@example.com>")).startsWith("250 ");
@@ -41,14 +42,18 @@ class ChunkingTest {
     @Test
     void advertisesChunkingAndBinaryMimeOnlyWhenEnabled() throws Exception {
         smtp = MockSmtpServer.started(SmtpServerOptions.builder().chunking(true).build());
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
-            assertThat(c.command("EHLO x")).isEqualTo("250-localhost Hello x [127.0.0.1]\n250-PIPELINING\n"
-                    + "250-ENHANCEDSTATUSCODES\n250-8BITMIME\n250-CHUNKING\n250 BINARYMIME");
+            assertThat(c.command("EHLO x"))
+                    .isEqualTo("250-localhost Hello x [127.0.0.1]\n250-PIPELINING\n"
+                            + "250-ENHANCEDSTATUSCODES\n250-8BITMIME\n250-CHUNKING\n250 BINARYMIME");
         }
         smtp.close();
-        smtp = MockSmtpServer.started(SmtpServerOptions.builder().chunking(true).hideExtensions("BINARYMIME").build());
-        try (RawClient c = RawClient.connect(smtp)) {
+        smtp = MockSmtpServer.started(SmtpServerOptions.builder()
+                .chunking(true)
+                .hideExtensions("BINARYMIME")
+                .build());
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.command("EHLO x")).endsWith("\n250-8BITMIME\n250 CHUNKING");
             assertThat(c.command("MAIL FROM:<a@example.com> BODY=BINARYMIME"))
@@ -56,7 +61,7 @@ class ChunkingTest {
         }
         smtp.close();
         smtp = MockSmtpServer.started(SmtpServerOptions.builder().build());
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.command("EHLO x")).doesNotContain("CHUNKING").doesNotContain("BINARYMIME");
             assertThat(c.command("MAIL FROM:<a@example.com> BODY=BINARYMIME"))
@@ -68,23 +73,26 @@ class ChunkingTest {
     @Test
     void storesAMessageSentInPipelinedChunksExactlyAsSent() throws Exception {
         smtp = MockSmtpServer.started(SmtpServerOptions.builder().chunking(true).build());
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             // a chunk is not SMTP text: "\r\n.\r\n" and a leading dot are content, not an end or dot-stuffing
-            c.sendRaw("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nBDAT 22\r\nSubject: s\r\n\r\n.\r\n..x\r\n"
-                    + "BDAT 7 LAST\r\nend\r\n\r\nNOOP\r\n");
+            c.sendRaw(
+                    "MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nBDAT 22\r\nSubject: s\r\n\r\n.\r\n..x\r\n"
+                            + "BDAT 7 LAST\r\nend\r\n\r\nNOOP\r\n");
             assertThat(c.reply()).startsWith("250 2.1.0");
             assertThat(c.reply()).startsWith("250 2.1.5");
             assertThat(c.reply()).isEqualTo("250 2.0.0 Ok: 22 octets received");
             assertThat(c.reply()).isEqualTo("250 2.0.0 Ok: message accepted");
             assertThat(c.reply()).isEqualTo("250 2.0.0 OK");
         }
-        ReceivedMessage m = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+        ReceivedMessage m =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
         assertThat(stored(m)).isEqualTo("Subject: s\r\n\r\n.\r\n..x\r\nend\r\n\r\n");
         assertThat(m.envelope().bdatChunks()).isEqualTo(2);
         assertThat(m.subject()).isEqualTo("s");
-        assertThat(smtp.transcript().exchanges(SmtpPhase.BDAT)).extracting(TranscriptEntry.Exchange::clientLine)
+        assertThat(smtp.transcript().exchanges(SmtpPhase.BDAT))
+                .extracting(TranscriptEntry.Exchange::clientLine)
                 .containsExactly("BDAT 22 <chunk 1: 22 octets>", "BDAT 7 LAST <message: 29 bytes in 2 chunks>");
     }
 
@@ -94,7 +102,9 @@ class ChunkingTest {
         try (RawClient c = inTransaction()) {
             c.sendRaw("BDAT 24 LAST\r\nSubject: split\r\n");
             c.setTimeoutMillis(200);
-            assertThat(c.replyOrTimeout()).as("no reply before the chunk is complete").isNull();
+            assertThat(c.replyOrTimeout())
+                    .as("no reply before the chunk is complete")
+                    .isNull();
             c.setTimeoutMillis(5000);
             c.sendRaw("\r\nbody\r\n");
             assertThat(c.reply()).isEqualTo("250 2.0.0 Ok: message accepted");
@@ -110,7 +120,8 @@ class ChunkingTest {
             assertThat(c.command("BDAT 12\r\nSubject: e")).isEqualTo("250 2.0.0 Ok: 12 octets received");
             assertThat(c.command("BDAT 0 LAST")).isEqualTo("250 2.0.0 Ok: message accepted");
         }
-        ReceivedMessage m = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+        ReceivedMessage m =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
         assertThat(stored(m)).isEqualTo("Subject: e\r\n");
         assertThat(m.envelope().bdatChunks()).isEqualTo(2);
     }
@@ -128,7 +139,8 @@ class ChunkingTest {
             assertThat(c.command("DATA")).startsWith("354 ");
             assertThat(c.command("Subject: by DATA\r\n\r\n.")).startsWith("250 ");
         }
-        ReceivedMessage m = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+        ReceivedMessage m =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
         assertThat(m.subject()).isEqualTo("by DATA");
         assertThat(m.envelope().bdatChunks()).isZero();
     }
@@ -143,7 +155,8 @@ class ChunkingTest {
             assertThat(c.command("BDAT 6 LAST\r\nQUIT")).isEqualTo("503 5.5.1 Error: need MAIL command");
             assertThat(c.command("NOOP")).isEqualTo("250 2.0.0 OK");
             c.command("MAIL FROM:<a@example.com>");
-            assertThat(c.command("BDAT 6 LAST\r\nQUIT")).isEqualTo("503 5.5.1 Error: need RCPT command (no valid recipients)");
+            assertThat(c.command("BDAT 6 LAST\r\nQUIT"))
+                    .isEqualTo("503 5.5.1 Error: need RCPT command (no valid recipients)");
             assertThat(c.command("NOOP")).isEqualTo("250 2.0.0 OK");
         }
         assertThat(smtp.mailbox().messages()).hasSize(1);
@@ -153,7 +166,7 @@ class ChunkingTest {
     @Test
     void takesBinaryMimeOnlyWithBdat() throws Exception {
         smtp = MockSmtpServer.started(SmtpServerOptions.builder().chunking(true).build());
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("MAIL FROM:<a@example.com> BODY=BINARYMIME")).startsWith("250 ");
@@ -164,7 +177,8 @@ class ChunkingTest {
             c.sendRaw("BDAT " + binary.length() + " LAST\r\n" + binary);
             assertThat(c.reply()).isEqualTo("250 2.0.0 Ok: message accepted");
         }
-        ReceivedMessage m = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+        ReceivedMessage m =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
         assertThat(m.rawBytes()).endsWith(0, 0xff, '\n', '\r', 0x80);
         assertThat(m.envelope().mailParameters()).containsEntry("BODY", "BINARYMIME");
     }
@@ -172,11 +186,14 @@ class ChunkingTest {
     /** RFC 1870 with RFC 3030: SIZE counts across chunks; the chunk that goes over is read, then refused with 552. */
     @Test
     void enforcesTheSizeLimitAcrossChunks() throws Exception {
-        try (RawClient c = inTransaction(SmtpServerOptions.builder().chunking(true).maxMessageSize(20))) {
+        try (RawClient c =
+                inTransaction(SmtpServerOptions.builder().chunking(true).maxMessageSize(20))) {
             assertThat(c.command("BDAT 15\r\n0123456789abc")).startsWith("250 ");
             c.sendRaw("BDAT 10\r\nfghijklmnoBDAT 1 LAST\r\nxNOOP\r\n");
             assertThat(c.reply()).isEqualTo("552 5.3.4 Message size exceeds fixed maximum message size of 20 bytes");
-            assertThat(c.reply()).as("the transaction ended with the 552").isEqualTo("503 5.5.1 Error: need MAIL command");
+            assertThat(c.reply())
+                    .as("the transaction ended with the 552")
+                    .isEqualTo("503 5.5.1 Error: need MAIL command");
             assertThat(c.reply()).isEqualTo("250 2.0.0 OK");
         }
         smtp.mailbox().assertNoMessageWithin(Duration.ofMillis(20));
@@ -186,8 +203,10 @@ class ChunkingTest {
     void refusesMalformedBdatWith501() throws Exception {
         try (RawClient c = inTransaction()) {
             assertThat(c.command("BDAT")).isEqualTo("501 5.5.4 Syntax: BDAT chunk-size [LAST] (RFC 3030 section 2)");
-            assertThat(c.command("BDAT ten")).isEqualTo("501 5.5.4 Syntax: BDAT chunk-size [LAST] (RFC 3030 section 2)");
-            assertThat(c.command("BDAT 1 FIRST")).isEqualTo("501 5.5.4 Syntax: BDAT chunk-size [LAST] (RFC 3030 section 2)");
+            assertThat(c.command("BDAT ten"))
+                    .isEqualTo("501 5.5.4 Syntax: BDAT chunk-size [LAST] (RFC 3030 section 2)");
+            assertThat(c.command("BDAT 1 FIRST"))
+                    .isEqualTo("501 5.5.4 Syntax: BDAT chunk-size [LAST] (RFC 3030 section 2)");
             assertThat(c.command("BDAT -1")).isEqualTo("501 5.5.4 Syntax: BDAT chunk-size [LAST] (RFC 3030 section 2)");
             assertThat(c.command("BDAT 2 last\r\n")).isEqualTo("250 2.0.0 Ok: message accepted");
         }
@@ -196,12 +215,16 @@ class ChunkingTest {
     @Test
     void refusesTheThirdChunkByFaultRule() throws Exception {
         try (RawClient c = inTransaction()) {
-            smtp.faults().on(SmtpPhase.BDAT).matching(FaultMatcher.chunk(3)).reply(452, "4.3.1 Out of space for chunk 3");
+            smtp.faults()
+                    .on(SmtpPhase.BDAT)
+                    .matching(FaultMatcher.chunk(3))
+                    .reply(452, "4.3.1 Out of space for chunk 3");
             assertThat(c.command("BDAT 3\r\na")).startsWith("250 ");
             assertThat(c.command("BDAT 3\r\nb")).startsWith("250 ");
             assertThat(c.command("BDAT 3\r\nc")).isEqualTo("452 4.3.1 Out of space for chunk 3");
         }
-        assertThat(smtp.transcript().exchanges(SmtpPhase.BDAT).get(2).injected()).isTrue();
+        assertThat(smtp.transcript().exchanges(SmtpPhase.BDAT).get(2).injected())
+                .isTrue();
     }
 
     @Test
@@ -230,9 +253,13 @@ class ChunkingTest {
         try (RawClient c = inTransaction()) {
             c.sendRaw("BDAT 100 LAST\r\nonly ten.");
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().session(1).isClosed());
-        assertThat(smtp.transcript().session(1).events()).extracting(TranscriptEntry.Event::detail)
-                .anyMatch(d -> d.matches("connection lost during BDAT chunk 1, \\d+ of 100 octets missing; the message was discarded"));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> smtp.transcript().session(1).isClosed());
+        assertThat(smtp.transcript().session(1).events())
+                .extracting(TranscriptEntry.Event::detail)
+                .anyMatch(d -> d.matches(
+                        "connection lost during BDAT chunk 1, \\d+ of 100 octets missing; the message was discarded"));
         assertThat(smtp.mailbox().messages()).isEmpty();
     }
 

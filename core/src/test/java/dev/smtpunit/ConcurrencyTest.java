@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,14 +27,16 @@ class ConcurrencyTest {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
-                    try (RawClient c = RawClient.connect(smtp)) {
+                    try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                         c.reply();
                         c.command("EHLO t" + thread);
                         for (int i = 0; i < perThread; i++) {
-                            assertThat(c.command("MAIL FROM:<t" + thread + "@example.com>")).startsWith("250");
+                            assertThat(c.command("MAIL FROM:<t" + thread + "@example.com>"))
+                                    .startsWith("250");
                             assertThat(c.command("RCPT TO:<r@example.com>")).startsWith("250");
                             assertThat(c.command("DATA")).startsWith("354");
-                            assertThat(c.command("Subject: " + thread + "-" + i + "\r\n\r\nbody " + i + "\r\n.")).startsWith("250");
+                            assertThat(c.command("Subject: " + thread + "-" + i + "\r\n\r\nbody " + i + "\r\n."))
+                                    .startsWith("250");
                         }
                         c.command("QUIT");
                     }

@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -25,8 +26,11 @@ class CramMd5Test {
     }
 
     private static MockSmtpServer server() {
-        return MockSmtpServer.started(SmtpServerOptions.builder().hostname("mx.test")
-                .authMechanisms(AuthMechanism.CRAM_MD5, AuthMechanism.PLAIN).user("tim", "tanstaaftanstaaf").build());
+        return MockSmtpServer.started(SmtpServerOptions.builder()
+                .hostname("mx.test")
+                .authMechanisms(AuthMechanism.CRAM_MD5, AuthMechanism.PLAIN)
+                .user("tim", "tanstaaftanstaaf")
+                .build());
     }
 
     /** @return the decoded challenge after checking its form */
@@ -46,7 +50,8 @@ class CramMd5Test {
 
     @Test
     void acceptsTheRightDigestAndMasksIt() throws Exception {
-        try (MockSmtpServer smtp = server(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = server();
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.command("EHLO x")).endsWith("\n250 AUTH CRAM-MD5 PLAIN");
             String challenge = challenge(c);
@@ -57,17 +62,20 @@ class CramMd5Test {
             c.command("DATA");
             c.command("Subject: x\r\n\r\nx\r\n.");
 
-            ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+            ReceivedMessage mail =
+                    smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
             assertThat(mail.envelope().authMechanism()).contains(AuthMechanism.CRAM_MD5);
             assertThat(mail.envelope().authenticatedUser()).contains("tim");
-            assertThat(smtp.transcript().toString()).contains("C: AUTH CRAM-MD5\n", "C: *** (masked)\nS: 235")
+            assertThat(smtp.transcript().toString())
+                    .contains("C: AUTH CRAM-MD5\n", "C: *** (masked)\nS: 235")
                     .doesNotContain(response);
         }
     }
 
     @Test
     void sendsADifferentChallengeEachTime() throws Exception {
-        try (MockSmtpServer smtp = server(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = server();
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             String first = challenge(c);
@@ -78,33 +86,43 @@ class CramMd5Test {
 
     @Test
     void refusesAWrongDigestAnUnknownUserAndAnOldChallenge() throws Exception {
-        try (MockSmtpServer smtp = server(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = server();
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             String old = challenge(c);
-            assertThat(c.command(b64("tim " + hmacMd5("wrong", old)))).isEqualTo("535 5.7.8 Authentication credentials invalid");
+            assertThat(c.command(b64("tim " + hmacMd5("wrong", old))))
+                    .isEqualTo("535 5.7.8 Authentication credentials invalid");
             challenge(c);
-            assertThat(c.command(b64("tim " + hmacMd5("tanstaaftanstaaf", old)))).as("a replayed answer to an older challenge")
+            assertThat(c.command(b64("tim " + hmacMd5("tanstaaftanstaaf", old))))
+                    .as("a replayed answer to an older challenge")
                     .isEqualTo("535 5.7.8 Authentication credentials invalid");
             String third = challenge(c);
             assertThat(c.command(b64("nobody " + hmacMd5("tanstaaftanstaaf", third))))
                     .isEqualTo("535 5.7.8 Authentication credentials invalid");
-            assertThat(smtp.transcript().authAttempts()).extracting(AuthAttempt::outcome).containsOnly(AuthAttempt.Outcome.REFUSED);
+            assertThat(smtp.transcript().authAttempts())
+                    .extracting(AuthAttempt::outcome)
+                    .containsOnly(AuthAttempt.Outcome.REFUSED);
         }
     }
 
     @Test
     void refusesMalformedResponsesAndAnInitialResponse() throws Exception {
-        try (MockSmtpServer smtp = server(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = server();
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("AUTH CRAM-MD5 " + b64("tim 0123")))
-                    .isEqualTo("501 5.5.2 CRAM-MD5 takes no initial response: the server sends the challenge first (RFC 2195)");
+                    .isEqualTo(
+                            "501 5.5.2 CRAM-MD5 takes no initial response: the server sends the challenge first (RFC 2195)");
             String challenge = challenge(c);
-            assertThat(c.command(b64("tim " + hmacMd5("tanstaaftanstaaf", challenge).toUpperCase())))
-                    .isEqualTo("501 5.5.2 AUTH CRAM-MD5 response must be the user name, a space and 32 lower-case hex digits (RFC 2195)");
+            assertThat(c.command(
+                            b64("tim " + hmacMd5("tanstaaftanstaaf", challenge).toUpperCase())))
+                    .isEqualTo(
+                            "501 5.5.2 AUTH CRAM-MD5 response must be the user name, a space and 32 lower-case hex digits (RFC 2195)");
             challenge(c);
-            assertThat(c.command("not base64!")).isEqualTo("501 5.5.2 Cannot decode AUTH CRAM-MD5 response (not base64)");
+            assertThat(c.command("not base64!"))
+                    .isEqualTo("501 5.5.2 Cannot decode AUTH CRAM-MD5 response (not base64)");
             challenge(c);
             assertThat(c.command("*")).isEqualTo("501 5.7.0 Authentication cancelled");
             assertThat(c.command("NOOP")).isEqualTo("250 2.0.0 OK");

@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,9 @@ class EnvelopeSyntaxTest {
 
     @BeforeEach
     void start() throws Exception {
-        smtp = MockSmtpServer.started(SmtpServerOptions.builder().maxMessageSize(1000).build());
-        client = RawClient.connect(smtp);
+        smtp = MockSmtpServer.started(
+                SmtpServerOptions.builder().maxMessageSize(1000).build());
+        client = RawClient.connect(smtp.host(), smtp.port());
         client.reply();
         client.command("EHLO client.test");
     }
@@ -32,7 +34,8 @@ class EnvelopeSyntaxTest {
         assertThat(client.command("MAIL FROM:<<a@example.com>>")).isEqualTo("501 5.1.7 Syntax error in sender address");
         assertThat(client.command("MAIL FROM:<a@example.com>>")).isEqualTo("501 5.1.7 Syntax error in sender address");
         assertThat(client.command("MAIL FROM:<a@example.com>")).startsWith("250 ");
-        assertThat(client.command("RCPT TO:<<b@example.com>>")).isEqualTo("501 5.1.3 Syntax error in recipient address");
+        assertThat(client.command("RCPT TO:<<b@example.com>>"))
+                .isEqualTo("501 5.1.3 Syntax error in recipient address");
         assertThat(client.command("RCPT TO:<b@example.com>>")).isEqualTo("501 5.1.3 Syntax error in recipient address");
         assertThat(client.command("RCPT TO:b@example.com")).isEqualTo("501 5.1.3 Syntax error in RCPT command");
         assertThat(client.command("RCPT TO:<>")).isEqualTo("501 5.1.3 Syntax error in recipient address");
@@ -51,17 +54,21 @@ class EnvelopeSyntaxTest {
         assertThat(client.command("MAIL FROM:<a@example.com> SIZE=12x"))
                 .isEqualTo("501 5.5.4 Syntactically incorrect value for SIZE parameter");
         assertThat(client.command("MAIL FROM:<a@example.com> SIZE=100")).startsWith("250 ");
-        assertThat(client.command("RCPT TO:<b@example.com> NOTIFY")).startsWith("555 5.5.4 Unsupported RCPT parameter NOTIFY");
-        assertThat(client.command("RCPT TO:<b@example.com> A==")).startsWith("501 5.5.4 Syntax error in RCPT parameters");
+        assertThat(client.command("RCPT TO:<b@example.com> NOTIFY"))
+                .startsWith("555 5.5.4 Unsupported RCPT parameter NOTIFY");
+        assertThat(client.command("RCPT TO:<b@example.com> A=="))
+                .startsWith("501 5.5.4 Syntax error in RCPT parameters");
     }
 
     @Test
     void acceptsSourceRoutesAndIgnoresTheRoute_4_1_1_3_and_C() throws Exception {
-        assertThat(client.command("MAIL FROM:<@relay.example:a@example.com>")).isEqualTo("250 2.1.0 Sender <a@example.com> OK");
+        assertThat(client.command("MAIL FROM:<@relay.example:a@example.com>"))
+                .isEqualTo("250 2.1.0 Sender <a@example.com> OK");
         assertThat(client.command("RCPT TO:<@one.example,@two.example:b@example.com>"))
                 .isEqualTo("250 2.1.5 Recipient <b@example.com> OK");
         assertThat(send()).isEqualTo("250 2.0.0 Ok: message accepted");
-        Envelope env = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0).envelope();
+        Envelope env =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0).envelope();
         assertThat(env.sender()).isEqualTo("a@example.com");
         assertThat(env.recipientAddresses()).containsExactly("b@example.com");
     }
@@ -73,13 +80,18 @@ class EnvelopeSyntaxTest {
         assertThat(client.command("RCPT TO:<b@[192.0.2.1]>")).isEqualTo("250 2.1.5 Recipient <b@[192.0.2.1]> OK");
         assertThat(client.command("RCPT TO:<c@[IPv6:2001:db8::ff00:42:8329]>")).startsWith("250 ");
         assertThat(client.command("RCPT TO:<d@[IPv6:::ffff:192.0.2.1]>")).startsWith("250 ");
-        assertThat(client.command("RCPT TO:<e@[192.0.2.300]>")).isEqualTo("501 5.1.3 Syntax error in recipient address");
-        assertThat(client.command("RCPT TO:<Postmaster>")).as("section 4.1.1.3").isEqualTo("250 2.1.5 Recipient <Postmaster> OK");
+        assertThat(client.command("RCPT TO:<e@[192.0.2.300]>"))
+                .isEqualTo("501 5.1.3 Syntax error in recipient address");
+        assertThat(client.command("RCPT TO:<Postmaster>"))
+                .as("section 4.1.1.3")
+                .isEqualTo("250 2.1.5 Recipient <Postmaster> OK");
         assertThat(send()).startsWith("250 ");
-        Envelope env = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0).envelope();
+        Envelope env =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0).envelope();
         assertThat(env.sender()).isEqualTo("\"john \\\"jr\\\" doe\"@example.com");
-        assertThat(env.recipientAddresses()).containsExactly("b@[192.0.2.1]", "c@[IPv6:2001:db8::ff00:42:8329]",
-                "d@[IPv6:::ffff:192.0.2.1]", "Postmaster");
+        assertThat(env.recipientAddresses())
+                .containsExactly(
+                        "b@[192.0.2.1]", "c@[IPv6:2001:db8::ff00:42:8329]", "d@[IPv6:::ffff:192.0.2.1]", "Postmaster");
     }
 
     @Test
@@ -101,7 +113,8 @@ class EnvelopeSyntaxTest {
                 .isEqualTo("552 5.3.4 Message size exceeds fixed maximum message size");
         assertThat(client.command("RCPT TO:<b@example.com>")).isEqualTo("503 5.5.0 Need MAIL before RCPT");
         assertThat(client.command("MAIL FROM:a@example.com")).isEqualTo("501 5.1.7 Syntax error in MAIL command");
-        assertThat(client.command("MAIL FROM: <a@example.com>")).as("no space after the colon (section 4.1.2)")
+        assertThat(client.command("MAIL FROM: <a@example.com>"))
+                .as("no space after the colon (section 4.1.2)")
                 .isEqualTo("501 5.1.7 Syntax error in MAIL command");
         assertThat(client.command("RCPT TO:<b@example.com>")).isEqualTo("503 5.5.0 Need MAIL before RCPT");
     }
@@ -119,22 +132,31 @@ class EnvelopeSyntaxTest {
         }
         assertThat(client.reply()).isEqualTo("452 4.5.3 Too many recipients (at most 100 per message)");
         assertThat(send()).startsWith("250 ");
-        assertThat(smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0).envelope().recipients()).hasSize(100);
+        assertThat(smtp.mailbox()
+                        .awaitMessages(1, Duration.ofSeconds(5))
+                        .get(0)
+                        .envelope()
+                        .recipients())
+                .hasSize(100);
     }
 
     @Test
     void theRecipientLimitIsConfigurable() throws Exception {
-        try (MockSmtpServer two = MockSmtpServer.started(SmtpServerOptions.builder().maxRecipients(2).build());
-                RawClient c = RawClient.connect(two)) {
+        try (MockSmtpServer two = MockSmtpServer.started(
+                        SmtpServerOptions.builder().maxRecipients(2).build());
+                RawClient c = RawClient.connect(two.host(), two.port())) {
             c.reply();
             c.command("EHLO client.test");
             c.command("MAIL FROM:<a@example.com>");
             assertThat(c.command("RCPT TO:<r1@example.com>")).startsWith("250 ");
             assertThat(c.command("RCPT TO:<r2@example.com>")).startsWith("250 ");
-            assertThat(c.command("RCPT TO:<r3@example.com>")).isEqualTo("452 4.5.3 Too many recipients (at most 2 per message)");
+            assertThat(c.command("RCPT TO:<r3@example.com>"))
+                    .isEqualTo("452 4.5.3 Too many recipients (at most 2 per message)");
             assertThat(c.command("RSET")).startsWith("250 ");
             c.command("MAIL FROM:<a@example.com>");
-            assertThat(c.command("RCPT TO:<r3@example.com>")).as("a new transaction counts again").startsWith("250 ");
+            assertThat(c.command("RCPT TO:<r3@example.com>"))
+                    .as("a new transaction counts again")
+                    .startsWith("250 ");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,12 +12,15 @@ class ExtensionsUsedTest {
 
     @Test
     void readsPipeliningAndTheParametersOfMailAndRcpt() throws Exception {
-        SmtpServerOptions options = SmtpServerOptions.builder().maxMessageSize(10_000).dsn(true).build();
-        try (MockSmtpServer smtp = MockSmtpServer.started(options); RawClient c = RawClient.connect(smtp)) {
+        SmtpServerOptions options =
+                SmtpServerOptions.builder().maxMessageSize(10_000).dsn(true).build();
+        try (MockSmtpServer smtp = MockSmtpServer.started(options);
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO client.test");
             assertThat(smtp.transcript().extensionsUsed()).isEmpty();
-            c.sendRaw("MAIL FROM:<\"a> b\"@example.com> SIZE=20 BODY=8BITMIME\r\nRCPT TO:<b@example.com> NOTIFY=NEVER\r\n");
+            c.sendRaw(
+                    "MAIL FROM:<\"a> b\"@example.com> SIZE=20 BODY=8BITMIME\r\nRCPT TO:<b@example.com> NOTIFY=NEVER\r\n");
             assertThat(c.reply()).startsWith("250 ");
             assertThat(c.reply()).startsWith("250 ");
             c.command("DATA");
@@ -28,7 +32,8 @@ class ExtensionsUsedTest {
 
     @Test
     void aPlainClientUsesNone() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start();
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("HELO client.test");
             c.command("MAIL FROM:<a@example.com>");

@@ -30,10 +30,12 @@ class JakartaMailEsmtpTest {
 
     @Test
     void sendsUtf8AddressesAndHeadersWhenSmtpUtf8IsOffered() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().smtpUtf8(true).build())) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(
+                SmtpServerOptions.builder().smtpUtf8(true).build())) {
             Transport.send(international(smtp.properties()));
 
-            ReceivedMessage m = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+            ReceivedMessage m =
+                    smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
             assertThat(m.envelope().isSmtpUtf8()).isTrue();
             assertThat(m.envelope().sender()).isEqualTo(JURGEN);
             assertThat(m.envelope().recipientAddresses()).containsExactly(ADA);
@@ -47,7 +49,8 @@ class JakartaMailEsmtpTest {
     void aUtf8AddressIsRefusedWith553WhenSmtpUtf8IsNotOffered() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
             MimeMessage message = international(smtp.properties());
-            assertThatThrownBy(() -> Transport.send(message)).hasStackTraceContaining("550 5.6.7 Non-ASCII sender address");
+            assertThatThrownBy(() -> Transport.send(message))
+                    .hasStackTraceContaining("550 5.6.7 Non-ASCII sender address");
             assertThat(smtp.mailbox().messages()).isEmpty();
         }
     }
@@ -59,23 +62,29 @@ class JakartaMailEsmtpTest {
             props.setProperty("mail.smtp.from", "bounces@example.com"); // an ASCII envelope sender
             MimeMessage message = international(props); // From: jürgen@bücher.example, written as raw UTF-8
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse("ada@example.com"));
-            assertThatThrownBy(() -> Transport.send(message)).hasStackTraceContaining("554 5.6.9 Message refused: 8-bit octets"
-                    + " in the header section, but MAIL did not declare SMTPUTF8");
+            assertThatThrownBy(() -> Transport.send(message))
+                    .hasStackTraceContaining("554 5.6.9 Message refused: 8-bit octets"
+                            + " in the header section, but MAIL did not declare SMTPUTF8");
             assertThat(smtp.mailbox().messages()).isEmpty();
         }
     }
 
     @Test
     void sendsDsnRequestsWhenDsnIsOffered() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().dsn(true).build())) {
+        try (MockSmtpServer smtp =
+                MockSmtpServer.started(SmtpServerOptions.builder().dsn(true).build())) {
             Properties props = smtp.properties();
             props.setProperty("mail.smtp.dsn.notify", "SUCCESS,FAILURE");
             props.setProperty("mail.smtp.dsn.ret", "HDRS");
             Transport.send(Mail.simple(Session.getInstance(props), "app@example.com", "ada@example.com", "dsn", "x"));
 
-            Envelope env = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0).envelope();
+            Envelope env = smtp.mailbox()
+                    .awaitMessages(1, Duration.ofSeconds(5))
+                    .get(0)
+                    .envelope();
             assertThat(env.dsnReturn()).hasValue(DsnReturn.HDRS);
-            assertThat(env.recipients().get(0).dsnNotify()).containsExactlyInAnyOrder(DsnNotify.SUCCESS, DsnNotify.FAILURE);
+            assertThat(env.recipients().get(0).dsnNotify())
+                    .containsExactlyInAnyOrder(DsnNotify.SUCCESS, DsnNotify.FAILURE);
         }
     }
 
@@ -86,7 +95,10 @@ class JakartaMailEsmtpTest {
             props.setProperty("mail.smtp.dsn.notify", "SUCCESS");
             Transport.send(Mail.simple(Session.getInstance(props), "app@example.com", "ada@example.com", "dsn", "x"));
 
-            Envelope env = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0).envelope();
+            Envelope env = smtp.mailbox()
+                    .awaitMessages(1, Duration.ofSeconds(5))
+                    .get(0)
+                    .envelope();
             assertThat(env.recipients().get(0).dsnNotify()).isEmpty();
         }
     }

@@ -36,7 +36,8 @@ class JakartaMailTest {
             assertThat(messages).hasSize(1);
             ReceivedMessage mail = messages.get(0);
             assertThat(mail.envelope().recipientAddresses())
-                    .containsExactlyInAnyOrder("ada@example.com", "bob@example.com", "cy@example.com", "hidden@example.com");
+                    .containsExactlyInAnyOrder(
+                            "ada@example.com", "bob@example.com", "cy@example.com", "hidden@example.com");
             assertThat(mail.to()).containsExactly("ada@example.com", "bob@example.com");
             assertThat(mail.cc()).containsExactly("cy@example.com");
             assertThat(mail.headers("Bcc")).isEmpty();
@@ -79,7 +80,8 @@ class JakartaMailTest {
             m.setContent(mixed);
             Transport.send(m);
 
-            ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+            ReceivedMessage mail =
+                    smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
             assertThat(mail.isMultipart()).isTrue();
             assertThat(mail.contentType()).isEqualTo("multipart/mixed");
             assertThat(mail.textBody()).contains("Plain invoice");

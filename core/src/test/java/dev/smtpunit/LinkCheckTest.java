@@ -35,17 +35,24 @@ class LinkCheckTest {
         app.start();
         try {
             String base = "http://127.0.0.1:" + app.getAddress().getPort();
-            List<LinkCheck.Result> results = LinkCheck.hosts("127.0.0.1").check(List.of(link(base + "/ok"), link(base + "/moved"),
-                    link("https://shop.example/"), link("mailto:help@shop.example")));
-            assertThat(results).extracting(LinkCheck.Result::toString).containsExactly(
-                    "WORKING " + base + "/ok: HTTP 200",
-                    "WORKING " + base + "/moved: HTTP 302",
-                    "SKIPPED https://shop.example/: host shop.example is not among the hosts to check [127.0.0.1]",
-                    "SKIPPED mailto:help@shop.example: not an absolute http(s) URL");
+            List<LinkCheck.Result> results = LinkCheck.hosts("127.0.0.1")
+                    .check(List.of(
+                            link(base + "/ok"),
+                            link(base + "/moved"),
+                            link("https://shop.example/"),
+                            link("mailto:help@shop.example")));
+            assertThat(results)
+                    .extracting(LinkCheck.Result::toString)
+                    .containsExactly(
+                            "WORKING " + base + "/ok: HTTP 200",
+                            "WORKING " + base + "/moved: HTTP 302",
+                            "SKIPPED https://shop.example/: host shop.example is not among the hosts to check [127.0.0.1]",
+                            "SKIPPED mailto:help@shop.example: not an absolute http(s) URL");
             assertThat(gone).hasValue(0);
-            assertThat(LinkCheck.hosts("127.0.0.1:1").check(link(base + "/ok")).outcome()).isEqualTo(LinkCheck.Outcome.SKIPPED);
-            assertThat(LinkCheck.hosts("127.0.0.1").check(link(base + "/gone")).toString()).isEqualTo("BROKEN " + base
-                    + "/gone: HTTP 410");
+            assertThat(LinkCheck.hosts("127.0.0.1:1").check(link(base + "/ok")).outcome())
+                    .isEqualTo(LinkCheck.Outcome.SKIPPED);
+            assertThat(LinkCheck.hosts("127.0.0.1").check(link(base + "/gone")).toString())
+                    .isEqualTo("BROKEN " + base + "/gone: HTTP 410");
         } finally {
             app.stop(0);
         }
@@ -53,8 +60,11 @@ class LinkCheckTest {
 
     @Test
     void namesAtLeastOneHost() {
-        assertThatThrownBy(() -> LinkCheck.hosts()).isInstanceOf(IllegalArgumentException.class).hasMessage("name at least one host"
-                + " to check links against, for example LinkCheck.hosts(\"127.0.0.1\"); links to other hosts are never followed");
+        assertThatThrownBy(() -> LinkCheck.hosts())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "name at least one host"
+                                + " to check links against, for example LinkCheck.hosts(\"127.0.0.1\"); links to other hosts are never followed");
     }
 
     private static MailLink link(String url) {

@@ -13,7 +13,8 @@ import java.util.Properties;
 final class Mail {
     private Mail() {}
 
-    static MimeMessage simple(Session session, String from, String to, String subject, String body) throws MessagingException {
+    static MimeMessage simple(Session session, String from, String to, String subject, String body)
+            throws MessagingException {
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(from));
         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));

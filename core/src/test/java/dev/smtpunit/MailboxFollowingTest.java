@@ -42,16 +42,21 @@ class MailboxFollowingTest {
             smtp.mailbox().onMessage(m -> heard.add(m.subject()));
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             PrintStream err = System.err;
-            System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));   // this module's tests run one at a time
+            System.setErr(
+                    new PrintStream(printed, true, StandardCharsets.UTF_8)); // this module's tests run one at a time
             try {
                 Mail.send(smtp.properties(), "kept");
             } finally {
                 System.setErr(err);
             }
-            assertThat(smtp.mailbox().messages()).extracting(ReceivedMessage::subject).containsExactly("kept");
+            assertThat(smtp.mailbox().messages())
+                    .extracting(ReceivedMessage::subject)
+                    .containsExactly("kept");
             assertThat(heard).containsExactly("kept");
-            assertThat(printed.toString(StandardCharsets.UTF_8)).matches("SmtpUnit: a mailbox listener failed on "
-                    + "ReceivedMessage\\[Subject: \"kept\", envelope from=<app@example.com> .*\\]: java.lang.IllegalStateException: listener bug\\R");
+            assertThat(printed.toString(StandardCharsets.UTF_8))
+                    .matches(
+                            "SmtpUnit: a mailbox listener failed on "
+                                    + "ReceivedMessage\\[Subject: \"kept\", envelope from=<app@example.com> .*\\]: java.lang.IllegalStateException: listener bug\\R");
         }
     }
 
@@ -68,14 +73,17 @@ class MailboxFollowingTest {
             seen += fresh.size();
             assertThat(mailbox.messagesAfter(seen)).isEmpty();
             Mail.send(smtp.properties(), "three");
-            assertThat(mailbox.awaitMessagesAfter(seen, Duration.ofSeconds(5))).extracting(ReceivedMessage::subject)
+            assertThat(mailbox.awaitMessagesAfter(seen, Duration.ofSeconds(5)))
+                    .extracting(ReceivedMessage::subject)
                     .containsExactly("three");
             assertThat(mailbox.messagesAfter(10)).isEmpty();
-            assertThatThrownBy(() -> mailbox.messagesAfter(-1)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> mailbox.messagesAfter(-1))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("seen must not be negative, was -1");
             assertThatThrownBy(() -> mailbox.awaitMessagesAfter(3, Duration.ofMillis(50)))
                     .isInstanceOf(Mailbox.MailboxTimeoutException.class)
-                    .hasMessageStartingWith("Expected a message after the first 3 within 50 ms but 3 messages arrived:");
+                    .hasMessageStartingWith(
+                            "Expected a message after the first 3 within 50 ms but 3 messages arrived:");
         }
     }
 }

@@ -20,9 +20,12 @@ class MailboxTest {
                     throw new IllegalStateException(e);
                 }
             });
-            assertThat(smtp.mailbox().awaitMessages(1, Duration.ofSeconds(10))).extracting(ReceivedMessage::subject)
+            assertThat(smtp.mailbox().awaitMessages(1, Duration.ofSeconds(10)))
+                    .extracting(ReceivedMessage::subject)
                     .containsExactly("late");
-            assertThat(smtp.mailbox().awaitMessage(m -> m.subject().equals("late"), Duration.ofSeconds(1)).subject())
+            assertThat(smtp.mailbox()
+                            .awaitMessage(m -> m.subject().equals("late"), Duration.ofSeconds(1))
+                            .subject())
                     .isEqualTo("late");
             sending.join();
         }
@@ -39,11 +42,14 @@ class MailboxTest {
                     .hasMessage("Expected at least 2 messages within 50 ms but 1 message arrived:\n"
                             + "  1. Subject: \"only one\", envelope from=<app@example.com> to=[ada@example.com], "
                             + smtp.mailbox().messages().get(0).size() + " bytes\n");
-            assertThatThrownBy(() -> smtp.mailbox().awaitMessage(m -> m.subject().equals("other"), Duration.ofMillis(20)))
-                    .hasMessageStartingWith("Expected a message matching the predicate within 20 ms but none of these matched:\n"
-                            + "  1. Subject: \"only one\", envelope from=<app@example.com>");
+            assertThatThrownBy(
+                            () -> smtp.mailbox().awaitMessage(m -> m.subject().equals("other"), Duration.ofMillis(20)))
+                    .hasMessageStartingWith(
+                            "Expected a message matching the predicate within 20 ms but none of these matched:\n"
+                                    + "  1. Subject: \"only one\", envelope from=<app@example.com>");
             assertThatThrownBy(() -> smtp.mailbox().assertNoMessageWithin(Duration.ofMillis(10)))
-                    .isInstanceOf(AssertionError.class).hasMessageStartingWith("Expected no message within 10 ms but 1 message arrived:");
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageStartingWith("Expected no message within 10 ms but 1 message arrived:");
         }
     }
 
@@ -54,7 +60,8 @@ class MailboxTest {
             Mail.send(smtp.properties(), "x");
             smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5));
             assertThat(before).isEmpty();
-            assertThatThrownBy(() -> smtp.mailbox().messages().clear()).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> smtp.mailbox().messages().clear())
+                    .isInstanceOf(UnsupportedOperationException.class);
             smtp.mailbox().clear();
             assertThat(smtp.mailbox().isEmpty()).isTrue();
         }

@@ -1,5 +1,7 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
+
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -10,7 +12,8 @@ import java.util.concurrent.Callable;
 public final class MimeMessageProbe implements Callable<String> {
     @Override
     public String call() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient client = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start();
+                RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
             client.reply();
             client.command("EHLO probe");
             client.command("MAIL FROM:<app@example.com>");
@@ -18,7 +21,8 @@ public final class MimeMessageProbe implements Callable<String> {
             client.command("DATA");
             client.sendRaw("Subject: probe\r\n\r\nbody\r\n");
             client.command(".");
-            ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+            ReceivedMessage mail =
+                    smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
             try {
                 return mail.subject() + ": " + mail.mimeMessage().getSubject();
             } catch (IllegalStateException e) {

@@ -50,8 +50,10 @@ class MimeMessageWithoutJakartaMailTest {
                 urls.add(Path.of(entry).toUri().toURL());
             }
         }
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-            Callable<String> probe = (Callable<String>) loader.loadClass(MimeMessageProbe.class.getName()).getConstructor()
+        try (URLClassLoader loader =
+                new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            Callable<String> probe = (Callable<String>) loader.loadClass(MimeMessageProbe.class.getName())
+                    .getConstructor()
                     .newInstance();
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
@@ -69,7 +71,9 @@ class MimeMessageWithoutJakartaMailTest {
             return false; // the module's own class directories stay
         }
         try (ZipFile zip = new ZipFile(entry.toFile())) {
-            return zip.stream().anyMatch(e -> List.of(markers).stream().anyMatch(m -> e.getName().startsWith(m)));
+            return zip.stream()
+                    .anyMatch(e ->
+                            List.of(markers).stream().anyMatch(m -> e.getName().startsWith(m)));
         }
     }
 }

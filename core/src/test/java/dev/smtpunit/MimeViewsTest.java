@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,13 +17,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and bodies that cannot be decoded, which must not take the header views down with them.
  */
 class MimeViewsTest {
-    private static final String STILL_WORKS = "; the header views (subject(), from(), headers(...)) and rawContent() still work";
+    private static final String STILL_WORKS =
+            "; the header views (subject(), from(), headers(...)) and rawContent() still work";
     private static MockSmtpServer smtp;
 
     @BeforeAll
     static void start() {
         // SMTPUTF8 declared in every transaction: UTF-8 header fields need it (RFC 6532 section 3)
-        smtp = new MockSmtpServer(SmtpServerOptions.builder().advertiseExtensions("SMTPUTF8").build()).start();
+        smtp = new MockSmtpServer(SmtpServerOptions.builder()
+                        .advertiseExtensions("SMTPUTF8")
+                        .build())
+                .start();
     }
 
     @AfterAll
@@ -34,7 +39,7 @@ class MimeViewsTest {
     private static ReceivedMessage deliver(String... lines) throws IOException {
         smtp.reset();
         String content = String.join("\r\n", lines) + "\r\n";
-        try (RawClient client = RawClient.connect(smtp)) {
+        try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
             client.reply();
             client.command("EHLO client.example");
             assertThat(client.command("MAIL FROM:<app@example.com> SMTPUTF8")).startsWith("250");
@@ -105,7 +110,8 @@ class MimeViewsTest {
 
         assertThat(mail.textBody()).hasValue("Grüße, a long line continued");
         assertThat(mail.htmlBody()).hasValue("<p>Grüße</p>");
-        assertThat(mail.attachments()).extracting(Attachment::fileName, Attachment::contentType, Attachment::contentAsString)
+        assertThat(mail.attachments())
+                .extracting(Attachment::fileName, Attachment::contentType, Attachment::contentAsString)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Résumé.pdf", "application/pdf", "%PDF-1.4"),
                         org.assertj.core.groups.Tuple.tuple("notes été.txt", "text/plain", "inline but named"));
@@ -164,11 +170,15 @@ class MimeViewsTest {
         assertThat(mail.subject()).isEqualTo("Invoice 42");
         assertThat(mail.from()).containsExactly("app@example.com");
         assertThat(mail.textBody()).hasValue("See the attachment.");
-        assertThat(mail).hasToString("ReceivedMessage[Subject: \"Invoice 42\", envelope from=<" + mail.envelope().sender() + "> to="
-                + mail.envelope().recipientAddresses() + ", " + mail.size() + " bytes]");
-        assertThatThrownBy(mail::attachments).isInstanceOf(IllegalStateException.class)
-                .hasMessage("the attachments cannot be read: part 2 (application/pdf \"invoice.pdf\") cannot be decoded from base64: "
-                        + "Unexpected base64 byte" + STILL_WORKS);
+        assertThat(mail)
+                .hasToString("ReceivedMessage[Subject: \"Invoice 42\", envelope from=<"
+                        + mail.envelope().sender() + "> to=" + mail.envelope().recipientAddresses() + ", " + mail.size()
+                        + " bytes]");
+        assertThatThrownBy(mail::attachments)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(
+                        "the attachments cannot be read: part 2 (application/pdf \"invoice.pdf\") cannot be decoded from base64: "
+                                + "Unexpected base64 byte" + STILL_WORKS);
     }
 
     @Test
@@ -215,7 +225,8 @@ class MimeViewsTest {
     void aMultipartWithoutBoundaryAndAnUnknownTransferEncodingAreNamed() throws IOException {
         ReceivedMessage noBoundary = deliver("Subject: a", "Content-Type: multipart/mixed", "", "body");
         assertThatThrownBy(noBoundary::textBody)
-                .hasMessage("the text body cannot be read: the body (multipart/mixed) has no boundary parameter" + STILL_WORKS);
+                .hasMessage("the text body cannot be read: the body (multipart/mixed) has no boundary parameter"
+                        + STILL_WORKS);
 
         ReceivedMessage unknownEncoding = deliver("Subject: b", "Content-Transfer-Encoding: x-rot13", "", "obql");
         assertThat(unknownEncoding.subject()).isEqualTo("b");
@@ -226,12 +237,14 @@ class MimeViewsTest {
 
     @Test
     void anAddressHeaderThatIsNotAnAddressListIsNamed() throws IOException {
-        ReceivedMessage mail = deliver("To: Ada Lovelace ada@example.com", "Cc: <bob@example.com>", "Subject: s", "", "x");
+        ReceivedMessage mail =
+                deliver("To: Ada Lovelace ada@example.com", "Cc: <bob@example.com>", "Subject: s", "", "x");
 
         assertThat(mail.subject()).isEqualTo("s");
         assertThat(mail.cc()).containsExactly("bob@example.com");
         assertThat(mail.from()).isEmpty();
-        assertThatThrownBy(mail::to).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(mail::to)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("header To holds an address that cannot be parsed: \"Ada Lovelace ada@example.com\" "
                         + "(Words in local part must be separated by '.')");
     }

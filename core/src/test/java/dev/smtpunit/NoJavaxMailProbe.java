@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 
@@ -16,10 +17,14 @@ public final class NoJavaxMailProbe implements Callable<List<String>> {
     @Override
     public List<String> call() throws Exception {
         List<String> seen = new ArrayList<>();
-        SmtpServerOptions options = SmtpServerOptions.builder().maxMessageSize(10_000).acceptedDomains("example.com").build();
+        SmtpServerOptions options = SmtpServerOptions.builder()
+                .maxMessageSize(10_000)
+                .acceptedDomains("example.com")
+                .build();
         try (MockSmtpServer smtp = MockSmtpServer.started(options)) {
-            Transport.send(Mail.simple(Session.getInstance(smtp.properties()), "app@example.com", "ada@example.com", "Hi", "Hello"));
-            try (RawClient c = RawClient.connect(smtp)) {
+            Transport.send(Mail.simple(
+                    Session.getInstance(smtp.properties()), "app@example.com", "ada@example.com", "Hi", "Hello"));
+            try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                 c.reply();
                 c.command("EHLO probe.test");
                 seen.add(c.command("MAIL FROM:<> SIZE=100"));
@@ -31,7 +36,8 @@ public final class NoJavaxMailProbe implements Callable<List<String>> {
                 seen.add(c.command("Subject: raw\r\n\r\nbody\r\n."));
             }
             for (ReceivedMessage m : smtp.mailbox().awaitMessages(2, Duration.ofSeconds(5))) {
-                seen.add(m.subject() + " " + m.envelope().sender() + " -> " + m.envelope().recipientAddresses());
+                seen.add(m.subject() + " " + m.envelope().sender() + " -> "
+                        + m.envelope().recipientAddresses());
             }
         }
         return seen;

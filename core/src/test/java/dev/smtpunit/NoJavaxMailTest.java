@@ -40,12 +40,14 @@ class NoJavaxMailTest {
                 urls.add(Path.of(entry).toUri().toURL());
             }
         }
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             assertThatThrownBy(() -> Class.forName("javax.mail.internet.AddressException", false, loader))
                     .as("the class loader must not see javax.mail (%d class path entries hidden)", hidden)
                     .isInstanceOf(ClassNotFoundException.class);
             Callable<List<String>> probe = (Callable<List<String>>) loader.loadClass(NoJavaxMailProbe.class.getName())
-                    .getConstructor().newInstance();
+                    .getConstructor()
+                    .newInstance();
             List<String> seen;
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
@@ -55,16 +57,17 @@ class NoJavaxMailTest {
             } finally {
                 thread.setContextClassLoader(previous);
             }
-            assertThat(seen).containsExactly(
-                    "250 2.1.0 Sender <> OK",
-                    "250 2.1.5 Recipient <\"quoted local\"@example.com> OK",
-                    "250 2.1.5 Recipient <b@example.com> OK",
-                    "550 5.7.1 <c@[IPv6:2001:db8::1]>: Relay access denied",
-                    "501 5.1.3 Syntax error in recipient address",
-                    "354 End data with <CR><LF>.<CR><LF>",
-                    "250 2.0.0 Ok: message accepted",
-                    "Hi app@example.com -> [ada@example.com]",
-                    "raw  -> [\"quoted local\"@example.com, b@example.com]");
+            assertThat(seen)
+                    .containsExactly(
+                            "250 2.1.0 Sender <> OK",
+                            "250 2.1.5 Recipient <\"quoted local\"@example.com> OK",
+                            "250 2.1.5 Recipient <b@example.com> OK",
+                            "550 5.7.1 <c@[IPv6:2001:db8::1]>: Relay access denied",
+                            "501 5.1.3 Syntax error in recipient address",
+                            "354 End data with <CR><LF>.<CR><LF>",
+                            "250 2.0.0 Ok: message accepted",
+                            "Hi app@example.com -> [ada@example.com]",
+                            "raw  -> [\"quoted local\"@example.com, b@example.com]");
         }
     }
 

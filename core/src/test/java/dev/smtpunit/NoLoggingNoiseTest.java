@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -22,7 +23,8 @@ class NoLoggingNoiseTest {
 
     /** The child JVM: starts a server, takes a message, reads it, stops. */
     public static void main(String[] args) throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient client = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start();
+                RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
             client.reply();
             client.command("EHLO child");
             client.command("MAIL FROM:<app@example.com>");
@@ -31,15 +33,19 @@ class NoLoggingNoiseTest {
             client.sendRaw("Subject: quiet\r\n\r\nbody\r\n");
             client.command(".");
             client.command("QUIT");
-            ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
-            System.out.print(mail.subject() + " " + mail.textBody().orElseThrow().strip() + " "
+            ReceivedMessage mail =
+                    smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+            System.out.print(mail.subject() + " "
+                    + mail.textBody().orElseThrow().strip() + " "
                     + org.slf4j.LoggerFactory.getILoggerFactory().getClass().getSimpleName());
         }
     }
 
     private static String[] runChild(String classPath) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(List.of(java.toString(), "-cp", classPath, NoLoggingNoiseTest.class.getName())).start();
+        Process child = new ProcessBuilder(
+                        List.of(java.toString(), "-cp", classPath, NoLoggingNoiseTest.class.getName()))
+                .start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ends").isTrue();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -50,7 +56,9 @@ class NoLoggingNoiseTest {
     @Test
     void aServerRunWithoutAnSlf4jProviderPrintsNoWarning() throws Exception {
         String classPath = System.getProperty("java.class.path");
-        assertThat(classPath).doesNotContain("logback", "slf4j-simple", "log4j-slf4j").contains("slf4j-api-2.");
+        assertThat(classPath)
+                .doesNotContain("logback", "slf4j-simple", "log4j-slf4j")
+                .contains("slf4j-api-2.");
 
         String[] outAndErr = runChild(classPath);
 
@@ -61,8 +69,11 @@ class NoLoggingNoiseTest {
     @Test
     void anApplicationOnAnSlf4jOlderThan209GetsNoWarningEither() throws Exception {
         String old = System.getProperty("slf4j.old.jar");
-        List<String> path = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-        assertThat(path.removeIf(entry -> entry.contains("slf4j-api-2."))).as("slf4j-api on %s", path).isTrue();
+        List<String> path =
+                new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        assertThat(path.removeIf(entry -> entry.contains("slf4j-api-2.")))
+                .as("slf4j-api on %s", path)
+                .isTrue();
         path.add(0, old);
 
         String[] outAndErr = runChild(String.join(File.pathSeparator, path));
@@ -75,8 +86,12 @@ class NoLoggingNoiseTest {
     void withoutSmtpUnitThatOldSlf4jWouldWarn() throws Exception {
         String old = System.getProperty("slf4j.old.jar");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-cp", old + File.pathSeparator + System.getProperty("java.class.path"),
-                BareSlf4j.class.getName()).start();
+        Process child = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        old + File.pathSeparator + System.getProperty("java.class.path"),
+                        BareSlf4j.class.getName())
+                .start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ends").isTrue();
         String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -86,7 +101,8 @@ class NoLoggingNoiseTest {
     /** A child JVM that only asks SLF4J for its factory, as James would without SmtpUnit. */
     static final class BareSlf4j {
         public static void main(String[] args) {
-            System.out.print(org.slf4j.LoggerFactory.getILoggerFactory().getClass().getSimpleName());
+            System.out.print(
+                    org.slf4j.LoggerFactory.getILoggerFactory().getClass().getSimpleName());
         }
     }
 

@@ -32,13 +32,17 @@ class PythonSmtplibTest {
 
     @BeforeAll
     static void needsPython() {
-        assumeTrue(python3Available(), "python3 is not on the PATH: CRAM-MD5 is not tried with Python's smtplib here"
-                + " (CI installs python3; see .ci/run)");
+        assumeTrue(
+                python3Available(),
+                "python3 is not on the PATH: CRAM-MD5 is not tried with Python's smtplib here"
+                        + " (CI installs python3; see .ci/run)");
     }
 
     private static boolean python3Available() {
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import smtplib, hmac").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("python3", "-c", "import smtplib, hmac")
+                    .redirectErrorStream(true)
+                    .start();
             return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;
@@ -51,8 +55,10 @@ class PythonSmtplibTest {
     private record Run(int exit, String output) {}
 
     private static Run smtplib(MockSmtpServer smtp, String user, String password) throws Exception {
-        Process p = new ProcessBuilder(List.of("python3", "-c", SCRIPT, smtp.host(), String.valueOf(smtp.port()), user, password))
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        List.of("python3", "-c", SCRIPT, smtp.host(), String.valueOf(smtp.port()), user, password))
+                .redirectErrorStream(true)
+                .start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("python3 smtplib did not finish within 30 s; transcript:\n" + smtp.transcript());
@@ -63,13 +69,18 @@ class PythonSmtplibTest {
     @Test
     void sendsWithCramMd5() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
-                .authMechanisms(AuthMechanism.PLAIN, AuthMechanism.CRAM_MD5).user("tim", "tanstaaftanstaaf").build())) {
+                .authMechanisms(AuthMechanism.PLAIN, AuthMechanism.CRAM_MD5)
+                .user("tim", "tanstaaftanstaaf")
+                .build())) {
             Run run = smtplib(smtp, "tim", "tanstaaftanstaaf");
             assertThat(run.output()).as("smtplib output").isEqualTo("sent");
 
-            ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+            ReceivedMessage mail =
+                    smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
             assertThat(mail.subject()).isEqualTo("from python");
-            assertThat(mail.envelope().authMechanism()).as("smtplib prefers CRAM-MD5").contains(AuthMechanism.CRAM_MD5);
+            assertThat(mail.envelope().authMechanism())
+                    .as("smtplib prefers CRAM-MD5")
+                    .contains(AuthMechanism.CRAM_MD5);
             assertThat(smtp.transcript().toString()).contains("C: AUTH CRAM-MD5\n", "C: *** (masked)\nS: 235");
         }
     }
@@ -77,7 +88,9 @@ class PythonSmtplibTest {
     @Test
     void isRefusedWithAWrongPassword() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
-                .authMechanisms(AuthMechanism.CRAM_MD5).user("tim", "tanstaaftanstaaf").build())) {
+                .authMechanisms(AuthMechanism.CRAM_MD5)
+                .user("tim", "tanstaaftanstaaf")
+                .build())) {
             Run run = smtplib(smtp, "tim", "wrong");
             assertThat(run.exit()).isEqualTo(3);
             assertThat(run.output()).isEqualTo("refused 535");

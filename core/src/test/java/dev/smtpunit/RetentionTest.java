@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RetentionTest {
 
     static void send(MockSmtpServer smtp, String subject) throws IOException {
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             c.command("MAIL FROM:<app@example.com>");
@@ -41,26 +42,33 @@ class RetentionTest {
 
     @Test
     void dropsTheOldestCountsThemAndRecordsEachDropInTheTranscript() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().maxStoredMessages(3).build())) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(
+                SmtpServerOptions.builder().maxStoredMessages(3).build())) {
             for (int i = 1; i <= 5; i++) {
                 send(smtp, "m" + i);
             }
             assertThat(subjects(smtp.mailbox().messages())).containsExactly("m3", "m4", "m5");
             assertThat(smtp.mailbox().droppedCount()).isEqualTo(2);
-            assertThat(smtp.transcript().session(4).events()).filteredOn(e -> e.kind() == TranscriptEntry.Kind.MESSAGE_DROPPED)
+            assertThat(smtp.transcript().session(4).events())
+                    .filteredOn(e -> e.kind() == TranscriptEntry.Kind.MESSAGE_DROPPED)
                     .extracting(TranscriptEntry.Event::detail)
-                    .containsExactly("mailbox full (maxStoredMessages 3): dropped the oldest message, from session 1, 1 dropped so far");
-            assertThat(smtp.transcript().session(5).events()).filteredOn(e -> e.kind() == TranscriptEntry.Kind.MESSAGE_DROPPED)
+                    .containsExactly(
+                            "mailbox full (maxStoredMessages 3): dropped the oldest message, from session 1, 1 dropped so far");
+            assertThat(smtp.transcript().session(5).events())
+                    .filteredOn(e -> e.kind() == TranscriptEntry.Kind.MESSAGE_DROPPED)
                     .extracting(TranscriptEntry.Event::detail)
-                    .containsExactly("mailbox full (maxStoredMessages 3): dropped the oldest message, from session 2, 2 dropped so far");
-            assertThat(smtp.mailbox().summary()).endsWith("(and 2 older messages were dropped to keep within maxStoredMessages)\n");
+                    .containsExactly(
+                            "mailbox full (maxStoredMessages 3): dropped the oldest message, from session 2, 2 dropped so far");
+            assertThat(smtp.mailbox().summary())
+                    .endsWith("(and 2 older messages were dropped to keep within maxStoredMessages)\n");
 
             // positions count dropped messages too: a follower keeps its place
             assertThat(subjects(smtp.mailbox().messagesAfter(0))).containsExactly("m3", "m4", "m5");
             assertThat(subjects(smtp.mailbox().messagesAfter(3))).containsExactly("m4", "m5");
             assertThat(smtp.mailbox().messagesAfter(5)).isEmpty();
             send(smtp, "m6");
-            assertThat(subjects(smtp.mailbox().awaitMessagesAfter(5, Duration.ofSeconds(5)))).containsExactly("m6");
+            assertThat(subjects(smtp.mailbox().awaitMessagesAfter(5, Duration.ofSeconds(5))))
+                    .containsExactly("m6");
 
             assertThatThrownBy(() -> smtp.mailbox().awaitMessages(4, Duration.ofMillis(50)))
                     .hasMessageContaining("(and 3 older messages were dropped to keep within maxStoredMessages)");

@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.Test;
 
@@ -9,11 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SizeLimitTest {
-    private final SmtpServerOptions options = SmtpServerOptions.builder().maxMessageSize(1000).build();
+    private final SmtpServerOptions options =
+            SmtpServerOptions.builder().maxMessageSize(1000).build();
 
     @Test
     void advertisesTheLimitAndRefusesADeclaredSizeAtMail() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(options); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(options);
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             assertThat(c.command("EHLO x")).contains("\n250 SIZE 1000");
             assertThat(c.command("MAIL FROM:<a@example.com> SIZE=1001"))
@@ -24,7 +27,8 @@ class SizeLimitTest {
 
     @Test
     void refusesAnOversizedMessageAtTheEndOfDataAndStoresNothing() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(options); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(options);
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             c.command("MAIL FROM:<a@example.com>");
@@ -43,7 +47,8 @@ class SizeLimitTest {
             var props = smtp.properties();
             var session = jakarta.mail.Session.getInstance(props);
             var message = Mail.simple(session, "a@example.com", "b@example.com", "big", "x".repeat(5000));
-            assertThatThrownBy(() -> jakarta.mail.Transport.send(message)).isInstanceOf(MessagingException.class)
+            assertThatThrownBy(() -> jakarta.mail.Transport.send(message))
+                    .isInstanceOf(MessagingException.class)
                     .hasMessageContaining("552");
             assertThat(smtp.mailbox().messages()).isEmpty();
         }

@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,21 +18,25 @@ class SmugglingTest {
     @ValueSource(strings = {"\n.\r\n", "\r\n.\n", "\n.\n", "\r.\r\n", "\r\n.\r", "\r.\r"})
     void neverEndsDataOnAnythingButCrLfDotCrLf(String fakeEnd) throws Exception {
         String escaped = fakeEnd.replace("\r", "<CR>").replace("\n", "<LF>");
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start();
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO attacker.test");
             c.command("MAIL FROM:<a@example.com>");
             c.command("RCPT TO:<b@example.com>");
             c.command("DATA");
-            c.sendRaw("Subject: first\r\n\r\nhello" + fakeEnd
-                    + "MAIL FROM:<evil@example.com>\r\nRCPT TO:<victim@example.com>\r\nDATA\r\nSubject: smuggled\r\n\r\nx\r\n.\r\n");
-            assertThat(c.reply()).as("reply after the only real end of data, variant %s", escaped)
+            c.sendRaw(
+                    "Subject: first\r\n\r\nhello" + fakeEnd
+                            + "MAIL FROM:<evil@example.com>\r\nRCPT TO:<victim@example.com>\r\nDATA\r\nSubject: smuggled\r\n\r\nx\r\n.\r\n");
+            assertThat(c.reply())
+                    .as("reply after the only real end of data, variant %s", escaped)
                     .startsWith("554 5.6.0 Message refused: bare <");
             assertThat(c.command("NOOP")).as("no smuggled command was answered").startsWith("250 2.0.0 OK");
             smtp.mailbox().assertNoMessageWithin(Duration.ofMillis(50));
-            assertThat(smtp.transcript().commands()).containsExactly(SmtpPhase.EHLO, SmtpPhase.MAIL, SmtpPhase.RCPT,
-                    SmtpPhase.DATA, SmtpPhase.NOOP);
-            assertThat(smtp.transcript().session(1).events()).extracting(TranscriptEntry.Event::kind)
+            assertThat(smtp.transcript().commands())
+                    .containsExactly(SmtpPhase.EHLO, SmtpPhase.MAIL, SmtpPhase.RCPT, SmtpPhase.DATA, SmtpPhase.NOOP);
+            assertThat(smtp.transcript().session(1).events())
+                    .extracting(TranscriptEntry.Event::kind)
                     .contains(TranscriptEntry.Kind.PROTOCOL_VIOLATION);
         }
     }
@@ -39,7 +44,8 @@ class SmugglingTest {
     @ParameterizedTest(name = "a line of {0} that is not an end marker")
     @ValueSource(strings = {"..\r\n", ". \r\n", ".x\r\n"})
     void keepsDotLinesThatAreNotTheEndMarker(String line) throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start();
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             c.command("MAIL FROM:<a@example.com>");
@@ -47,7 +53,10 @@ class SmugglingTest {
             c.command("DATA");
             c.sendRaw("Subject: s\r\n\r\n" + line + "tail\r\n.\r\n");
             assertThat(c.reply()).startsWith("250 ");
-            assertThat(smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0).rawContent())
+            assertThat(smtp.mailbox()
+                            .awaitMessages(1, Duration.ofSeconds(5))
+                            .get(0)
+                            .rawContent())
                     .isEqualTo("Subject: s\r\n\r\n" + line.substring(1) + "tail\r\n");
         }
     }

@@ -1,5 +1,6 @@
 package dev.smtpunit;
 
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.BlockingQueue;
@@ -15,12 +16,15 @@ class TranscriptFollowingTest {
     void aListenerGetsEachSessionOnceWhenItsConnectionHasClosed() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
             BlockingQueue<String> ended = new LinkedBlockingQueue<>();
-            Mailbox.Subscription s = smtp.transcript().onSessionEnd(session -> ended.add(session.id() + "\n" + session));
+            Mailbox.Subscription s =
+                    smtp.transcript().onSessionEnd(session -> ended.add(session.id() + "\n" + session));
 
             Mail.send(smtp.properties(), "one");
 
             String first = ended.poll(5, TimeUnit.SECONDS);
-            assertThat(first).startsWith("1\n--- session 1 from 127.0.0.1:").contains("C: QUIT\nS: 221 ")
+            assertThat(first)
+                    .startsWith("1\n--- session 1 from 127.0.0.1:")
+                    .contains("C: QUIT\nS: 221 ")
                     .endsWith("*  connection closed by server\n");
             assertThat(smtp.transcript().session(1).isClosed()).isTrue();
 
@@ -36,7 +40,7 @@ class TranscriptFollowingTest {
         BlockingQueue<SessionTranscript> ended = new LinkedBlockingQueue<>();
         MockSmtpServer smtp = new MockSmtpServer().start();
         smtp.transcript().onSessionEnd(ended::add);
-        try (RawClient client = RawClient.connect(smtp)) {
+        try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
             client.reply();
             client.command("EHLO open.test");
             assertThat(ended).isEmpty();

@@ -53,7 +53,8 @@ public class LinkAssert extends AbstractObjectAssert<LinkAssert, MailLink> {
             return this;
         }
         isNotNull();
-        return expect(actual.text().equals(text), "have text", "\"" + text + "\"", "its text is \"" + actual.text() + "\"");
+        return expect(
+                actual.text().equals(text), "have text", "\"" + text + "\"", "its text is \"" + actual.text() + "\"");
     }
 
     /**
@@ -68,7 +69,10 @@ public class LinkAssert extends AbstractObjectAssert<LinkAssert, MailLink> {
             return this;
         }
         isNotNull();
-        return expect(actual.host().equalsIgnoreCase(host), "go to host", host,
+        return expect(
+                actual.host().equalsIgnoreCase(host),
+                "go to host",
+                host,
                 actual.host().isEmpty() ? "it has no host" : "it goes to " + actual.host());
     }
 
@@ -83,8 +87,13 @@ public class LinkAssert extends AbstractObjectAssert<LinkAssert, MailLink> {
             return this;
         }
         isNotNull();
-        String scheme = actual.uri().map(u -> u.getScheme() == null ? "" : u.getScheme()).orElse("");
-        return expect(scheme.equalsIgnoreCase("https"), "be", "an https: URL",
+        String scheme = actual.uri()
+                .map(u -> u.getScheme() == null ? "" : u.getScheme())
+                .orElse("");
+        return expect(
+                scheme.equalsIgnoreCase("https"),
+                "be",
+                "an https: URL",
                 scheme.isEmpty() ? "it has no scheme" : "its scheme is " + scheme + ":");
     }
 
@@ -103,7 +112,10 @@ public class LinkAssert extends AbstractObjectAssert<LinkAssert, MailLink> {
         Optional<String> value = actual.queryParameter(name);
         if (value.isEmpty()) {
             String query = actual.uri().map(u -> u.getRawQuery()).orElse(null);
-            throwAssertionError(ShouldHave.link(actual, "have query parameter", name,
+            throwAssertionError(ShouldHave.link(
+                    actual,
+                    "have query parameter",
+                    name,
                     query == null ? "it has no query" : "its query is: " + query));
         }
         return value.orElseThrow();
@@ -123,7 +135,11 @@ public class LinkAssert extends AbstractObjectAssert<LinkAssert, MailLink> {
         }
         isNotNull();
         LinkCheck.Result result = check.check(actual);
-        return expect(result.outcome() == LinkCheck.Outcome.WORKING, "answer", "2xx or 3xx",
-                (result.outcome() == LinkCheck.Outcome.SKIPPED ? "it was not checked: " : "it is broken: ") + result.detail());
+        return expect(
+                result.outcome() == LinkCheck.Outcome.WORKING,
+                "answer",
+                "2xx or 3xx",
+                (result.outcome() == LinkCheck.Outcome.SKIPPED ? "it was not checked: " : "it is broken: ")
+                        + result.detail());
     }
 }

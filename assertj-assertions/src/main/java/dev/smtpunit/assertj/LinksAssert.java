@@ -41,8 +41,8 @@ public class LinksAssert extends AbstractAssert<LinksAssert, List<MailLink>> {
     public LinksAssert hasCount(int count) {
         isNotNull();
         if (actual.size() != count) {
-            throwAssertionError(ShouldHave.links(count + (count == 1 ? " link" : " links"),
-                    "found " + actual.size() + ":" + list(actual)));
+            throwAssertionError(ShouldHave.links(
+                    count + (count == 1 ? " link" : " links"), "found " + actual.size() + ":" + list(actual)));
         }
         return this;
     }
@@ -55,9 +55,12 @@ public class LinksAssert extends AbstractAssert<LinksAssert, List<MailLink>> {
      */
     public LinksAssert areAllHttps() {
         isNotNull();
-        List<MailLink> plain = actual.stream().filter(l -> l.url().regionMatches(true, 0, "http:", 0, 5)).toList();
+        List<MailLink> plain = actual.stream()
+                .filter(l -> l.url().regionMatches(true, 0, "http:", 0, 5))
+                .toList();
         if (!plain.isEmpty()) {
-            throwAssertionError(ShouldHave.links("every link to be https:",
+            throwAssertionError(ShouldHave.links(
+                    "every link to be https:",
                     plain.size() + (plain.size() == 1 ? " is" : " are") + " http::" + list(plain)));
         }
         return this;
@@ -72,17 +75,21 @@ public class LinksAssert extends AbstractAssert<LinksAssert, List<MailLink>> {
      */
     public LinksAssert areReachable(LinkCheck check) {
         isNotNull();
-        List<LinkCheck.Result> broken = check.check(actual).stream().filter(r -> r.outcome() == LinkCheck.Outcome.BROKEN)
+        List<LinkCheck.Result> broken = check.check(actual).stream()
+                .filter(r -> r.outcome() == LinkCheck.Outcome.BROKEN)
                 .toList();
         if (!broken.isEmpty()) {
-            throwAssertionError(ShouldHave.links("the links to " + check.allowedHosts() + " to answer",
+            throwAssertionError(ShouldHave.links(
+                    "the links to " + check.allowedHosts() + " to answer",
                     broken.size() + (broken.size() == 1 ? " is" : " are") + " broken:"
-                    + broken.stream().map(r -> ShouldHave.NL + "  " + r).collect(Collectors.joining())));
+                            + broken.stream().map(r -> ShouldHave.NL + "  " + r).collect(Collectors.joining())));
         }
         return this;
     }
 
     static String list(List<MailLink> links) {
-        return links.isEmpty() ? " none" : links.stream().map(l -> ShouldHave.NL + "  " + l).collect(Collectors.joining());
+        return links.isEmpty()
+                ? " none"
+                : links.stream().map(l -> ShouldHave.NL + "  " + l).collect(Collectors.joining());
     }
 }

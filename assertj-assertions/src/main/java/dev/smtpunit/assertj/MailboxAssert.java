@@ -39,6 +39,7 @@ import java.util.function.Predicate;
 public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
     /** How navigation continues and where failures go; set by {@link Navigation}. */
     Navigation navigation = Navigation.HARD;
+
     private Duration waitFor;
 
     /**
@@ -94,7 +95,8 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
     }
 
     private static String holds(List<ReceivedMessage> messages) {
-        return messages.isEmpty() ? "it is empty."
+        return messages.isEmpty()
+                ? "it is empty."
                 : "it holds " + messages.size() + " message" + (messages.size() == 1 ? "" : "s") + ":" + ShouldHave.NL
                         + Describe.messages(messages);
     }
@@ -150,8 +152,11 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
             long dropped = actual.droppedCount();
             if (dropped != count) {
                 String note = droppedNote();
-                fail("have dropped " + count + " message" + (count == 1 ? "" : "s") + " to keep within maxStoredMessages",
-                        actual.messages(), note == null ? "and none was dropped." : note);
+                fail(
+                        "have dropped " + count + " message" + (count == 1 ? "" : "s")
+                                + " to keep within maxStoredMessages",
+                        actual.messages(),
+                        note == null ? "and none was dropped." : note);
             }
         });
         return this;
@@ -159,8 +164,10 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
 
     private String droppedNote() {
         long dropped = actual.droppedCount();
-        return dropped == 0 ? null : "and " + dropped + " older message" + (dropped == 1 ? " was" : "s were")
-                + " dropped to keep within maxStoredMessages.";
+        return dropped == 0
+                ? null
+                : "and " + dropped + " older message" + (dropped == 1 ? " was" : "s were")
+                        + " dropped to keep within maxStoredMessages.";
     }
 
     /**
@@ -186,8 +193,10 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
             return this;
         }
         List<ReceivedMessage> now = actual.messages();
-        fail("receive no more messages within " + millis(duration) + " after the " + seen + " it held",
-                fresh.size() + " more arrived; " + holds(now), null);
+        fail(
+                "receive no more messages within " + millis(duration) + " after the " + seen + " it held",
+                fresh.size() + " more arrived; " + holds(now),
+                null);
         return this;
     }
 
@@ -222,9 +231,13 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
      * @return assertions on the message
      */
     public ReceivedMessageAssert hasMessageTo(String address) {
-        return find("to <" + address + ">",
+        return find(
+                "to <" + address + ">",
                 m -> m.envelope().recipientAddresses().stream().anyMatch(address::equalsIgnoreCase),
-                m -> m.envelope().recipientAddresses().stream().mapToInt(r -> Describe.distance(r, address)).min().orElse(1000),
+                m -> m.envelope().recipientAddresses().stream()
+                        .mapToInt(r -> Describe.distance(r, address))
+                        .min()
+                        .orElse(1000),
                 m -> "its recipients are " + m.envelope().recipientAddresses());
     }
 
@@ -237,8 +250,11 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
      * @return assertions on the message
      */
     public ReceivedMessageAssert hasMessageFrom(String address) {
-        return find("from <" + address + ">", m -> m.envelope().sender().equalsIgnoreCase(address),
-                m -> Describe.distance(m.envelope().sender(), address), m -> "its sender is <" + m.envelope().sender() + ">");
+        return find(
+                "from <" + address + ">",
+                m -> m.envelope().sender().equalsIgnoreCase(address),
+                m -> Describe.distance(m.envelope().sender(), address),
+                m -> "its sender is <" + m.envelope().sender() + ">");
     }
 
     /**
@@ -250,8 +266,11 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
      * @return assertions on the message
      */
     public ReceivedMessageAssert hasMessageWithSubject(String subject) {
-        return find("with subject \"" + subject + "\"", m -> m.subject().equals(subject),
-                m -> Describe.distance(m.subject(), subject), m -> "its subject is \"" + m.subject() + "\"");
+        return find(
+                "with subject \"" + subject + "\"",
+                m -> m.subject().equals(subject),
+                m -> Describe.distance(m.subject(), subject),
+                m -> "its subject is \"" + m.subject() + "\"");
     }
 
     /**
@@ -267,8 +286,11 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
         return find("matching " + description, predicate, null, null);
     }
 
-    private ReceivedMessageAssert find(String which, Predicate<? super ReceivedMessage> match,
-            Function<ReceivedMessage, Integer> distance, Function<ReceivedMessage, String> difference) {
+    private ReceivedMessageAssert find(
+            String which,
+            Predicate<? super ReceivedMessage> match,
+            Function<ReceivedMessage, Integer> distance,
+            Function<ReceivedMessage, String> difference) {
         long deadline = waitFor == null ? 0 : System.nanoTime() + waitFor.toNanos();
         ReceivedMessage[] found = new ReceivedMessage[1];
         try {
@@ -278,8 +300,11 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
                 if (found[0] == null) {
                     String nearest = null;
                     if (distance != null && !messages.isEmpty()) {
-                        ReceivedMessage best = messages.stream().min(Comparator.comparing(distance)).orElseThrow();
-                        nearest = "The nearest is message " + (messages.indexOf(best) + 1) + ": " + difference.apply(best) + ".";
+                        ReceivedMessage best = messages.stream()
+                                .min(Comparator.comparing(distance))
+                                .orElseThrow();
+                        nearest = "The nearest is message " + (messages.indexOf(best) + 1) + ": "
+                                + difference.apply(best) + ".";
                     }
                     fail("contain a message " + which, messages, nearest);
                 }
@@ -305,8 +330,11 @@ public class MailboxAssert extends AbstractAssert<MailboxAssert, Mailbox> {
                 try {
                     requirements.accept(messages.get(i));
                 } catch (AssertionError e) {
-                    fail("hold only messages that satisfy the requirements, but message " + (i + 1) + " does not:"
-                            + Bounded.value(e.getMessage()), messages, null);
+                    fail(
+                            "hold only messages that satisfy the requirements, but message " + (i + 1) + " does not:"
+                                    + Bounded.value(e.getMessage()),
+                            messages,
+                            null);
                 }
             }
         });

@@ -15,7 +15,8 @@ import java.util.List;
  * assertThat(smtp.mailbox()).messages().extracting(ReceivedMessage::subject).containsExactly("A", "B");
  * }</pre>
  */
-public class MessagesAssert extends AbstractListAssert<MessagesAssert, List<ReceivedMessage>, ReceivedMessage, ReceivedMessageAssert> {
+public class MessagesAssert
+        extends AbstractListAssert<MessagesAssert, List<ReceivedMessage>, ReceivedMessage, ReceivedMessageAssert> {
 
     /**
      * Creates the assertions; tests reach them with {@code assertThat(mailbox).messages()}.

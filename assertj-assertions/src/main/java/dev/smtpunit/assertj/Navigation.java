@@ -23,10 +23,6 @@ final class Navigation {
         this.softly = softly;
     }
 
-    boolean isSoft() {
-        return softly != null;
-    }
-
     /** Throws the failure, or collects it when soft. */
     void fail(AssertionError error) {
         if (softly == null) {
@@ -36,27 +32,31 @@ final class Navigation {
     }
 
     MailboxAssert mailbox(Mailbox mailbox) {
-        MailboxAssert a = softly == null ? new MailboxAssert(mailbox) : softly.proxy(MailboxAssert.class, Mailbox.class, mailbox);
+        MailboxAssert a =
+                softly == null ? new MailboxAssert(mailbox) : softly.proxy(MailboxAssert.class, Mailbox.class, mailbox);
         a.navigation = this;
         return a;
     }
 
     TranscriptAssert transcript(Transcript transcript) {
-        TranscriptAssert a = softly == null ? new TranscriptAssert(transcript)
+        TranscriptAssert a = softly == null
+                ? new TranscriptAssert(transcript)
                 : softly.proxy(TranscriptAssert.class, Transcript.class, transcript);
         a.navigation = this;
         return a;
     }
 
     SmtpServerAssert server(MockSmtpServer server) {
-        SmtpServerAssert a = softly == null ? new SmtpServerAssert(server)
+        SmtpServerAssert a = softly == null
+                ? new SmtpServerAssert(server)
                 : softly.proxy(SmtpServerAssert.class, MockSmtpServer.class, server);
         a.navigation = this;
         return a;
     }
 
     ReceivedMessageAssert message(ReceivedMessage message, Selection selection) {
-        ReceivedMessageAssert a = softly == null ? new ReceivedMessageAssert(message)
+        ReceivedMessageAssert a = softly == null
+                ? new ReceivedMessageAssert(message)
                 : softly.proxy(ReceivedMessageAssert.class, ReceivedMessage.class, message);
         a.navigation = this;
         a.selection = selection;
@@ -72,11 +72,15 @@ final class Navigation {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     LinksAssert links(List<MailLink> links) {
-        return softly == null ? new LinksAssert(links) : (LinksAssert) softly.proxy((Class) LinksAssert.class, List.class, links);
+        return softly == null
+                ? new LinksAssert(links)
+                : (LinksAssert) softly.proxy((Class) LinksAssert.class, List.class, links);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     MessagesAssert messages(List<ReceivedMessage> messages) {
-        return softly == null ? new MessagesAssert(messages) : (MessagesAssert) softly.proxy((Class) MessagesAssert.class, List.class, messages);
+        return softly == null
+                ? new MessagesAssert(messages)
+                : (MessagesAssert) softly.proxy((Class) MessagesAssert.class, List.class, messages);
     }
 }

@@ -82,10 +82,13 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @param was what the message has instead, for the failure
      * @return this, or the assertions on the narrowed candidates
      */
-    private ReceivedMessageAssert check(String what, Object expected, Predicate<ReceivedMessage> ok,
-            Function<ReceivedMessage, Object> was) {
+    private ReceivedMessageAssert check(
+            String what, Object expected, Predicate<ReceivedMessage> ok, Function<ReceivedMessage, Object> was) {
         String shown = Describe.value(expected);
-        return narrow(what + " " + shown, "have " + what + ":" + NL + "  " + shown, ok,
+        return narrow(
+                what + " " + shown,
+                "have " + what + ":" + NL + "  " + shown,
+                ok,
                 m -> "was:" + NL + "  " + Describe.value(was.apply(m)));
     }
 
@@ -99,8 +102,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @param but what a message that fails has instead, such as {@code lint found 2 problems: ...}
      * @return this, or the assertions on the narrowed candidates
      */
-    private ReceivedMessageAssert narrow(String narrowed, String expectation, Predicate<ReceivedMessage> ok,
-            Function<ReceivedMessage, String> but) {
+    private ReceivedMessageAssert narrow(
+            String narrowed, String expectation, Predicate<ReceivedMessage> ok, Function<ReceivedMessage, String> but) {
         if (selection == null) {
             isNotNull();
             if (!ok.test(actual)) {
@@ -117,8 +120,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
             List<ReceivedMessage> candidates = selection.candidates(all);
             chosen[0] = candidates.stream().filter(ok).findFirst().orElse(null);
             if (chosen[0] == null) {
-                throwAssertionError(candidates.size() == 1 ? ShouldHave.message(candidates.get(0), expectation, but.apply(candidates.get(0)))
-                        : ShouldHave.candidates(candidates, all, selection.description(), expectation, but));
+                throwAssertionError(
+                        candidates.size() == 1
+                                ? ShouldHave.message(candidates.get(0), expectation, but.apply(candidates.get(0)))
+                                : ShouldHave.candidates(candidates, all, selection.description(), expectation, but));
             }
         });
         ReceivedMessageAssert next = navigation.message(chosen[0], selection.narrowed(narrowed, ok));
@@ -136,7 +141,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasSubject(String expected) {
-        return check("subject", expected, m -> m.header("Subject").isPresent() && Objects.equals(m.subject(), expected),
+        return check(
+                "subject",
+                expected,
+                m -> m.header("Subject").isPresent() && Objects.equals(m.subject(), expected),
                 m -> m.header("Subject").isPresent() ? m.subject() : ShouldHave.plain("no Subject header"));
     }
 
@@ -148,7 +156,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasNoSubject() {
-        return check("no Subject header", ShouldHave.plain("(none)"), m -> m.header("Subject").isEmpty(),
+        return check(
+                "no Subject header",
+                ShouldHave.plain("(none)"),
+                m -> m.header("Subject").isEmpty(),
                 ReceivedMessage::subject);
     }
 
@@ -204,7 +215,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasEnvelopeSender(String address) {
-        return check("envelope sender (MAIL FROM)", address, m -> m.envelope().sender().equalsIgnoreCase(address),
+        return check(
+                "envelope sender (MAIL FROM)",
+                address,
+                m -> m.envelope().sender().equalsIgnoreCase(address),
                 m -> m.envelope().sender());
     }
 
@@ -216,8 +230,11 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasEnvelopeRecipients(String... addresses) {
-        return check("envelope recipients (RCPT TO), in order", List.of(addresses),
-                m -> m.envelope().recipientAddresses().equals(List.of(addresses)), m -> m.envelope().recipientAddresses());
+        return check(
+                "envelope recipients (RCPT TO), in order",
+                List.of(addresses),
+                m -> m.envelope().recipientAddresses().equals(List.of(addresses)),
+                m -> m.envelope().recipientAddresses());
     }
 
     /**
@@ -228,8 +245,11 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasEnvelopeRecipientsContaining(String... addresses) {
-        return check("envelope recipients (RCPT TO) containing", List.of(addresses),
-                m -> Arrays.stream(addresses).allMatch(a -> containsIgnoringCase(m.envelope().recipientAddresses(), a)),
+        return check(
+                "envelope recipients (RCPT TO) containing",
+                List.of(addresses),
+                m -> Arrays.stream(addresses)
+                        .allMatch(a -> containsIgnoringCase(m.envelope().recipientAddresses(), a)),
                 m -> m.envelope().recipientAddresses());
     }
 
@@ -253,7 +273,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasHeader(String name, String value) {
-        return check("header " + name, value, m -> m.headers(name).contains(value),
+        return check(
+                "header " + name,
+                value,
+                m -> m.headers(name).contains(value),
                 m -> m.headers(name).isEmpty() ? "no such header" : m.headers(name));
     }
 
@@ -266,7 +289,12 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasTextBody(String expected) {
-        return check("text body", expected, m -> m.textBody().map(b -> normalize(b).equals(normalize(expected))).orElse(false),
+        return check(
+                "text body",
+                expected,
+                m -> m.textBody()
+                        .map(b -> normalize(b).equals(normalize(expected)))
+                        .orElse(false),
                 m -> m.textBody().orElse("no text/plain part"));
     }
 
@@ -278,7 +306,12 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasTextBodyContaining(String part) {
-        return check("text body containing", part, m -> m.textBody().map(b -> normalize(b).contains(normalize(part))).orElse(false),
+        return check(
+                "text body containing",
+                part,
+                m -> m.textBody()
+                        .map(b -> normalize(b).contains(normalize(part)))
+                        .orElse(false),
                 m -> m.textBody().orElse("no text/plain part"));
     }
 
@@ -291,7 +324,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public ReceivedMessageAssert hasTextBodyMatching(String regex) {
         Pattern pattern = Pattern.compile(regex);
-        return check("text body matching", regex, m -> m.textBody().map(b -> pattern.matcher(b).find()).orElse(false),
+        return check(
+                "text body matching",
+                regex,
+                m -> m.textBody().map(b -> pattern.matcher(b).find()).orElse(false),
                 m -> m.textBody().orElse("no text/plain part"));
     }
 
@@ -303,7 +339,12 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasHtmlBody(String expected) {
-        return check("HTML body", expected, m -> m.htmlBody().map(b -> normalize(b).equals(normalize(expected))).orElse(false),
+        return check(
+                "HTML body",
+                expected,
+                m -> m.htmlBody()
+                        .map(b -> normalize(b).equals(normalize(expected)))
+                        .orElse(false),
                 m -> m.htmlBody().orElse("no text/html part"));
     }
 
@@ -315,7 +356,12 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasHtmlBodyContaining(String part) {
-        return check("HTML body containing", part, m -> m.htmlBody().map(b -> normalize(b).contains(normalize(part))).orElse(false),
+        return check(
+                "HTML body containing",
+                part,
+                m -> m.htmlBody()
+                        .map(b -> normalize(b).contains(normalize(part)))
+                        .orElse(false),
                 m -> m.htmlBody().orElse("no text/html part"));
     }
 
@@ -328,7 +374,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public ReceivedMessageAssert hasHtmlBodyMatching(String regex) {
         Pattern pattern = Pattern.compile(regex);
-        return check("HTML body matching", regex, m -> m.htmlBody().map(b -> pattern.matcher(b).find()).orElse(false),
+        return check(
+                "HTML body matching",
+                regex,
+                m -> m.htmlBody().map(b -> pattern.matcher(b).find()).orElse(false),
                 m -> m.htmlBody().orElse("no text/html part"));
     }
 
@@ -352,13 +401,17 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasAttachment(String fileName, String contentType) {
-        return check("attachment " + fileName + " of type", contentType, m -> {
-            Attachment a = attachment(m, fileName);
-            return a != null && a.contentType().equalsIgnoreCase(contentType);
-        }, m -> {
-            Attachment a = attachment(m, fileName);
-            return a == null ? names(m) : a.contentType();
-        });
+        return check(
+                "attachment " + fileName + " of type",
+                contentType,
+                m -> {
+                    Attachment a = attachment(m, fileName);
+                    return a != null && a.contentType().equalsIgnoreCase(contentType);
+                },
+                m -> {
+                    Attachment a = attachment(m, fileName);
+                    return a == null ? names(m) : a.contentType();
+                });
     }
 
     /**
@@ -370,13 +423,17 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasAttachmentWithContent(String fileName, byte[] content) {
-        return check("attachment " + fileName + " with content", content.length + " bytes", m -> {
-            Attachment a = attachment(m, fileName);
-            return a != null && Arrays.equals(a.content(), content);
-        }, m -> {
-            Attachment a = attachment(m, fileName);
-            return a == null ? names(m) : a.size() + " different bytes";
-        });
+        return check(
+                "attachment " + fileName + " with content",
+                content.length + " bytes",
+                m -> {
+                    Attachment a = attachment(m, fileName);
+                    return a != null && Arrays.equals(a.content(), content);
+                },
+                m -> {
+                    Attachment a = attachment(m, fileName);
+                    return a == null ? names(m) : a.size() + " different bytes";
+                });
     }
 
     /**
@@ -387,7 +444,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasAttachmentCount(int count) {
-        return check("attachment count", count, m -> m.attachments().size() == count,
+        return check(
+                "attachment count",
+                count,
+                m -> m.attachments().size() == count,
                 m -> m.attachments().size() + " " + names(m));
     }
 
@@ -398,7 +458,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert isMultipart() {
-        return check("a multipart content type", "multipart/*", ReceivedMessage::isMultipart, ReceivedMessage::contentType);
+        return check(
+                "a multipart content type", "multipart/*", ReceivedMessage::isMultipart, ReceivedMessage::contentType);
     }
 
     /**
@@ -408,7 +469,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert isNotMultipart() {
-        return check("a single-part content type", "not multipart/*", m -> !m.isMultipart(), ReceivedMessage::contentType);
+        return check(
+                "a single-part content type", "not multipart/*", m -> !m.isMultipart(), ReceivedMessage::contentType);
     }
 
     /**
@@ -429,7 +491,11 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert wasDeliveredOverTls() {
-        return check("been delivered over", "TLS", m -> m.envelope().tls().isPresent(), m -> "plain text (no STARTTLS, no SMTPS)");
+        return check(
+                "been delivered over",
+                "TLS",
+                m -> m.envelope().tls().isPresent(),
+                m -> "plain text (no STARTTLS, no SMTPS)");
     }
 
     /**
@@ -450,7 +516,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert wasSentWithBdat(int chunks) {
-        return check("been sent with", "BDAT in " + chunks + " chunks", m -> m.envelope().bdatChunks() == chunks,
+        return check(
+                "been sent with",
+                "BDAT in " + chunks + " chunks",
+                m -> m.envelope().bdatChunks() == chunks,
                 ReceivedMessageAssert::transfer);
     }
 
@@ -476,7 +545,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert wasDeliveredInPlainText() {
-        return check("been delivered over", "plain text", m -> m.envelope().tls().isEmpty(),
+        return check(
+                "been delivered over",
+                "plain text",
+                m -> m.envelope().tls().isEmpty(),
                 m -> m.envelope().tls().map(t -> t.protocol()).orElse(""));
     }
 
@@ -488,7 +560,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert wasAuthenticatedAs(String user) {
-        return check("been authenticated as", user, m -> m.envelope().authenticatedUser().map(user::equals).orElse(false),
+        return check(
+                "been authenticated as",
+                user,
+                m -> m.envelope().authenticatedUser().map(user::equals).orElse(false),
                 m -> m.envelope().authenticatedUser().orElse("not authenticated"));
     }
 
@@ -499,7 +574,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert isSmtpUtf8() {
-        return check("been sent with", "MAIL FROM ... SMTPUTF8", m -> m.envelope().isSmtpUtf8(),
+        return check(
+                "been sent with",
+                "MAIL FROM ... SMTPUTF8",
+                m -> m.envelope().isSmtpUtf8(),
                 m -> "MAIL FROM parameters " + m.envelope().mailParameters());
     }
 
@@ -510,7 +588,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert isNotSmtpUtf8() {
-        return check("been sent without", "SMTPUTF8", m -> !m.envelope().isSmtpUtf8(),
+        return check(
+                "been sent without",
+                "SMTPUTF8",
+                m -> !m.envelope().isSmtpUtf8(),
                 m -> "MAIL FROM parameters " + m.envelope().mailParameters());
     }
 
@@ -522,7 +603,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasDsnReturn(DsnReturn ret) {
-        return check("DSN RET", ret, m -> m.envelope().dsnReturn().equals(Optional.of(ret)),
+        return check(
+                "DSN RET",
+                ret,
+                m -> m.envelope().dsnReturn().equals(Optional.of(ret)),
                 m -> m.envelope().dsnReturn().map(Object::toString).orElse("no RET parameter"));
     }
 
@@ -534,7 +618,10 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasDsnEnvelopeId(String envelopeId) {
-        return check("DSN ENVID", envelopeId, m -> m.envelope().dsnEnvelopeId().equals(Optional.of(envelopeId)),
+        return check(
+                "DSN ENVID",
+                envelopeId,
+                m -> m.envelope().dsnEnvelopeId().equals(Optional.of(envelopeId)),
                 m -> m.envelope().dsnEnvelopeId().orElse("no ENVID parameter"));
     }
 
@@ -549,8 +636,12 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public ReceivedMessageAssert hasDsnNotify(String recipient, DsnNotify... notify) {
         Set<DsnNotify> want = notify.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(notify));
-        return check("DSN NOTIFY for <" + recipient + ">", want,
-                m -> recipient(m, recipient).map(r -> r.dsnNotify().equals(want)).orElse(false),
+        return check(
+                "DSN NOTIFY for <" + recipient + ">",
+                want,
+                m -> recipient(m, recipient)
+                        .map(r -> r.dsnNotify().equals(want))
+                        .orElse(false),
                 m -> recipient(m, recipient).<Object>map(Recipient::dsnNotify).orElseGet(() -> notARecipient(m)));
     }
 
@@ -563,14 +654,22 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasDsnOriginalRecipient(String recipient, String originalRecipient) {
-        return check("DSN ORCPT for <" + recipient + ">", originalRecipient,
-                m -> recipient(m, recipient).flatMap(Recipient::dsnOriginalRecipient).map(originalRecipient::equals).orElse(false),
-                m -> recipient(m, recipient).<Object>map(r -> r.dsnOriginalRecipient().orElse("no ORCPT parameter"))
+        return check(
+                "DSN ORCPT for <" + recipient + ">",
+                originalRecipient,
+                m -> recipient(m, recipient)
+                        .flatMap(Recipient::dsnOriginalRecipient)
+                        .map(originalRecipient::equals)
+                        .orElse(false),
+                m -> recipient(m, recipient)
+                        .<Object>map(r -> r.dsnOriginalRecipient().orElse("no ORCPT parameter"))
                         .orElseGet(() -> notARecipient(m)));
     }
 
     private static Optional<Recipient> recipient(ReceivedMessage m, String address) {
-        return m.envelope().recipients().stream().filter(x -> x.address().equalsIgnoreCase(address)).findFirst();
+        return m.envelope().recipients().stream()
+                .filter(x -> x.address().equalsIgnoreCase(address))
+                .findFirst();
     }
 
     private static String notARecipient(ReceivedMessage m) {
@@ -585,17 +684,24 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert wasAuthenticatedWith(AuthMechanism mechanism) {
-        return check("been authenticated with", mechanism.saslName(),
+        return check(
+                "been authenticated with",
+                mechanism.saslName(),
                 m -> m.envelope().authMechanism().map(mechanism::equals).orElse(false),
                 m -> m.envelope().authMechanism().map(AuthMechanism::saslName).orElse("not authenticated"));
     }
 
     private static Attachment attachment(ReceivedMessage m, String fileName) {
-        return m.attachments().stream().filter(a -> a.fileName().equals(fileName)).findFirst().orElse(null);
+        return m.attachments().stream()
+                .filter(a -> a.fileName().equals(fileName))
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<String> names(ReceivedMessage m) {
-        return m.attachments().stream().map(a -> a.fileName() + " (" + a.contentType() + ")").toList();
+        return m.attachments().stream()
+                .map(a -> a.fileName() + " (" + a.contentType() + ")")
+                .toList();
     }
 
     private static String normalize(String s) {
@@ -612,7 +718,8 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
             return false;
         }
         List<String> lower = actual.stream().map(String::toLowerCase).sorted().toList();
-        List<String> want = Arrays.stream(expected).map(String::toLowerCase).sorted().toList();
+        List<String> want =
+                Arrays.stream(expected).map(String::toLowerCase).sorted().toList();
         return lower.equals(want);
     }
 
@@ -630,12 +737,17 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
         isNotNull();
         Pattern pattern = Pattern.compile(regex);
         List<MailLink> links = actual.links();
-        Optional<MailLink> found = links.stream().filter(l -> pattern.matcher(l.url()).find()).findFirst();
+        Optional<MailLink> found =
+                links.stream().filter(l -> pattern.matcher(l.url()).find()).findFirst();
         if (found.isEmpty()) {
             try {
-                throwAssertionError(ShouldHave.message(actual, "have a link matching:" + ShouldHave.NL + "  " + regex,
-                        links.isEmpty() ? "it has no links" : "its " + links.size()
-                        + (links.size() == 1 ? " link is:" : " links are:") + LinksAssert.list(links)));
+                throwAssertionError(ShouldHave.message(
+                        actual,
+                        "have a link matching:" + ShouldHave.NL + "  " + regex,
+                        links.isEmpty()
+                                ? "it has no links"
+                                : "its " + links.size() + (links.size() == 1 ? " link is:" : " links are:")
+                                        + LinksAssert.list(links)));
             } catch (AssertionError e) {
                 navigation.fail(e);
                 return navigation.link(null);
@@ -665,10 +777,15 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert isWellFormed() {
-        return narrow("well formed", "be well formed", m -> MailLint.defaults().check(m).isEmpty(), m -> {
-            List<LintFinding> findings = MailLint.defaults().check(m);
-            return "lint found " + findings.size() + (findings.size() == 1 ? " problem:" : " problems:") + list(findings);
-        });
+        return narrow(
+                "well formed",
+                "be well formed",
+                m -> MailLint.defaults().check(m).isEmpty(),
+                m -> {
+                    List<LintFinding> findings = MailLint.defaults().check(m);
+                    return "lint found " + findings.size() + (findings.size() == 1 ? " problem:" : " problems:")
+                            + list(findings);
+                });
     }
 
     /**
@@ -690,10 +807,14 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public ReceivedMessageAssert hasNoLintErrors(MailLint lint) {
         Objects.requireNonNull(lint, "lint");
-        return narrow("without lint errors", "have no lint errors", m -> errors(lint, m).isEmpty(), m -> {
-            List<LintFinding> errors = errors(lint, m);
-            return "lint found " + errors.size() + (errors.size() == 1 ? " error:" : " errors:") + list(errors);
-        });
+        return narrow(
+                "without lint errors",
+                "have no lint errors",
+                m -> errors(lint, m).isEmpty(),
+                m -> {
+                    List<LintFinding> errors = errors(lint, m);
+                    return "lint found " + errors.size() + (errors.size() == 1 ? " error:" : " errors:") + list(errors);
+                });
     }
 
     private static List<LintFinding> errors(MailLint lint, ReceivedMessage m) {
@@ -709,8 +830,11 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public ReceivedMessageAssert hasLintFinding(String ruleId) {
         MailLint all = MailLint.of(EnumSet.allOf(LintRuleSet.class));
-        return narrow("lint finding " + ruleId, "have lint finding:" + NL + "  " + ruleId,
-                m -> all.check(m).stream().anyMatch(f -> f.ruleId().equals(ruleId)), m -> {
+        return narrow(
+                "lint finding " + ruleId,
+                "have lint finding:" + NL + "  " + ruleId,
+                m -> all.check(m).stream().anyMatch(f -> f.ruleId().equals(ruleId)),
+                m -> {
                     List<LintFinding> findings = all.check(m);
                     return findings.isEmpty() ? "lint found nothing" : "lint found only:" + list(findings);
                 });
@@ -725,10 +849,15 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public ReceivedMessageAssert isAcceptedBy(ReceiverProfile profile) {
         Objects.requireNonNull(profile, "profile");
-        return narrow("accepted by " + profile, "be accepted by " + profile, m -> profile.check(m).isEmpty(), m -> {
-            ReceiverRejection r = profile.check(m).orElseThrow();
-            return "it would reply:" + NL + "  " + r.reply() + NL + "because of rule " + r.ruleId() + ":" + NL + "  " + r.finding();
-        });
+        return narrow(
+                "accepted by " + profile,
+                "be accepted by " + profile,
+                m -> profile.check(m).isEmpty(),
+                m -> {
+                    ReceiverRejection r = profile.check(m).orElseThrow();
+                    return "it would reply:" + NL + "  " + r.reply() + NL + "because of rule " + r.ruleId() + ":" + NL
+                            + "  " + r.finding();
+                });
     }
 
     /**
@@ -743,11 +872,17 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      */
     public ReceivedMessageAssert hasValidDkimSignature(String domain, String selector, PublicKey publicKey) {
         String signature = "d=" + domain + " s=" + selector;
-        return narrow("a valid DKIM signature " + signature, "have a valid DKIM signature " + signature,
-                m -> DkimVerifier.verify(m, domain, selector, publicKey).stream().anyMatch(DkimResult::passed), m -> {
+        return narrow(
+                "a valid DKIM signature " + signature,
+                "have a valid DKIM signature " + signature,
+                m -> DkimVerifier.verify(m, domain, selector, publicKey).stream()
+                        .anyMatch(DkimResult::passed),
+                m -> {
                     List<DkimResult> results = DkimVerifier.verify(m, domain, selector, publicKey);
-                    return results.isEmpty() ? "it has no DKIM-Signature with " + signature + "; " + present(m)
-                            : "it does not verify:" + results.stream().map(r -> NL + "  " + r).collect(Collectors.joining());
+                    return results.isEmpty()
+                            ? "it has no DKIM-Signature with " + signature + "; " + present(m)
+                            : "it does not verify:"
+                                    + results.stream().map(r -> NL + "  " + r).collect(Collectors.joining());
                 });
     }
 
@@ -760,21 +895,29 @@ public class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageAssert,
      * @return this
      */
     public ReceivedMessageAssert hasDkimSignature(String domain) {
-        return narrow("a DKIM signature d=" + domain, "have a DKIM signature d=" + domain + " with a matching body hash",
-                m -> signatures(m, domain).stream().anyMatch(r -> r.status() == DkimResult.Status.BODY_HASH_VERIFIED), m -> {
+        return narrow(
+                "a DKIM signature d=" + domain,
+                "have a DKIM signature d=" + domain + " with a matching body hash",
+                m -> signatures(m, domain).stream().anyMatch(r -> r.status() == DkimResult.Status.BODY_HASH_VERIFIED),
+                m -> {
                     List<DkimResult> results = signatures(m, domain);
-                    return results.isEmpty() ? "it has no DKIM-Signature with d=" + domain + "; " + present(m)
-                            : "it does not check out:" + results.stream().map(r -> NL + "  " + r).collect(Collectors.joining());
+                    return results.isEmpty()
+                            ? "it has no DKIM-Signature with d=" + domain + "; " + present(m)
+                            : "it does not check out:"
+                                    + results.stream().map(r -> NL + "  " + r).collect(Collectors.joining());
                 });
     }
 
     private static List<DkimResult> signatures(ReceivedMessage m, String domain) {
-        return DkimVerifier.inspect(m).stream().filter(r -> r.signature().domain().equalsIgnoreCase(domain)).toList();
+        return DkimVerifier.inspect(m).stream()
+                .filter(r -> r.signature().domain().equalsIgnoreCase(domain))
+                .toList();
     }
 
     private static String present(ReceivedMessage m) {
         List<DkimResult> all = DkimVerifier.inspect(m);
-        return all.isEmpty() ? "it has no DKIM-Signature at all"
+        return all.isEmpty()
+                ? "it has no DKIM-Signature at all"
                 : "its signatures:" + all.stream().map(r -> NL + "  " + r).collect(Collectors.joining());
     }
 

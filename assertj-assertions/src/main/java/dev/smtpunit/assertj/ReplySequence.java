@@ -36,7 +36,8 @@ public final class ReplySequence {
                 return this;
             }
         }
-        owner.failWith("show a " + code + " reply to " + phase + (from == 0 ? "" : " after the replies checked before"));
+        owner.failWith(
+                "show a " + code + " reply to " + phase + (from == 0 ? "" : " after the replies checked before"));
         return this;
     }
 
@@ -60,7 +61,8 @@ public final class ReplySequence {
             }
         }
         if (seen != n) {
-            owner.failWith("show " + n + " repl" + (n == 1 ? "y" : "ies") + " " + code + " to " + phase + " but found " + seen);
+            owner.failWith("show " + n + " repl" + (n == 1 ? "y" : "ies") + " " + code + " to " + phase + " but found "
+                    + seen);
         }
         after = position;
         return this;
@@ -79,8 +81,9 @@ public final class ReplySequence {
             TranscriptEntry.Exchange x = exchanges.get(i);
             if (nextPhase.covers(x.phase())) {
                 if (x.code() != nextCode) {
-                    owner.failWith("show " + nextPhase + " answered with " + nextCode + " after " + code + " to " + phase
-                            + ", but the next " + nextPhase + " got " + (x.reply() == null ? "no reply" : x.reply().toString()));
+                    owner.failWith("show " + nextPhase + " answered with " + nextCode + " after " + code + " to "
+                            + phase + ", but the next " + nextPhase + " got "
+                            + (x.reply() == null ? "no reply" : x.reply().toString()));
                 }
                 ReplySequence next = new ReplySequence(owner, exchanges, i);
                 next.phase = nextPhase;

@@ -18,7 +18,11 @@ import java.util.function.Predicate;
  * @param waitFor how long {@code eventually()} waits, or null
  * @param deadline when the wait of the whole chain ends ({@link System#nanoTime()})
  */
-record Selection(Mailbox mailbox, String description, Predicate<? super ReceivedMessage> match, Duration waitFor,
+record Selection(
+        Mailbox mailbox,
+        String description,
+        Predicate<? super ReceivedMessage> match,
+        Duration waitFor,
         long deadline) {
 
     /** The navigation itself failed (inside soft assertions): what follows has nothing to check. */

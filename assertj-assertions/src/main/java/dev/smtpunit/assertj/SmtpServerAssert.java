@@ -16,6 +16,7 @@ import java.time.Duration;
 public class SmtpServerAssert extends AbstractAssert<SmtpServerAssert, MockSmtpServer> {
     /** How navigation continues and where failures go; set by {@link Navigation}. */
     Navigation navigation = Navigation.HARD;
+
     private Duration waitFor;
 
     /**

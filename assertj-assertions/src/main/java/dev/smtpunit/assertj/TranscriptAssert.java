@@ -53,8 +53,11 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
     /** Fails with the transcript as evidence: thrown, or collected inside soft assertions (so that reply sequences stay soft). */
     void failWith(String expectation) {
         try {
-            throwAssertionError(ShouldHave.transcript(Bounded.value(expectation),
-                    Bounded.transcript(actual).stripTrailing().replace("\n", ShouldHave.NL)));
+            throwAssertionError(ShouldHave.transcript(
+                    Bounded.value(expectation),
+                    Bounded.transcript(actual.sessions(), actual.droppedSessionCount())
+                            .stripTrailing()
+                            .replace("\n", ShouldHave.NL)));
         } catch (AssertionError e) {
             navigation.fail(e);
         }
@@ -130,7 +133,8 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
                 } else if (e instanceof TranscriptEntry.Exchange x && x.phase() == SmtpPhase.AUTH) {
                     sawAuth = true;
                     if (!tls) {
-                        failWith("show TLS established before AUTH, but session " + s.id() + " sent AUTH in plain text");
+                        failWith(
+                                "show TLS established before AUTH, but session " + s.id() + " sent AUTH in plain text");
                     }
                 }
             }
@@ -153,7 +157,8 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
         isNotNull();
         String wanted = mechanism.toUpperCase(Locale.ROOT);
         List<AuthAttempt> attempts = actual.authAttempts();
-        if (attempts.stream().noneMatch(a -> a.mechanism().equals(wanted) && a.outcome() == AuthAttempt.Outcome.ACCEPTED)) {
+        if (attempts.stream()
+                .noneMatch(a -> a.mechanism().equals(wanted) && a.outcome() == AuthAttempt.Outcome.ACCEPTED)) {
             failWith("show AUTH " + wanted + " accepted (235), but " + describe(attempts));
         }
         return this;
@@ -215,10 +220,13 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
     public TranscriptAssert usedExtensions(String... keywords) {
         isNotNull();
         Set<String> used = actual.extensionsUsed();
-        List<String> missing = Arrays.stream(keywords).map(k -> k.toUpperCase(Locale.ROOT)).filter(k -> !used.contains(k)).toList();
+        List<String> missing = Arrays.stream(keywords)
+                .map(k -> k.toUpperCase(Locale.ROOT))
+                .filter(k -> !used.contains(k))
+                .toList();
         if (!missing.isEmpty()) {
-            failWith("show the extensions " + Arrays.toString(keywords) + " used, but " + missing + " were not; the client used "
-                    + used);
+            failWith("show the extensions " + Arrays.toString(keywords) + " used, but " + missing
+                    + " were not; the client used " + used);
         }
         return this;
     }
@@ -233,7 +241,8 @@ public class TranscriptAssert extends AbstractAssert<TranscriptAssert, Transcrip
     public TranscriptAssert usedExactlyExtensions(String... keywords) {
         isNotNull();
         Set<String> used = actual.extensionsUsed();
-        Set<String> want = Arrays.stream(keywords).map(k -> k.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> want =
+                Arrays.stream(keywords).map(k -> k.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
         if (!used.equals(want)) {
             failWith("show exactly the extensions " + Arrays.toString(keywords) + " used, but the client used " + used);
         }

@@ -3,13 +3,9 @@ package dev.smtpunit.assertj;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static dev.smtpunit.assertj.SmtpAssertions.assertThat;
@@ -21,24 +17,23 @@ class DroppedSessionsAssertTest {
 
     @Test
     void theFailureSaysHowManySessionsWereDropped() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().transcriptRetention(1, 0).build())) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(
+                SmtpServerOptions.builder().transcriptRetention(1, 0).build())) {
             for (int i = 0; i < 3; i++) {
-                try (Socket s = new Socket(smtp.host(), smtp.port())) {
-                    BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-                    OutputStream out = s.getOutputStream();
-                    in.readLine();
-                    out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    in.readLine();
+                try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
+                    client.reply();
+                    client.command("QUIT");
                 }
                 await().atMost(Duration.ofSeconds(5))
                         .until(() -> smtp.transcript().sessions().stream().allMatch(SessionTranscript::isClosed));
             }
             String shown = smtp.transcript().toString().stripTrailing();
-            assertThatThrownBy(() -> assertThat(smtp.transcript()).hasSessionCount(3)).hasMessage(String.format(
-                    "%nExpecting transcript to have 3 sessions but it has 1%nbut it was:%n"
-                            + "(2 sessions dropped, the oldest closed first, to keep within maxTranscriptSessions)%n")
-                    + shown.substring(shown.indexOf("--- session 3 from ")).replace("\n", String.format("%n")));
+            assertThatThrownBy(() -> assertThat(smtp.transcript()).hasSessionCount(3))
+                    .hasMessage(String.format(
+                                    "%nExpecting transcript to have 3 sessions but it has 1%nbut it was:%n"
+                                            + "(2 sessions dropped, the oldest closed first, to keep within maxTranscriptSessions)%n")
+                            + shown.substring(shown.indexOf("--- session 3 from "))
+                                    .replace("\n", String.format("%n")));
         }
     }
 }

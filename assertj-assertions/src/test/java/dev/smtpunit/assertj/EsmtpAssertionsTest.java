@@ -29,7 +29,8 @@ class EsmtpAssertionsTest {
 
     @BeforeAll
     static void send() throws Exception {
-        smtp = MockSmtpServer.started(SmtpServerOptions.builder().smtpUtf8(true).dsn(true).build());
+        smtp = MockSmtpServer.started(
+                SmtpServerOptions.builder().smtpUtf8(true).dsn(true).build());
         Properties p = smtp.properties();
         p.setProperty("mail.mime.allowutf8", "true");
         p.setProperty("mail.smtp.dsn.notify", "SUCCESS,FAILURE");
@@ -42,7 +43,8 @@ class EsmtpAssertionsTest {
         m.setText("x", "UTF-8");
         Transport.send(m);
         mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
-        line = "Subject: \"Gr\u00fc\u00dfe\", envelope from=<" + JURGEN + "> to=[ada@example.com], " + mail.size() + " bytes";
+        line = "Subject: \"Gr\u00fc\u00dfe\", envelope from=<" + JURGEN + "> to=[ada@example.com], " + mail.size()
+                + " bytes";
     }
 
     @AfterAll
@@ -51,35 +53,50 @@ class EsmtpAssertionsTest {
     }
 
     private static String expected(String what, String expected, String was) {
-        return String.format("%nExpecting message:%n  " + line + "%nto have " + what + ":%n  " + expected + "%nbut was:%n  " + was);
+        return String.format(
+                "%nExpecting message:%n  " + line + "%nto have " + what + ":%n  " + expected + "%nbut was:%n  " + was);
     }
 
     @Test
     void passesOnWhatTheClientSent() {
-        assertThat(mail).isSmtpUtf8().hasEnvelopeSender(JURGEN).hasSubject("Gr\u00fc\u00dfe").hasDsnReturn(DsnReturn.HDRS)
-                .hasDsnEnvelopeId("order+4711").hasDsnNotify("ada@example.com", DsnNotify.FAILURE, DsnNotify.SUCCESS);
+        assertThat(mail)
+                .isSmtpUtf8()
+                .hasEnvelopeSender(JURGEN)
+                .hasSubject("Gr\u00fc\u00dfe")
+                .hasDsnReturn(DsnReturn.HDRS)
+                .hasDsnEnvelopeId("order+4711")
+                .hasDsnNotify("ada@example.com", DsnNotify.FAILURE, DsnNotify.SUCCESS);
         assertThat(smtp.transcript()).usedExtensions("SMTPUTF8", "dsn").usedExactlyExtensions("SMTPUTF8", "DSN");
     }
 
     @Test
     void failsWithExactMessages() {
-        assertThatThrownBy(() -> assertThat(mail).isNotSmtpUtf8()).hasMessage(expected("been sent without", "\"SMTPUTF8\"",
-                "\"MAIL FROM parameters {SMTPUTF8=, RET=HDRS, ENVID=order+2B4711}\""));
-        assertThatThrownBy(() -> assertThat(mail).hasDsnReturn(DsnReturn.FULL)).hasMessage(expected("DSN RET", "FULL", "\"HDRS\""));
+        assertThatThrownBy(() -> assertThat(mail).isNotSmtpUtf8())
+                .hasMessage(expected(
+                        "been sent without",
+                        "\"SMTPUTF8\"",
+                        "\"MAIL FROM parameters {SMTPUTF8=, RET=HDRS, ENVID=order+2B4711}\""));
+        assertThatThrownBy(() -> assertThat(mail).hasDsnReturn(DsnReturn.FULL))
+                .hasMessage(expected("DSN RET", "FULL", "\"HDRS\""));
         assertThatThrownBy(() -> assertThat(mail).hasDsnEnvelopeId("order-4711"))
                 .hasMessage(expected("DSN ENVID", "\"order-4711\"", "\"order+4711\""));
         assertThatThrownBy(() -> assertThat(mail).hasDsnNotify("ada@example.com", DsnNotify.NEVER))
                 .hasMessage(expected("DSN NOTIFY for <ada@example.com>", "[NEVER]", "[SUCCESS, FAILURE]"));
         assertThatThrownBy(() -> assertThat(mail).hasDsnOriginalRecipient("ada@example.com", "rfc822;ada@example.com"))
-                .hasMessage(expected("DSN ORCPT for <ada@example.com>", "\"rfc822;ada@example.com\"", "\"no ORCPT parameter\""));
+                .hasMessage(expected(
+                        "DSN ORCPT for <ada@example.com>", "\"rfc822;ada@example.com\"", "\"no ORCPT parameter\""));
         assertThatThrownBy(() -> assertThat(mail).hasDsnNotify("bob@example.com"))
-                .hasMessage(expected("DSN NOTIFY for <bob@example.com>", "[]",
+                .hasMessage(expected(
+                        "DSN NOTIFY for <bob@example.com>",
+                        "[]",
                         "\"not an envelope recipient; the recipients were [ada@example.com]\""));
         assertThatThrownBy(() -> assertThat(smtp.transcript()).usedExtensions("SMTPUTF8", "PIPELINING"))
-                .hasMessageStartingWith(String.format("%nExpecting transcript to show the extensions [SMTPUTF8, PIPELINING] used,"
-                        + " but [PIPELINING] were not; the client used [SMTPUTF8, DSN]%nbut it was:%n"));
+                .hasMessageStartingWith(
+                        String.format("%nExpecting transcript to show the extensions [SMTPUTF8, PIPELINING] used,"
+                                + " but [PIPELINING] were not; the client used [SMTPUTF8, DSN]%nbut it was:%n"));
         assertThatThrownBy(() -> assertThat(smtp.transcript()).usedExactlyExtensions("SMTPUTF8"))
-                .hasMessageStartingWith(String.format("%nExpecting transcript to show exactly the extensions [SMTPUTF8] used,"
-                        + " but the client used [SMTPUTF8, DSN]%nbut it was:%n"));
+                .hasMessageStartingWith(
+                        String.format("%nExpecting transcript to show exactly the extensions [SMTPUTF8] used,"
+                                + " but the client used [SMTPUTF8, DSN]%nbut it was:%n"));
     }
 }

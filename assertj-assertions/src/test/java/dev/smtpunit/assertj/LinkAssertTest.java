@@ -51,8 +51,9 @@ class LinkAssertTest {
         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse("ada@example.com"));
         m.setSubject("Confirm your address");
         MimeBodyPart html = new MimeBodyPart();
-        html.setContent("<p><a href=\"" + base + "/confirm?token=t-42\">Confirm your address</a></p>"
-                + "<p><a href=\"" + base + "/gone\">Old page</a> <a href=\"https://shop.example/help\">Help</a></p>",
+        html.setContent(
+                "<p><a href=\"" + base + "/confirm?token=t-42\">Confirm your address</a></p>" + "<p><a href=\"" + base
+                        + "/gone\">Old page</a> <a href=\"https://shop.example/help\">Help</a></p>",
                 "text/html; charset=UTF-8");
         m.setContent(new MimeMultipart("alternative", html));
         Transport.send(m);
@@ -67,31 +68,40 @@ class LinkAssertTest {
 
     @Test
     void theConfirmationTokenIsOneLine() {
-        String token = assertThat(mail).hasLink("/confirm\\?").hasText("Confirm your address").queryParameter("token");
+        String token = assertThat(mail)
+                .hasLink("/confirm\\?")
+                .hasText("Confirm your address")
+                .queryParameter("token");
         org.assertj.core.api.Assertions.assertThat(token).isEqualTo("t-42");
     }
 
     @Test
     void aMissingLinkListsTheLinksThereAre() {
-        assertThatThrownBy(() -> assertThat(mail).hasLink("/reset")).hasMessage(String.format("%nExpecting message:%n"
-                + "  Subject: \"Confirm your address\", envelope from=<app@shop.example> to=[ada@example.com], " + mail.size() + " bytes%n"
-                + "to have a link matching:%n  /reset%nbut its 3 links are:%n"
-                + "  " + base + "/confirm?token=t-42 \"Confirm your address\" (part 1, text/html)%n"
-                + "  " + base + "/gone \"Old page\" (part 1, text/html)%n"
-                + "  https://shop.example/help \"Help\" (part 1, text/html)"));
+        assertThatThrownBy(() -> assertThat(mail).hasLink("/reset"))
+                .hasMessage(String.format("%nExpecting message:%n"
+                        + "  Subject: \"Confirm your address\", envelope from=<app@shop.example> to=[ada@example.com], "
+                        + mail.size() + " bytes%n"
+                        + "to have a link matching:%n  /reset%nbut its 3 links are:%n"
+                        + "  " + base + "/confirm?token=t-42 \"Confirm your address\" (part 1, text/html)%n"
+                        + "  " + base + "/gone \"Old page\" (part 1, text/html)%n"
+                        + "  https://shop.example/help \"Help\" (part 1, text/html)"));
     }
 
     @Test
     void linkAssertionsFailWithTheLink() {
-        assertThatThrownBy(() -> assertThat(mail).hasLink("/confirm").isHttps()).hasMessage(String.format("%nExpecting link:%n"
-                + "  " + base + "/confirm?token=t-42 \"Confirm your address\" (part 1, text/html)%nto be:%n  an https: URL%n"
-                + "but its scheme is http:"));
-        assertThatThrownBy(() -> assertThat(mail).hasLink("/confirm").queryParameter("user")).hasMessage(String.format(
-                "%nExpecting link:%n  " + base + "/confirm?token=t-42 \"Confirm your address\" (part 1, text/html)%n"
+        assertThatThrownBy(() -> assertThat(mail).hasLink("/confirm").isHttps())
+                .hasMessage(String.format("%nExpecting link:%n"
+                        + "  " + base
+                        + "/confirm?token=t-42 \"Confirm your address\" (part 1, text/html)%nto be:%n  an https: URL%n"
+                        + "but its scheme is http:"));
+        assertThatThrownBy(() -> assertThat(mail).hasLink("/confirm").queryParameter("user"))
+                .hasMessage(String.format("%nExpecting link:%n  " + base
+                        + "/confirm?token=t-42 \"Confirm your address\" (part 1, text/html)%n"
                         + "to have query parameter:%n  user%nbut its query is: token=t-42"));
-        assertThatThrownBy(() -> assertThat(mail).hasLink("help").hasHost("shop.test")).hasMessage(String.format(
-                "%nExpecting link:%n  https://shop.example/help \"Help\" (part 1, text/html)%nto go to host:%n  shop.test%n"
-                        + "but it goes to shop.example"));
+        assertThatThrownBy(() -> assertThat(mail).hasLink("help").hasHost("shop.test"))
+                .hasMessage(String.format(
+                        "%nExpecting link:%n  https://shop.example/help \"Help\" (part 1, text/html)%nto go to host:%n  shop.test%n"
+                                + "but it goes to shop.example"));
     }
 
     @Test
@@ -99,20 +109,23 @@ class LinkAssertTest {
         int before = CONFIRMED.get();
         assertThat(mail).hasLink("/confirm").isReachable(LinkCheck.hosts("127.0.0.1"));
         org.assertj.core.api.Assertions.assertThat(CONFIRMED.get()).isEqualTo(before + 1);
-        assertThatThrownBy(() -> assertThat(mail).links().areReachable(LinkCheck.hosts("127.0.0.1"))).hasMessage(
-                String.format("%nExpecting the links to [127.0.0.1] to answer, but 1 is broken:%n  BROKEN " + base
-                        + "/gone: HTTP 404"));
+        assertThatThrownBy(() -> assertThat(mail).links().areReachable(LinkCheck.hosts("127.0.0.1")))
+                .hasMessage(String.format("%nExpecting the links to [127.0.0.1] to answer, but 1 is broken:%n  BROKEN "
+                        + base + "/gone: HTTP 404"));
         assertThatThrownBy(() -> assertThat(mail).hasLink("help").isReachable(LinkCheck.hosts("127.0.0.1")))
-                .hasMessage(String.format("%nExpecting link:%n  https://shop.example/help \"Help\" (part 1, text/html)%n"
-                        + "to answer:%n  2xx or 3xx%nbut it was not checked: host shop.example is not among the hosts to"
-                        + " check [127.0.0.1]"));
+                .hasMessage(
+                        String.format("%nExpecting link:%n  https://shop.example/help \"Help\" (part 1, text/html)%n"
+                                + "to answer:%n  2xx or 3xx%nbut it was not checked: host shop.example is not among the hosts to"
+                                + " check [127.0.0.1]"));
     }
 
     @Test
     void allLinksMustBeHttps() {
-        assertThatThrownBy(() -> assertThat(mail).links().areAllHttps()).hasMessage(String.format("%nExpecting every link to"
-                + " be https:, but 2 are http::%n  " + base + "/confirm?token=t-42 \"Confirm your address\" (part 1, text/html)%n"
-                + "  " + base + "/gone \"Old page\" (part 1, text/html)"));
+        assertThatThrownBy(() -> assertThat(mail).links().areAllHttps())
+                .hasMessage(String.format("%nExpecting every link to"
+                        + " be https:, but 2 are http::%n  " + base
+                        + "/confirm?token=t-42 \"Confirm your address\" (part 1, text/html)%n"
+                        + "  " + base + "/gone \"Old page\" (part 1, text/html)"));
     }
 
     @Test

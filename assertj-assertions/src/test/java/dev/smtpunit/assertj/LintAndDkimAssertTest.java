@@ -29,18 +29,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Lint, receiver-profile and DKIM assertions pass on real mail and fail with exact messages. */
 class LintAndDkimAssertTest {
-    private static final String MALFORMED = String.join("\r\n",
-            "From: App <app@example.com>",
-            "To: ada@example.com",
-            "Subject: Receipt",
-            "MIME-Version: 1.0",
-            "Content-Type: multipart/mixed; boundary=\"b1\"",
-            "",
-            "--b1",
-            "Content-Type: text/plain",
-            "",
-            "Thanks for your order.",
-            "") + "\r\n";
+    private static final String MALFORMED = String.join(
+                    "\r\n",
+                    "From: App <app@example.com>",
+                    "To: ada@example.com",
+                    "Subject: Receipt",
+                    "MIME-Version: 1.0",
+                    "Content-Type: multipart/mixed; boundary=\"b1\"",
+                    "",
+                    "--b1",
+                    "Content-Type: text/plain",
+                    "",
+                    "Thanks for your order.",
+                    "")
+            + "\r\n";
     private static final DkimTestKey KEY = DkimTestKey.rsa("example.com", "s2026");
 
     private static MockSmtpServer smtp;
@@ -53,7 +55,8 @@ class LintAndDkimAssertTest {
         smtp = new MockSmtpServer().start();
         Send.text(smtp, "app@example.com", "ada@example.com", "Welcome, Ada", "Please confirm your address.");
         Session session = Session.getInstance(smtp.properties());
-        MimeMessage raw = new MimeMessage(session, new ByteArrayInputStream(MALFORMED.getBytes(StandardCharsets.US_ASCII)));
+        MimeMessage raw =
+                new MimeMessage(session, new ByteArrayInputStream(MALFORMED.getBytes(StandardCharsets.US_ASCII)));
         try (Transport t = session.getTransport("smtp")) {
             t.connect();
             t.sendMessage(raw, InternetAddress.parse("ada@example.com"));
@@ -85,63 +88,86 @@ class LintAndDkimAssertTest {
 
     @Test
     void passesOnCleanAndSignedMail() {
-        assertThat(clean).isWellFormed().hasNoLintErrors().isAcceptedBy(ReceiverProfile.GMAIL)
+        assertThat(clean)
+                .isWellFormed()
+                .hasNoLintErrors()
+                .isAcceptedBy(ReceiverProfile.GMAIL)
                 .isAcceptedBy(ReceiverProfile.STRICT_RFC);
-        assertThat(signed).hasNoLintErrors().hasValidDkimSignature("example.com", "s2026", KEY.publicKey())
+        assertThat(signed)
+                .hasNoLintErrors()
+                .hasValidDkimSignature("example.com", "s2026", KEY.publicKey())
                 .hasDkimSignature("example.com");
-        assertThat(malformed).hasLintFinding("mime.boundary.not-closed").hasLintFinding("bulk.list-unsubscribe.missing");
+        assertThat(malformed)
+                .hasLintFinding("mime.boundary.not-closed")
+                .hasLintFinding("bulk.list-unsubscribe.missing");
     }
 
     @Test
     void isWellFormedListsEveryFindingWithClauseAndLocation() {
-        assertThatThrownBy(() -> assertThat(malformed).isWellFormed()).hasMessage(String.format("%nExpecting message:%n  "
-                + line(malformed) + "%nto be well formed%nbut lint found 4 problems:"
-                + "%n  ERROR header.date.missing [RFC 5322 section 3.6] the Date field is missing; every message must have one (header Date)"
-                + "%n  ERROR header.message-id.missing [RFC 5322 section 3.6.4; required by Gmail (https://support.google.com/a/answer/3726730)]"
-                + " the Message-ID field is missing; large receivers refuse such mail (header Message-ID)"
-                + "%n  WARNING mime.charset.missing [RFC 2046 section 4.1.2; RFC 6657 section 4] text/plain declares no charset;"
-                + " name it, for example charset=UTF-8 (header Content-Type, part 1, line 8)"
-                + "%n  ERROR mime.boundary.not-closed [RFC 2046 section 5.1.1] the multipart is never closed with \"--b1--\""
-                + " (header Content-Type, line 11)"));
+        assertThatThrownBy(() -> assertThat(malformed).isWellFormed())
+                .hasMessage(String.format("%nExpecting message:%n  "
+                        + line(malformed) + "%nto be well formed%nbut lint found 4 problems:"
+                        + "%n  ERROR header.date.missing [RFC 5322 section 3.6] the Date field is missing; every message must have one (header Date)"
+                        + "%n  ERROR header.message-id.missing [RFC 5322 section 3.6.4; required by Gmail (https://support.google.com/a/answer/3726730)]"
+                        + " the Message-ID field is missing; large receivers refuse such mail (header Message-ID)"
+                        + "%n  WARNING mime.charset.missing [RFC 2046 section 4.1.2; RFC 6657 section 4] text/plain declares no charset;"
+                        + " name it, for example charset=UTF-8 (header Content-Type, part 1, line 8)"
+                        + "%n  ERROR mime.boundary.not-closed [RFC 2046 section 5.1.1] the multipart is never closed with \"--b1--\""
+                        + " (header Content-Type, line 11)"));
     }
 
     @Test
     void hasNoLintErrorsWithBulkSenderRules() {
         assertThatThrownBy(() -> assertThat(clean).hasNoLintErrors(MailLint.of(LintRuleSet.BULK_SENDER)))
-                .hasMessage(String.format("%nExpecting message:%n  " + line(clean) + "%nto have no lint errors%nbut lint found 1 error:"
-                        + "%n  ERROR bulk.list-unsubscribe.missing [RFC 8058 section 3.1; Gmail sender guidelines"
-                        + " (https://support.google.com/mail/answer/81126)] bulk mail needs a List-Unsubscribe field with an"
-                        + " HTTPS URI (header List-Unsubscribe)"));
+                .hasMessage(String.format(
+                        "%nExpecting message:%n  " + line(clean) + "%nto have no lint errors%nbut lint found 1 error:"
+                                + "%n  ERROR bulk.list-unsubscribe.missing [RFC 8058 section 3.1; Gmail sender guidelines"
+                                + " (https://support.google.com/mail/answer/81126)] bulk mail needs a List-Unsubscribe field with an"
+                                + " HTTPS URI (header List-Unsubscribe)"));
     }
 
     @Test
     void hasLintFindingSaysWhatWasFound() {
-        assertThatThrownBy(() -> assertThat(signed).hasLintFinding("header.bcc.leak")).hasMessageContaining(
-                "to have lint finding:%n  header.bcc.leak%nbut lint found only:%n  ERROR bulk.list-unsubscribe.missing".replace(
-                        "%n", System.lineSeparator()));
+        assertThatThrownBy(() -> assertThat(signed).hasLintFinding("header.bcc.leak"))
+                .hasMessageContaining(
+                        "to have lint finding:%n  header.bcc.leak%nbut lint found only:%n  ERROR bulk.list-unsubscribe.missing"
+                                .replace("%n", System.lineSeparator()));
     }
 
     @Test
     void isAcceptedByNamesTheReplyAndTheRule() {
-        assertThatThrownBy(() -> assertThat(malformed).isAcceptedBy(ReceiverProfile.GMAIL)).hasMessage(String.format(
-                "%nExpecting message:%n  " + line(malformed) + "%nto be accepted by GMAIL%nbut it would reply:"
-                        + "%n  550 5.7.1 Messages missing a valid Message-ID: header are not accepted. For more information,"
-                        + " go to Email sender guidelines and review RFC 5322 specifications. - gsmtp"
-                        + "%nbecause of rule header.message-id.missing:"
-                        + "%n  ERROR header.message-id.missing [RFC 5322 section 3.6.4; required by Gmail"
-                        + " (https://support.google.com/a/answer/3726730)] the Message-ID field is missing; large receivers"
-                        + " refuse such mail (header Message-ID)"));
+        assertThatThrownBy(() -> assertThat(malformed).isAcceptedBy(ReceiverProfile.GMAIL))
+                .hasMessage(String.format(
+                        "%nExpecting message:%n  " + line(malformed) + "%nto be accepted by GMAIL%nbut it would reply:"
+                                + "%n  550 5.7.1 Messages missing a valid Message-ID: header are not accepted. For more information,"
+                                + " go to Email sender guidelines and review RFC 5322 specifications. - gsmtp"
+                                + "%nbecause of rule header.message-id.missing:"
+                                + "%n  ERROR header.message-id.missing [RFC 5322 section 3.6.4; required by Gmail"
+                                + " (https://support.google.com/a/answer/3726730)] the Message-ID field is missing; large receivers"
+                                + " refuse such mail (header Message-ID)"));
     }
 
     @Test
     void afterANavigationTheyNarrowTheCandidatesLikeTheOtherAssertions() {
-        assertThat(smtp).hasMessageTo("ada@example.com").hasLintFinding("mime.boundary.not-closed").hasSubject("Receipt");
+        assertThat(smtp)
+                .hasMessageTo("ada@example.com")
+                .hasLintFinding("mime.boundary.not-closed")
+                .hasSubject("Receipt");
         assertThat(smtp).hasMessageTo("ada@example.com").isWellFormed().hasSubject("Welcome, Ada");
         assertThat(smtp).hasMessageTo("ada@example.com").hasNoLintErrors().hasSubject("Signed news");
-        assertThat(smtp.mailbox()).hasMessageFrom("app@example.com").isAcceptedBy(ReceiverProfile.GMAIL).hasSubject("Welcome, Ada");
-        assertThat(smtp).hasMessageTo("ada@example.com").hasValidDkimSignature("example.com", "s2026", KEY.publicKey())
-                .hasDkimSignature("example.com").hasSubject("Signed news");
-        assertThatThrownBy(() -> assertThat(smtp).hasMessageTo("ada@example.com").hasSubject("Receipt").isWellFormed())
+        assertThat(smtp.mailbox())
+                .hasMessageFrom("app@example.com")
+                .isAcceptedBy(ReceiverProfile.GMAIL)
+                .hasSubject("Welcome, Ada");
+        assertThat(smtp)
+                .hasMessageTo("ada@example.com")
+                .hasValidDkimSignature("example.com", "s2026", KEY.publicKey())
+                .hasDkimSignature("example.com")
+                .hasSubject("Signed news");
+        assertThatThrownBy(() -> assertThat(smtp)
+                        .hasMessageTo("ada@example.com")
+                        .hasSubject("Receipt")
+                        .isWellFormed())
                 .hasMessageStartingWith(String.format("%nExpecting message:%n  " + line(malformed)
                         + "%nto be well formed%nbut lint found 4 problems:%n  ERROR header.date.missing"));
     }
@@ -149,19 +175,28 @@ class LintAndDkimAssertTest {
     @Test
     void aFailureAfterANavigationListsEveryCandidateWithItsFindings() {
         MailLint all = MailLint.of(java.util.EnumSet.allOf(LintRuleSet.class));
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageFrom("app@example.com").hasLintFinding("header.bcc.leak"))
-                .hasMessage(String.format("%nExpecting one of the 2 messages from <app@example.com> to have lint finding:%n"
-                        + "  header.bcc.leak%nbut none does:%n  1. " + line(clean) + "%n     but lint found only:" + indented(all, clean)
-                        + "%n  2. " + line(malformed) + "%n     but lint found only:" + indented(all, malformed)));
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageFrom("app@example.com").isAcceptedBy(ReceiverProfile.STRICT_RFC)
-                .hasSubject("Receipt")).hasMessageStartingWith(String.format("%nExpecting message:%n  " + line(clean)
+        assertThatThrownBy(() -> assertThat(smtp.mailbox())
+                        .hasMessageFrom("app@example.com")
+                        .hasLintFinding("header.bcc.leak"))
+                .hasMessage(
+                        String.format("%nExpecting one of the 2 messages from <app@example.com> to have lint finding:%n"
+                                + "  header.bcc.leak%nbut none does:%n  1. " + line(clean)
+                                + "%n     but lint found only:" + indented(all, clean)
+                                + "%n  2. " + line(malformed) + "%n     but lint found only:"
+                                + indented(all, malformed)));
+        assertThatThrownBy(() -> assertThat(smtp.mailbox())
+                        .hasMessageFrom("app@example.com")
+                        .isAcceptedBy(ReceiverProfile.STRICT_RFC)
+                        .hasSubject("Receipt"))
+                .hasMessageStartingWith(String.format("%nExpecting message:%n  " + line(clean)
                         + "%nto have subject:%n  \"Receipt\"%nbut was:%n  \"Welcome, Ada\""));
     }
 
     /** One finding prints on the line of "but lint found only:", several below it. */
     private static String indented(MailLint lint, ReceivedMessage m) {
         List<dev.smtpunit.lint.LintFinding> findings = lint.check(m);
-        return findings.size() == 1 ? " " + findings.get(0)
+        return findings.size() == 1
+                ? " " + findings.get(0)
                 : findings.stream().map(f -> "%n       " + f).collect(java.util.stream.Collectors.joining());
     }
 
@@ -180,8 +215,9 @@ class LintAndDkimAssertTest {
         assertThatThrownBy(() -> assertThat(signed).hasValidDkimSignature("example.org", "s2026", KEY.publicKey()))
                 .hasMessageContaining("but it has no DKIM-Signature with d=example.org s=s2026; its signatures:")
                 .hasMessageContaining("BODY_HASH_VERIFIED (d=example.com s=s2026 a=rsa-sha256");
-        assertThatThrownBy(() -> assertThat(clean).hasDkimSignature("example.com")).hasMessage(String.format(
-                "%nExpecting message:%n  " + line(clean) + "%nto have a DKIM signature d=example.com with a matching body hash"
+        assertThatThrownBy(() -> assertThat(clean).hasDkimSignature("example.com"))
+                .hasMessage(String.format("%nExpecting message:%n  " + line(clean)
+                        + "%nto have a DKIM signature d=example.com with a matching body hash"
                         + "%nbut it has no DKIM-Signature with d=example.com; it has no DKIM-Signature at all"));
     }
 }

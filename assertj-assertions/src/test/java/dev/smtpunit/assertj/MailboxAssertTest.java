@@ -1,8 +1,8 @@
 package dev.smtpunit.assertj;
 
-import dev.smtpunit.Mailbox;
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.ReceivedMessage;
+import dev.smtpunit.internal.Bounded;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,7 @@ class MailboxAssertTest {
     }
 
     private String listing() {
-        return Mailbox.list(smtp.mailbox().messages()).stripTrailing();
+        return Bounded.messages(smtp.mailbox().messages()).stripTrailing();
     }
 
     @Test
@@ -39,10 +39,12 @@ class MailboxAssertTest {
         Send.text(smtp, "app@example.com", "ada@example.com", "One", "x");
         assertThat(smtp.mailbox()).hasMessageCount(1);
         assertThat(smtp).hasMessageCount(1);
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageCount(2)).hasMessage(String.format(
-                "%nExpecting mailbox to hold 2 messages%nbut it holds 1 message:%n" + listing()));
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).isEmpty()).hasMessage(String.format(
-                "%nExpecting mailbox to hold 0 messages%nbut it holds 1 message:%n" + listing()));
+        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageCount(2))
+                .hasMessage(
+                        String.format("%nExpecting mailbox to hold 2 messages%nbut it holds 1 message:%n" + listing()));
+        assertThatThrownBy(() -> assertThat(smtp.mailbox()).isEmpty())
+                .hasMessage(
+                        String.format("%nExpecting mailbox to hold 0 messages%nbut it holds 1 message:%n" + listing()));
     }
 
     @Test
@@ -54,21 +56,26 @@ class MailboxAssertTest {
         assertThat(smtp.mailbox()).hasMessageWithSubject("Welcome, Ada").hasEnvelopeRecipients("ada@example.com");
         assertThat(smtp.mailbox()).hasMessageMatching(m -> m.subject().endsWith("Bob"), "a subject ending in Bob");
 
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageTo("ada@example.org")).hasMessage(String.format(
-                "%nExpecting mailbox to contain a message to <ada@example.org>%nbut it holds 2 messages:%n" + listing()
-                        + "%nThe nearest is message 1: its recipients are [ada@example.com]."));
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageWithSubject("Welcome, Bobby")).hasMessage(String.format(
-                "%nExpecting mailbox to contain a message with subject \"Welcome, Bobby\"%nbut it holds 2 messages:%n" + listing()
-                        + "%nThe nearest is message 2: its subject is \"Welcome, Bob\"."));
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageMatching(m -> m.size() > 1_000_000, "over a megabyte"))
-                .hasMessage(String.format("%nExpecting mailbox to contain a message matching over a megabyte%nbut it holds 2 messages:%n"
-                        + listing()));
+        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageTo("ada@example.org"))
+                .hasMessage(String.format(
+                        "%nExpecting mailbox to contain a message to <ada@example.org>%nbut it holds 2 messages:%n"
+                                + listing() + "%nThe nearest is message 1: its recipients are [ada@example.com]."));
+        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageWithSubject("Welcome, Bobby"))
+                .hasMessage(String.format(
+                        "%nExpecting mailbox to contain a message with subject \"Welcome, Bobby\"%nbut it holds 2 messages:%n"
+                                + listing() + "%nThe nearest is message 2: its subject is \"Welcome, Bob\"."));
+        assertThatThrownBy(() ->
+                        assertThat(smtp.mailbox()).hasMessageMatching(m -> m.size() > 1_000_000, "over a megabyte"))
+                .hasMessage(String.format(
+                        "%nExpecting mailbox to contain a message matching over a megabyte%nbut it holds 2 messages:%n"
+                                + listing()));
     }
 
     @Test
     void saysTheMailboxIsEmpty() {
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageFrom("app@example.com")).hasMessage(String.format(
-                "%nExpecting mailbox to contain a message from <app@example.com>%nbut it is empty."));
+        assertThatThrownBy(() -> assertThat(smtp.mailbox()).hasMessageFrom("app@example.com"))
+                .hasMessage(String.format(
+                        "%nExpecting mailbox to contain a message from <app@example.com>%nbut it is empty."));
     }
 
     @Test
@@ -76,10 +83,16 @@ class MailboxAssertTest {
         Send.text(smtp, "app@example.com", "ada@example.com", "A", "x");
         Send.text(smtp, "app@example.com", "bob@example.com", "B", "x");
         assertThat(smtp.mailbox()).allMessagesSatisfy(m -> assertThat(m).isFrom("app@example.com"));
-        assertThat(smtp.mailbox()).messages().extracting(ReceivedMessage::subject).containsExactly("A", "B");
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).allMessagesSatisfy(m -> assertThat(m).hasSubject("A")))
-                .hasMessageStartingWith(String.format("%nExpecting mailbox to hold only messages that satisfy the requirements,"
-                        + " but message 2 does not:%nExpecting message:%n  Subject: \"B\", envelope from=<app@example.com>"));
+        assertThat(smtp.mailbox())
+                .messages()
+                .extracting(ReceivedMessage::subject)
+                .containsExactly("A", "B");
+        assertThatThrownBy(() -> assertThat(smtp.mailbox())
+                        .allMessagesSatisfy(m -> assertThat(m).hasSubject("A")))
+                .hasMessageStartingWith(
+                        String.format(
+                                "%nExpecting mailbox to hold only messages that satisfy the requirements,"
+                                        + " but message 2 does not:%nExpecting message:%n  Subject: \"B\", envelope from=<app@example.com>"));
     }
 
     @Test
@@ -103,10 +116,14 @@ class MailboxAssertTest {
     void eventuallyFailsAfterTheDeadlineWithEvidence() throws Exception {
         Send.text(smtp, "app@example.com", "ada@example.com", "Only", "x");
         long start = System.nanoTime();
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).eventually(Duration.ofMillis(300)).hasMessageCount(2))
-                .hasMessage(String.format("%nAfter waiting 300 ms:%nExpecting mailbox to hold 2 messages%nbut it holds 1 message:%n"
-                        + listing()));
-        org.assertj.core.api.Assertions.assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(300);
+        assertThatThrownBy(() -> assertThat(smtp.mailbox())
+                        .eventually(Duration.ofMillis(300))
+                        .hasMessageCount(2))
+                .hasMessage(String.format(
+                        "%nAfter waiting 300 ms:%nExpecting mailbox to hold 2 messages%nbut it holds 1 message:%n"
+                                + listing()));
+        org.assertj.core.api.Assertions.assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                .isGreaterThanOrEqualTo(300);
     }
 
     @Test
@@ -114,9 +131,11 @@ class MailboxAssertTest {
         assertThat(smtp.mailbox()).staysEmptyFor(Duration.ofMillis(50));
         Send.text(smtp, "app@example.com", "ada@example.com", "Oops", "x");
         long start = System.nanoTime();
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).staysEmptyFor(Duration.ofSeconds(30))).hasMessage(String.format(
-                "%nExpecting mailbox to stay empty for 30 s%nbut it holds 1 message:%n" + listing()));
-        org.assertj.core.api.Assertions.assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> assertThat(smtp.mailbox()).staysEmptyFor(Duration.ofSeconds(30)))
+                .hasMessage(String.format(
+                        "%nExpecting mailbox to stay empty for 30 s%nbut it holds 1 message:%n" + listing()));
+        org.assertj.core.api.Assertions.assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -130,21 +149,25 @@ class MailboxAssertTest {
         CompletableFuture<Void> third = CompletableFuture.runAsync(() -> {
             try {
                 // the test thread waits (TIMED_WAITING) only inside receivesNoMoreMessagesWithin, after it counted 2
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> test.getState() == Thread.State.TIMED_WAITING);
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> test.getState() == Thread.State.TIMED_WAITING);
                 Send.text(smtp, "app@example.com", "ada@example.com", "Duplicate", "x");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        assertThatThrownBy(() -> assertThat(smtp.mailbox()).receivesNoMoreMessagesWithin(Duration.ofSeconds(20))).hasMessage(String.format(
-                "%nExpecting mailbox to receive no more messages within 20 s after the 2 it held%n"
-                        + "but 1 more arrived; it holds 3 messages:%n" + listing()));
+        assertThatThrownBy(() -> assertThat(smtp.mailbox()).receivesNoMoreMessagesWithin(Duration.ofSeconds(20)))
+                .hasMessage(String.format(
+                        "%nExpecting mailbox to receive no more messages within 20 s after the 2 it held%n"
+                                + "but 1 more arrived; it holds 3 messages:%n" + listing()));
         third.join();
     }
 
     @Test
     void rejectsANonPositiveDefaultTimeout() {
-        assertThatThrownBy(() -> SmtpAssertions.setDefaultTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SmtpAssertions.setDefaultTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the default timeout must be positive, was PT0S");
     }
 }

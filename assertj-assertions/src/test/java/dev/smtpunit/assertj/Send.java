@@ -1,6 +1,7 @@
 package dev.smtpunit.assertj;
 
 import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.testsupport.RawClient;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -8,7 +9,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-
 
 /** Sends real mail with Jakarta Mail for the assertion tests. */
 final class Send {
@@ -32,21 +32,20 @@ final class Send {
      * @param chunks the chunks; the last is sent with LAST
      */
     static void withBdat(MockSmtpServer smtp, String... chunks) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket(smtp.host(), smtp.port())) {
-            socket.setSoTimeout(5000);
-            java.io.BufferedReader in = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
-            java.io.OutputStream out = socket.getOutputStream();
-            StringBuilder sent = new StringBuilder("EHLO x\r\nMAIL FROM:<app@example.com>\r\nRCPT TO:<ada@example.com>\r\n");
+        try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
+            StringBuilder sent =
+                    new StringBuilder("EHLO x\r\nMAIL FROM:<app@example.com>\r\nRCPT TO:<ada@example.com>\r\n");
             for (int i = 0; i < chunks.length; i++) {
-                sent.append("BDAT ").append(chunks[i].length()).append(i == chunks.length - 1 ? " LAST" : "").append("\r\n")
+                sent.append("BDAT ")
+                        .append(chunks[i].length())
+                        .append(i == chunks.length - 1 ? " LAST" : "")
+                        .append("\r\n")
                         .append(chunks[i]);
             }
             sent.append("QUIT\r\n");
-            out.write(sent.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            out.flush();
+            client.sendRaw(sent.toString());
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = client.readLine()) != null) {
                 if (line.charAt(0) != '2') {
                     throw new IllegalStateException("refused: " + line);
                 }

@@ -30,10 +30,14 @@ class SoftAssertionsTest {
     void collectsEveryFailure() throws Exception {
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
             Send.text(smtp, "app@example.com", "ada@example.com", "Welcome", "Hello");
-            ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+            ReceivedMessage mail =
+                    smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
 
             SmtpSoftAssertions softly = new SmtpSoftAssertions();
-            softly.assertThat(mail).hasSubject("Goodbye").hasTextBodyContaining("Hello").isFrom("nobody@example.com");
+            softly.assertThat(mail)
+                    .hasSubject("Goodbye")
+                    .hasTextBodyContaining("Hello")
+                    .isFrom("nobody@example.com");
             softly.assertThat(smtp.mailbox()).hasMessageCount(3);
             softly.assertThat(smtp.transcript()).containsCommandsInOrder(SmtpPhase.STARTTLS);
             softly.assertThat(smtp).hasMessageCount(1);
@@ -41,8 +45,12 @@ class SoftAssertionsTest {
             Throwable t = catchThrowable(softly::assertAll);
             assertThat(t).isInstanceOf(AssertJMultipleFailuresError.class);
             assertThat(((AssertJMultipleFailuresError) t).getFailures()).hasSize(4);
-            assertThat(t.getMessage()).contains("to have subject:", "to have From:", "to hold 3 messages",
-                    "contain the commands [STARTTLS]");
+            assertThat(t.getMessage())
+                    .contains(
+                            "to have subject:",
+                            "to have From:",
+                            "to hold 3 messages",
+                            "contain the commands [STARTTLS]");
         }
     }
 }

@@ -37,13 +37,21 @@ class SoftNavigationTest {
 
     @Test
     void everyFailureAfterAMailboxNavigationIsCollected() {
-        softly.assertThat(smtp).eventually(Duration.ofMillis(200)).hasMessageTo("ada@example.com").hasSubject("Goodbye")
-                .hasTextBodyContaining("Farewell").isFrom("app@example.com");
+        softly.assertThat(smtp)
+                .eventually(Duration.ofMillis(200))
+                .hasMessageTo("ada@example.com")
+                .hasSubject("Goodbye")
+                .hasTextBodyContaining("Farewell")
+                .isFrom("app@example.com");
         softly.assertThat(smtp.mailbox()).hasMessageWithSubject("Welcome, Ada").hasEnvelopeSender("nobody@example.com");
         List<String> failures = failures();
         assertThat(failures).hasSize(3);
-        assertThat(failures.get(0)).startsWith(String.format("%nAfter waiting 200 ms:")).contains("to have subject:", "\"Goodbye\"");
-        assertThat(failures.get(1)).startsWith(String.format("%nAfter waiting 200 ms:")).contains("to have text body containing:", "\"Farewell\"");
+        assertThat(failures.get(0))
+                .startsWith(String.format("%nAfter waiting 200 ms:"))
+                .contains("to have subject:", "\"Goodbye\"");
+        assertThat(failures.get(1))
+                .startsWith(String.format("%nAfter waiting 200 ms:"))
+                .contains("to have text body containing:", "\"Farewell\"");
         assertThat(failures.get(2)).contains("to have envelope sender (MAIL FROM):", "\"nobody@example.com\"");
     }
 
@@ -54,15 +62,25 @@ class SoftNavigationTest {
         softly.assertThat(smtp).hasMessageCount(1);
         List<String> failures = failures();
         assertThat(failures).hasSize(2);
-        assertThat(failures.get(0)).contains("Expecting mailbox to contain a message to <bob@example.com>",
-                "The nearest is message 1: its recipients are [ada@example.com].");
+        assertThat(failures.get(0))
+                .contains(
+                        "Expecting mailbox to contain a message to <bob@example.com>",
+                        "The nearest is message 1: its recipients are [ada@example.com].");
         assertThat(failures.get(1)).contains("Expecting mailbox to contain a message from <nobody@example.com>");
     }
 
     @Test
     void listAndTranscriptNavigationStaysSoft() {
-        softly.assertThat(smtp.mailbox()).messages().hasSize(2).first().hasSubject("Goodbye").isFrom("nobody@example.com");
-        softly.assertThat(smtp.transcript()).repliedTo(SmtpPhase.RCPT, 452).times(2).thenRepliedTo(SmtpPhase.DATA, 250);
+        softly.assertThat(smtp.mailbox())
+                .messages()
+                .hasSize(2)
+                .first()
+                .hasSubject("Goodbye")
+                .isFrom("nobody@example.com");
+        softly.assertThat(smtp.transcript())
+                .repliedTo(SmtpPhase.RCPT, 452)
+                .times(2)
+                .thenRepliedTo(SmtpPhase.DATA, 250);
         softly.assertThat(smtp).transcript().session(1).containsCommandsInOrder(SmtpPhase.STARTTLS);
         softly.assertThat(smtp).mailbox().hasMessageCount(5);
         List<String> failures = failures();
@@ -79,17 +97,24 @@ class SoftNavigationTest {
 
     @Test
     void eachFailurePointsAtTheTestLineAndItsHeaderStandsOnALineOfItsOwn() {
-        softly.assertThat(smtp).eventually(Duration.ofMillis(100)).hasMessageTo("ada@example.com").hasSubject("Goodbye");
+        softly.assertThat(smtp)
+                .eventually(Duration.ofMillis(100))
+                .hasMessageTo("ada@example.com")
+                .hasSubject("Goodbye");
         softly.assertThat(smtp.transcript()).repliedTo(SmtpPhase.RCPT, 452).times(2);
         AssertJMultipleFailuresError e = catchThrowableOfType(AssertJMultipleFailuresError.class, softly::assertAll);
         assertThat(e.getFailures()).hasSize(3).allSatisfy(f -> {
             assertThat(f.getStackTrace()[0].getClassName()).isEqualTo(SoftNavigationTest.class.getName());
-            assertThat(f.getStackTrace()).noneMatch(frame -> frame.getClassName().startsWith("dev.smtpunit.assertj.internal.")
-                    || frame.getClassName().equals(ReplySequence.class.getName()));
+            assertThat(f.getStackTrace())
+                    .noneMatch(frame -> frame.getClassName().startsWith("dev.smtpunit.assertj.internal.")
+                            || frame.getClassName().equals(ReplySequence.class.getName()));
             assertThat(f.getMessage()).contains("at SoftNavigationTest.eachFailurePointsAtTheTestLine");
         });
-        assertThat(e.getMessage()).contains(String.format("-- failure 1 --%nAfter waiting 100 ms:%nExpecting message:"),
-                String.format("-- failure 3 --%nExpecting transcript to show 2 replies 452 to RCPT but found 0"));
+        assertThat(e.getMessage())
+                .contains(
+                        String.format("-- failure 1 --%nAfter waiting 100 ms:%nExpecting message:"),
+                        String.format(
+                                "-- failure 3 --%nExpecting transcript to show 2 replies 452 to RCPT but found 0"));
     }
 
     @Test

@@ -45,10 +45,10 @@ class SubjectPresenceTest {
 
             assertThat(missing).hasNoSubject();
             assertThat(empty).hasSubject("");
-            assertThatThrownBy(() -> assertThat(missing).hasSubject("")).hasMessageEndingWith(String.format(
-                    "to have subject:%n  \"\"%nbut was:%n  no Subject header"));
-            assertThatThrownBy(() -> assertThat(empty).hasNoSubject()).hasMessageEndingWith(String.format(
-                    "to have no Subject header:%n  (none)%nbut was:%n  \"\""));
+            assertThatThrownBy(() -> assertThat(missing).hasSubject(""))
+                    .hasMessageEndingWith(String.format("to have subject:%n  \"\"%nbut was:%n  no Subject header"));
+            assertThatThrownBy(() -> assertThat(empty).hasNoSubject())
+                    .hasMessageEndingWith(String.format("to have no Subject header:%n  (none)%nbut was:%n  \"\""));
             assertThat(smtp).hasMessageTo("ada@example.com").hasNoSubject();
         }
     }

@@ -2,6 +2,7 @@ package dev.smtpunit.assertj;
 
 import dev.smtpunit.MockSmtpServer;
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.testsupport.RawClient;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -9,11 +10,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -30,18 +26,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TranscriptAssertTest {
 
     private static String failure(MockSmtpServer smtp, String expectation) {
-        return String.format("%nExpecting transcript to " + expectation + "%nbut it was:%n") + smtp.transcript().toString().stripTrailing();
+        return String.format("%nExpecting transcript to " + expectation + "%nbut it was:%n")
+                + smtp.transcript().toString().stripTrailing();
     }
 
     /** The transcript records the close after the client saw 221; wait for it so the printed transcript is final. */
     private static void awaitAllClosed(MockSmtpServer smtp) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> smtp.transcript().sessions().stream().allMatch(dev.smtpunit.SessionTranscript::isClosed));
     }
 
     @Test
     void readsTheTlsAndAuthStory() throws Exception {
-        SmtpServerOptions options = SmtpServerOptions.builder().startTls(SmtpServerOptions.StartTlsMode.REQUIRED).user("app", "pw").build();
+        SmtpServerOptions options = SmtpServerOptions.builder()
+                .startTls(SmtpServerOptions.StartTlsMode.REQUIRED)
+                .user("app", "pw")
+                .build();
         try (MockSmtpServer smtp = MockSmtpServer.started(options)) {
             Properties p = smtp.clientTrust().startTlsProperties(smtp);
             p.setProperty("mail.smtp.auth", "true");
@@ -56,17 +57,26 @@ class TranscriptAssertTest {
             smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5));
             awaitAllClosed(smtp);
 
-            assertThat(smtp.transcript()).containsCommandsInOrder(EHLO, STARTTLS, EHLO, AUTH, MAIL, RCPT, DATA, QUIT)
+            assertThat(smtp.transcript())
+                    .containsCommandsInOrder(EHLO, STARTTLS, EHLO, AUTH, MAIL, RCPT, DATA, QUIT)
                     .containsExactlyCommands(EHLO, STARTTLS, EHLO, AUTH, MAIL, RCPT, DATA, QUIT)
-                    .upgradedToTlsBeforeAuth().usedAuthMechanism("PLAIN").hasSessionCount(1).hasNoProtocolViolations();
+                    .upgradedToTlsBeforeAuth()
+                    .usedAuthMechanism("PLAIN")
+                    .hasSessionCount(1)
+                    .hasNoProtocolViolations();
             assertThat(smtp).transcript().session(1).containsCommandsInOrder(STARTTLS, AUTH);
 
             assertThatThrownBy(() -> assertThat(smtp.transcript()).usedAuthMechanism("LOGIN"))
-                    .hasMessage(failure(smtp, "show AUTH LOGIN accepted (235), but the AUTH attempts were"
-                            + " [session 1: AUTH PLAIN accepted (235 2.7.0 Authentication successful)]"));
+                    .hasMessage(failure(
+                            smtp,
+                            "show AUTH LOGIN accepted (235), but the AUTH attempts were"
+                                    + " [session 1: AUTH PLAIN accepted (235 2.7.0 Authentication successful)]"));
             assertThatThrownBy(() -> assertThat(smtp.transcript()).containsCommandsInOrder(AUTH, STARTTLS))
-                    .hasMessage(failure(smtp, "contain the commands [AUTH, STARTTLS] in this order (STARTTLS not found after the"
-                            + " ones before it); the commands were [EHLO, STARTTLS, EHLO, AUTH, MAIL, RCPT, DATA, QUIT]"));
+                    .hasMessage(
+                            failure(
+                                    smtp,
+                                    "contain the commands [AUTH, STARTTLS] in this order (STARTTLS not found after the"
+                                            + " ones before it); the commands were [EHLO, STARTTLS, EHLO, AUTH, MAIL, RCPT, DATA, QUIT]"));
             assertThatThrownBy(() -> assertThat(smtp.transcript()).hasSessionCount(2))
                     .hasMessage(failure(smtp, "have 2 sessions but it has 1"));
             assertThatThrownBy(() -> assertThat(smtp.transcript()).session(3))
@@ -86,14 +96,24 @@ class TranscriptAssertTest {
                 }
             }
             awaitAllClosed(smtp);
-            assertThat(smtp.transcript()).repliedTo(RCPT, 452).times(2).thenRepliedTo(RCPT, 250).thenRepliedTo(DATA, 354);
+            assertThat(smtp.transcript())
+                    .repliedTo(RCPT, 452)
+                    .times(2)
+                    .thenRepliedTo(RCPT, 250)
+                    .thenRepliedTo(DATA, 354);
             assertThat(smtp.transcript()).hasSessionCount(3);
 
-            assertThatThrownBy(() -> assertThat(smtp.transcript()).repliedTo(RCPT, 452).times(3))
+            assertThatThrownBy(() ->
+                            assertThat(smtp.transcript()).repliedTo(RCPT, 452).times(3))
                     .hasMessage(failure(smtp, "show 3 replies 452 to RCPT but found 2"));
-            assertThatThrownBy(() -> assertThat(smtp.transcript()).repliedTo(RCPT, 452).times(2).thenRepliedTo(MAIL, 451))
-                    .hasMessage(failure(smtp, "show MAIL answered with 451 after 452 to RCPT, but the next MAIL got"
-                            + " 250 2.1.0 Sender <app@example.com> OK"));
+            assertThatThrownBy(() -> assertThat(smtp.transcript())
+                            .repliedTo(RCPT, 452)
+                            .times(2)
+                            .thenRepliedTo(MAIL, 451))
+                    .hasMessage(failure(
+                            smtp,
+                            "show MAIL answered with 451 after 452 to RCPT, but the next MAIL got"
+                                    + " 250 2.1.0 Sender <app@example.com> OK"));
             assertThatThrownBy(() -> assertThat(smtp.transcript()).repliedTo(RCPT, 550))
                     .hasMessage(failure(smtp, "show a 550 reply to RCPT"));
             assertThatThrownBy(() -> assertThat(smtp.transcript()).upgradedToTlsBeforeAuth())
@@ -103,24 +123,22 @@ class TranscriptAssertTest {
 
     @Test
     void seesPipeliningAndViolations() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); Socket socket = new Socket(smtp.host(), smtp.port())) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            OutputStream out = socket.getOutputStream();
-            in.readLine();
-            out.write("EHLO x\r\n".getBytes(StandardCharsets.US_ASCII));
-            for (String l = in.readLine(); l.charAt(3) == '-'; l = in.readLine()) {
-                // skip EHLO lines
-            }
+        try (MockSmtpServer smtp = new MockSmtpServer().start();
+                RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
+            client.readLine();
+            client.command("EHLO x");
             assertThatThrownBy(() -> assertThat(smtp.transcript()).usedPipelining())
                     .hasMessage(failure(smtp, "show pipelined commands, but the client waited for every reply"));
-            out.write("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nNOOP\n".getBytes(StandardCharsets.US_ASCII));
-            in.readLine();
-            in.readLine();
-            in.readLine();
+            client.sendRaw("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nNOOP\n");
+            client.reply();
+            client.reply();
+            client.reply();
             assertThat(smtp.transcript()).usedPipelining();
             assertThatThrownBy(() -> assertThat(smtp.transcript()).hasNoProtocolViolations())
-                    .hasMessage(failure(smtp, "show no protocol violation, but found [session 1: bare <LF> received; SMTP lines"
-                            + " must end with <CRLF> (RFC 5321 section 2.3.8)]"));
+                    .hasMessage(failure(
+                            smtp,
+                            "show no protocol violation, but found [session 1: bare <LF> received; SMTP lines"
+                                    + " must end with <CRLF> (RFC 5321 section 2.3.8)]"));
         }
     }
 }

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 public final class BenchmarkMain {
     /** {@code -Dbench.quick=true}: a smoke run (a tenth of the work) to check that every target works. */
     static final boolean QUICK = Boolean.getBoolean("bench.quick");
+
     private static final int MESSAGES = QUICK ? 2_000 : 20_000;
     private static final int ROUNDS = QUICK ? 1 : 3;
     private static final int NEW_CONNECTION_MESSAGES = QUICK ? 800 : 8_000;
@@ -46,8 +47,10 @@ public final class BenchmarkMain {
         double[][] rows = measure(targets, names);
         Targets judged = new Targets(names, rows);
         System.out.println(table(names, rows, judged));
-        System.out.println("Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB" + (QUICK ? ", QUICK run" : "")
+        System.out.println("Java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors()
+                + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB"
+                + (QUICK ? ", QUICK run" : "")
                 + ". Servers visited round-robin, each per-test cycle followed by " + IDLE_NANOS / 1_000_000
                 + " ms idle; medians. Ratios are SmtpUnit's figure divided by the other's (below 1 is less:"
                 + " better for times and bytes, worse for msg/s). Allocation counts the server's threads only"
@@ -71,12 +74,21 @@ public final class BenchmarkMain {
                 t.append(' ').append(j == best ? "**" + v + "**" : v).append(" |");
             }
             int peer = judged.bestPeer(m);
-            t.append(' ').append(Targets.ratio(rows[0][m.ordinal()], judged.reference(m))).append(" | ");
-            t.append(peer < 0 ? "n/a" : Targets.ratio(rows[0][m.ordinal()], rows[peer][m.ordinal()]) + " (" + names.get(peer) + ")");
+            t.append(' ')
+                    .append(Targets.ratio(rows[0][m.ordinal()], judged.reference(m)))
+                    .append(" | ");
+            t.append(
+                    peer < 0
+                            ? "n/a"
+                            : Targets.ratio(rows[0][m.ordinal()], rows[peer][m.ordinal()]) + " (" + names.get(peer)
+                                    + ")");
             t.append(" |");
             List<Targets.Verdict> verdicts = judged.verdicts(m);
             for (int i = 0; i < verdicts.size(); i++) {
-                t.append(i == 0 ? " " : "; ").append(verdicts.get(i).target()).append(": ").append(verdicts.get(i).mark());
+                t.append(i == 0 ? " " : "; ")
+                        .append(verdicts.get(i).target())
+                        .append(": ")
+                        .append(verdicts.get(i).mark());
             }
             t.append(" |\n");
         }
@@ -87,7 +99,8 @@ public final class BenchmarkMain {
         int best = -1;
         for (int j = 0; j < rows.length; j++) {
             double v = rows[j][m.ordinal()];
-            if (!Double.isNaN(v) && (best < 0 || (m.lowerIsBetter ? v < rows[best][m.ordinal()] : v > rows[best][m.ordinal()]))) {
+            if (!Double.isNaN(v)
+                    && (best < 0 || (m.lowerIsBetter ? v < rows[best][m.ordinal()] : v > rows[best][m.ordinal()]))) {
                 best = j;
             }
         }
@@ -127,12 +140,15 @@ public final class BenchmarkMain {
             column(rows, Metric.CYCLE_START, cycle[2]);
             column(rows, Metric.CYCLE_STOP, cycle[3]);
             System.err.println("start+stop ...");
-            column(rows, Metric.START_STOP, interleaved(targets, QUICK ? 30 : 300, QUICK ? 100 : 1000, t -> {
-                long t0 = System.nanoTime();
-                t.start();
-                t.close();
-                return new double[] {(System.nanoTime() - t0) / 1e6};
-            })[0]);
+            column(
+                    rows,
+                    Metric.START_STOP,
+                    interleaved(targets, QUICK ? 30 : 300, QUICK ? 100 : 1000, t -> {
+                        long t0 = System.nanoTime();
+                        t.start();
+                        t.close();
+                        return new double[] {(System.nanoTime() - t0) / 1e6};
+                    })[0]);
         }
         if (only.isEmpty() || only.equals("throughput")) {
             System.err.println("throughput ...");
@@ -371,8 +387,11 @@ public final class BenchmarkMain {
             if (t instanceof SmtpUnitTarget s) {
                 s.server().transcript().clear();
                 long withoutTranscript = usedAfterGc();
-                System.err.printf(Locale.ROOT, "  SmtpUnit: mailbox alone %.2f KB/msg, transcript %.2f KB/msg%n",
-                        (withoutTranscript - before) / 1024.0 / MESSAGES, (after - withoutTranscript) / 1024.0 / MESSAGES);
+                System.err.printf(
+                        Locale.ROOT,
+                        "  SmtpUnit: mailbox alone %.2f KB/msg, transcript %.2f KB/msg%n",
+                        (withoutTranscript - before) / 1024.0 / MESSAGES,
+                        (after - withoutTranscript) / 1024.0 / MESSAGES);
             }
             return new double[] {(after - before) / (double) MESSAGES, allocated / (double) MESSAGES};
         }
@@ -392,7 +411,9 @@ public final class BenchmarkMain {
                 c.quit();
                 awaitStored(t, 1);
                 double ms = (System.nanoTime() - t0) / 1e6;
-                long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                long peak = pools.stream()
+                        .mapToLong(p -> p.getPeakUsage().getUsed())
+                        .sum();
                 return new double[] {ms, Math.max(0, peak - base - big.length)};
             }
         }
@@ -420,7 +441,9 @@ public final class BenchmarkMain {
 
     private static double run(String java, String cp, String mode) throws Exception {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(java, "-cp", cp, ColdStart.class.getName(), mode).inheritIO().start();
+        Process p = new ProcessBuilder(java, "-cp", cp, ColdStart.class.getName(), mode)
+                .inheritIO()
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("cold-start JVM failed");
         }
@@ -428,7 +451,9 @@ public final class BenchmarkMain {
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
     }
 
     private static long usedAfterGc() throws InterruptedException {

@@ -26,7 +26,8 @@ public final class ColdStart {
             }
             System.exit(0);
         }
-        try (MockSmtpServer server = new MockSmtpServer().start(); LoadClient client = new LoadClient(server.port())) {
+        try (MockSmtpServer server = new MockSmtpServer().start();
+                LoadClient client = new LoadClient(server.port())) {
             client.send(LoadClient.message(1024, "cold"));
             server.mailbox().awaitMessages(1, Duration.ofSeconds(10));
         }

@@ -31,7 +31,9 @@ final class LoadClient implements AutoCloseable {
     /** Builds a message of about {@code size} bytes with headers and 76-byte lines. */
     static byte[] message(int size, String subject) {
         StringBuilder sb = new StringBuilder(size + 200);
-        sb.append("From: bench@example.com\r\nTo: sink@example.com\r\nSubject: ").append(subject).append("\r\n\r\n");
+        sb.append("From: bench@example.com\r\nTo: sink@example.com\r\nSubject: ")
+                .append(subject)
+                .append("\r\n\r\n");
         String line = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcd\r\n";
         while (sb.length() + line.length() <= size) {
             sb.append(line);
@@ -76,7 +78,8 @@ final class LoadClient implements AutoCloseable {
                         continue;
                     }
                     if (buffer[lineStart] != first) {
-                        throw new IOException("unexpected reply: " + new String(buffer, lineStart, i - lineStart, StandardCharsets.US_ASCII));
+                        throw new IOException("unexpected reply: "
+                                + new String(buffer, lineStart, i - lineStart, StandardCharsets.US_ASCII));
                     }
                     return;
                 }

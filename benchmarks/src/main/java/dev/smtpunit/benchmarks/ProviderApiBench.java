@@ -54,9 +54,11 @@ public final class ProviderApiBench {
     }
 
     private static Server wireMock() {
-        WireMockServer wm = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal());
+        WireMockServer wm = new WireMockServer(
+                wireMockConfig().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal());
         wm.start();
-        wm.stubFor(WireMock.post("/v3/mail/send").willReturn(WireMock.aResponse().withStatus(202).withHeader("X-Message-Id", "x")));
+        wm.stubFor(WireMock.post("/v3/mail/send")
+                .willReturn(WireMock.aResponse().withStatus(202).withHeader("X-Message-Id", "x")));
         return new Server() {
             public String url() {
                 return "http://127.0.0.1:" + wm.port() + "/v3/mail/send";
@@ -81,9 +83,13 @@ public final class ProviderApiBench {
 
     private static double perCallMicros(java.util.function.Supplier<Server> make) throws Exception {
         try (Server s = make.get()) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(s.url())).header("Authorization", "Bearer SG.bench")
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(s.url()))
+                    .header("Authorization", "Bearer SG.bench")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                    .build();
             for (int i = 0; i < CALLS / 5; i++) {
                 check(client.send(request, HttpResponse.BodyHandlers.discarding()));
             }
@@ -120,7 +126,8 @@ public final class ProviderApiBench {
         System.out.println("|---|---|---|");
         String[] names = {"SmtpUnit MockProviderApis (parses, builds MIME, stores)", "WireMock stub (202 to anything)"};
         for (int i = 0; i < 2; i++) {
-            System.out.println(String.format(Locale.ROOT, "| %s | %.2f ms | %.0f µs |", names[i], median(startStop[i]), median(perCall[i])));
+            System.out.println(String.format(
+                    Locale.ROOT, "| %s | %.2f ms | %.0f µs |", names[i], median(startStop[i]), median(perCall[i])));
         }
     }
 }

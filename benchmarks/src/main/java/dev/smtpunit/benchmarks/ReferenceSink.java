@@ -35,19 +35,21 @@ final class ReferenceSink implements Target {
     public void start() throws IOException {
         server = new ServerSocket();
         server.bind(new InetSocketAddress("127.0.0.1", 0), 1024);
-        acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket s = server.accept();
-                    open.add(s);
-                    Thread t = new Thread(() -> serve(s), "sink-session");
-                    t.setDaemon(true);
-                    t.start();
-                } catch (IOException e) {
-                    // closed
-                }
-            }
-        }, "sink-accept");
+        acceptor = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            Socket s = server.accept();
+                            open.add(s);
+                            Thread t = new Thread(() -> serve(s), "sink-session");
+                            t.setDaemon(true);
+                            t.start();
+                        } catch (IOException e) {
+                            // closed
+                        }
+                    }
+                },
+                "sink-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -79,8 +81,9 @@ final class ReferenceSink implements Target {
                         content = Arrays.copyOf(content, size * 2);
                     }
                     content[size++] = b;
-                    state = b == '\r' ? (state == 3 ? 4 : 1) : b == '\n' ? (state == 1 ? 2 : state == 4 ? 5 : 0)
-                            : b == '.' && state == 2 ? 3 : 0;
+                    state = b == '\r'
+                            ? (state == 3 ? 4 : 1)
+                            : b == '\n' ? (state == 1 ? 2 : state == 4 ? 5 : 0) : b == '.' && state == 2 ? 3 : 0;
                     if (state == 5) {
                         synchronized (messages) {
                             messages.add(Arrays.copyOf(content, size - 3));

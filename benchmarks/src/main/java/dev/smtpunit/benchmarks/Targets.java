@@ -39,7 +39,8 @@ final class Targets {
         int best = -1;
         for (int i = 1; i < rows.length - 1; i++) {
             double v = rows[i][m.ordinal()];
-            if (!Double.isNaN(v) && (best < 0 || (m.lowerIsBetter ? v < rows[best][m.ordinal()] : v > rows[best][m.ordinal()]))) {
+            if (!Double.isNaN(v)
+                    && (best < 0 || (m.lowerIsBetter ? v < rows[best][m.ordinal()] : v > rows[best][m.ordinal()]))) {
                 best = i;
             }
         }
@@ -75,8 +76,9 @@ final class Targets {
             case COLD_START -> {
                 out.add(atMost("\u2264 Wiser's", us(m), peer("Wiser", m), 1.0));
                 double ref = reference(m);
-                out.add(new Verdict("stretch: \u2264 reference + 60 ms", Double.isNaN(us(m)) || Double.isNaN(ref) ? null
-                        : us(m) <= ref + 60));
+                out.add(new Verdict(
+                        "stretch: \u2264 reference + 60 ms",
+                        Double.isNaN(us(m)) || Double.isNaN(ref) ? null : us(m) <= ref + 60));
             }
             case BIG_TIME -> out.add(atMost("\u2264 3\u00d7 reference", us(m), reference(m), 3.0));
             case BIG_HEAP -> out.add(atMost("\u2264 1.2\u00d7 reference", us(m), reference(m), 1.2));
@@ -109,8 +111,14 @@ final class Targets {
         int missed = 0;
         for (Metric m : Metric.values()) {
             for (Verdict v : verdicts(m)) {
-                out.append(String.format(Locale.ROOT, "- %s %s: %s (SmtpUnit %s, %s \u00d7 reference, %s \u00d7 best peer)%n",
-                        m.label, v.target(), v.mark(), BenchmarkMain.format(m, us(m)), ratio(us(m), reference(m)),
+                out.append(String.format(
+                        Locale.ROOT,
+                        "- %s %s: %s (SmtpUnit %s, %s \u00d7 reference, %s \u00d7 best peer)%n",
+                        m.label,
+                        v.target(),
+                        v.mark(),
+                        BenchmarkMain.format(m, us(m)),
+                        ratio(us(m), reference(m)),
                         bestPeer(m) < 0 ? "n/a" : ratio(us(m), rows[bestPeer(m)][m.ordinal()])));
                 if (v.met() != null) {
                     if (v.met()) {
@@ -126,6 +134,8 @@ final class Targets {
     }
 
     static String ratio(double ours, double theirs) {
-        return Double.isNaN(ours) || Double.isNaN(theirs) || theirs == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", ours / theirs);
+        return Double.isNaN(ours) || Double.isNaN(theirs) || theirs == 0
+                ? "n/a"
+                : String.format(Locale.ROOT, "%.2f", ours / theirs);
     }
 }

@@ -154,12 +154,15 @@ public final class SmtpUnitCli {
         try {
             b.transcriptRetention(maxSessions, maxSessionEntries);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--max-sessions takes 0 or more, --max-entries 0 or at least 2; were "
-                    + maxSessions + " and " + maxSessionEntries, e);
+            throw new IllegalArgumentException(
+                    "--max-sessions takes 0 or more, --max-entries 0 or at least 2; were " + maxSessions + " and "
+                            + maxSessionEntries,
+                    e);
         }
         SmtpServerOptions options = b.build();
         if (exportCert != null && !options.tlsEnabled()) {
-            throw new IllegalArgumentException("--export-cert needs TLS: add --starttls offered (or required) or --smtps-port");
+            throw new IllegalArgumentException(
+                    "--export-cert needs TLS: add --starttls offered (or required) or --smtps-port");
         }
         return new Parsed(options, transcript, saveDir, exportCert, providerApis);
     }
@@ -176,8 +179,10 @@ public final class SmtpUnitCli {
         String[] names = v.split(",");
         AuthMechanism[] mechanisms = new AuthMechanism[names.length];
         for (int i = 0; i < names.length; i++) {
-            mechanisms[i] = AuthMechanism.ofSaslName(names[i].trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "--auth takes mechanisms from PLAIN,LOGIN,CRAM-MD5,XOAUTH2,OAUTHBEARER separated by commas, was " + v));
+            mechanisms[i] = AuthMechanism.ofSaslName(names[i].trim())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "--auth takes mechanisms from PLAIN,LOGIN,CRAM-MD5,XOAUTH2,OAUTHBEARER separated by commas, was "
+                                    + v));
         }
         return mechanisms;
     }
@@ -202,15 +207,19 @@ public final class SmtpUnitCli {
         }
         MockProviderApis apis = parsed.providerApis() ? startApis(server, out) : null;
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (apis != null) {
-                apis.close();
-            }
-            server.close();
-            out.println("SmtpUnit stopped; " + (server.mailbox().size() + server.mailbox().droppedCount())
-                    + " message(s) received.");
-            stopped.countDown();
-        }, "smtpunit-cli-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            if (apis != null) {
+                                apis.close();
+                            }
+                            server.close();
+                            out.println("SmtpUnit stopped; "
+                                    + (server.mailbox().size()
+                                            + server.mailbox().droppedCount()) + " message(s) received.");
+                            stopped.countDown();
+                        },
+                        "smtpunit-cli-stop"));
         out.println("SmtpUnit listening on " + server.host() + ":" + server.port()
                 + (options.implicitTls() ? " (SMTPS on " + server.smtpsPort() + ")" : "") + " " + options);
         out.println("Press Ctrl-C to stop.");
@@ -230,10 +239,12 @@ public final class SmtpUnitCli {
      */
     static MockProviderApis startApis(MockSmtpServer server, PrintStream out) {
         MockProviderApis apis = new MockProviderApis(server).start();
-        out.println("Provider APIs on " + apis.baseUrl(Provider.SENDGRID) + " and " + apis.secureBaseUrl(Provider.SENDGRID)
-                + " (SendGrid /v3/mail/send, Mailgun /v3/{domain}/messages, Postmark /email, SES /v2/email/outbound-emails;"
-                + " SES signs with " + MockProviderApis.DEFAULT_AWS_ACCESS_KEY_ID + " / " + MockProviderApis.DEFAULT_AWS_SECRET_KEY
-                + " in " + MockProviderApis.DEFAULT_AWS_REGION + ")");
+        out.println(
+                "Provider APIs on " + apis.baseUrl(Provider.SENDGRID) + " and " + apis.secureBaseUrl(Provider.SENDGRID)
+                        + " (SendGrid /v3/mail/send, Mailgun /v3/{domain}/messages, Postmark /email, SES /v2/email/outbound-emails;"
+                        + " SES signs with " + MockProviderApis.DEFAULT_AWS_ACCESS_KEY_ID + " / "
+                        + MockProviderApis.DEFAULT_AWS_SECRET_KEY
+                        + " in " + MockProviderApis.DEFAULT_AWS_REGION + ")");
         return apis;
     }
 
@@ -252,11 +263,12 @@ public final class SmtpUnitCli {
         AtomicInteger arrived = new AtomicInteger();
         server.mailbox().onMessage(m -> out.println(describe(arrived.incrementAndGet(), m)));
         if (parsed.transcript()) {
-            server.transcript().onSessionEnd(out::print);   // whole sessions, once each has ended
+            server.transcript().onSessionEnd(out::print); // whole sessions, once each has ended
         }
         try {
             if (parsed.exportCert() != null) {
-                Files.writeString(parsed.exportCert(), server.clientTrust().certificatesPem(), StandardCharsets.US_ASCII);
+                Files.writeString(
+                        parsed.exportCert(), server.clientTrust().certificatesPem(), StandardCharsets.US_ASCII);
                 out.println("Certificate written to " + parsed.exportCert());
             }
             if (parsed.saveDir() != null) {
@@ -290,15 +302,31 @@ public final class SmtpUnitCli {
     static String envelope(ReceivedMessage m) {
         Envelope e = m.envelope();
         StringBuilder sb = new StringBuilder();
-        sb.append("mail-from: <").append(e.sender()).append('>').append(parameters(e.mailParameters())).append('\n');
+        sb.append("mail-from: <")
+                .append(e.sender())
+                .append('>')
+                .append(parameters(e.mailParameters()))
+                .append('\n');
         for (Recipient r : e.recipients()) {
-            sb.append("rcpt-to: <").append(r.address()).append('>').append(parameters(r.parameters())).append('\n');
+            sb.append("rcpt-to: <")
+                    .append(r.address())
+                    .append('>')
+                    .append(parameters(r.parameters()))
+                    .append('\n');
         }
         sb.append("helo: ").append(e.heloName()).append('\n');
-        sb.append("client: ").append(e.clientAddress().getAddress().getHostAddress()).append(':')
-                .append(e.clientAddress().getPort()).append('\n');
+        sb.append("client: ")
+                .append(e.clientAddress().getAddress().getHostAddress())
+                .append(':')
+                .append(e.clientAddress().getPort())
+                .append('\n');
         sb.append("session: ").append(e.sessionId()).append('\n');
-        e.tls().ifPresent(t -> sb.append("tls: ").append(t.protocol()).append(' ').append(t.cipherSuite()).append('\n'));
+        e.tls()
+                .ifPresent(t -> sb.append("tls: ")
+                        .append(t.protocol())
+                        .append(' ')
+                        .append(t.cipherSuite())
+                        .append('\n'));
         e.authenticatedUser().ifPresent(u -> sb.append("auth: ").append(u).append('\n'));
         sb.append("received-at: ").append(e.receivedAt()).append('\n');
         sb.append("size: ").append(m.size()).append('\n');
@@ -318,7 +346,8 @@ public final class SmtpUnitCli {
         } catch (IllegalStateException e) {
             subject = "(unparseable)";
         }
-        return "#" + n + " from <" + m.envelope().sender() + "> to " + m.envelope().recipientAddresses() + " subject \""
+        return "#" + n + " from <" + m.envelope().sender() + "> to "
+                + m.envelope().recipientAddresses() + " subject \""
                 + subject + "\" " + m.size() + " bytes, session " + m.envelope().sessionId()
                 + m.envelope().tls().map(t -> ", " + t.protocol()).orElse("")
                 + m.envelope().authenticatedUser().map(u -> ", auth " + u).orElse("");

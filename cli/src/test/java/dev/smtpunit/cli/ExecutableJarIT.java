@@ -41,22 +41,25 @@ class ExecutableJarIT {
         }
 
         private static void pump(java.io.InputStream in, StringBuffer into) {
-            Thread t = new Thread(() -> {
-                try {
-                    byte[] buffer = new byte[4096];
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        into.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
-                    }
-                } catch (java.io.IOException e) {
-                    into.append("[").append(e).append("]");
-                }
-            }, "cli-output");
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            byte[] buffer = new byte[4096];
+                            for (int n; (n = in.read(buffer)) > 0; ) {
+                                into.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                            }
+                        } catch (java.io.IOException e) {
+                            into.append("[").append(e).append("]");
+                        }
+                    },
+                    "cli-output");
             t.setDaemon(true);
             t.start();
         }
 
         int port() {
-            await().atMost(Duration.ofSeconds(30)).until(() -> LISTENING.matcher(out).find() || !process.isAlive());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> LISTENING.matcher(out).find() || !process.isAlive());
             Matcher m = LISTENING.matcher(out);
             assertThat(m.find()).as("stdout %s, stderr %s", out, err).isTrue();
             return Integer.parseInt(m.group(1));
@@ -68,8 +71,11 @@ class ExecutableJarIT {
          */
         String stop() throws Exception {
             assertThat(process.toHandle().destroy()).as("SIGTERM sent").isTrue();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the program stops").isTrue();
-            await().atMost(Duration.ofSeconds(5)).alias("stdout " + out + ", stderr " + err)
+            assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                    .as("the program stops")
+                    .isTrue();
+            await().atMost(Duration.ofSeconds(5))
+                    .alias("stdout " + out + ", stderr " + err)
                     .until(() -> out.toString().contains("SmtpUnit stopped;"));
             return out.toString();
         }
@@ -97,18 +103,26 @@ class ExecutableJarIT {
             try (Transport transport = session.getTransport("smtp")) {
                 transport.connect();
                 transport.sendMessage(mail, mail.getAllRecipients());
-                await().atMost(Duration.ofSeconds(10)).until(() -> cli.out.toString().contains("#1 from <app@example.com>"));
-                assertThat(cli.out.toString()).as("the session is still open: no transcript yet").doesNotContain("--- session");
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> cli.out.toString().contains("#1 from <app@example.com>"));
+                assertThat(cli.out.toString())
+                        .as("the session is still open: no transcript yet")
+                        .doesNotContain("--- session");
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> cli.out.toString().contains("*  connection closed"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> cli.out.toString().contains("*  connection closed"));
 
             String out = cli.stop();
             assertThat(out).contains("#1 from <app@example.com> to [ada@example.com] subject \"From outside\"");
-            assertThat(out.split("--- session 1 from", -1)).as("session 1 printed once").hasSize(2);
-            assertThat(out.substring(out.indexOf("--- session 1 from"))).contains("C: MAIL FROM:<app@example.com>",
-                    "C: QUIT", "S: 221 2.0.0");
+            assertThat(out.split("--- session 1 from", -1))
+                    .as("session 1 printed once")
+                    .hasSize(2);
+            assertThat(out.substring(out.indexOf("--- session 1 from")))
+                    .contains("C: MAIL FROM:<app@example.com>", "C: QUIT", "S: 221 2.0.0");
             assertThat(out).endsWith("SmtpUnit stopped; 1 message(s) received.\n");
-            assertThat(cli.err.toString()).as("nothing on stderr (no SLF4J notice either)").isEmpty();
+            assertThat(cli.err.toString())
+                    .as("nothing on stderr (no SLF4J notice either)")
+                    .isEmpty();
         }
     }
 
@@ -118,16 +132,20 @@ class ExecutableJarIT {
             assertThat(cli.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(cli.process.exitValue()).isEqualTo(2);
             await().atMost(Duration.ofSeconds(5)).until(() -> cli.err.toString().contains("--export-cert"));
-            assertThat(cli.err.toString()).startsWith("smtpunit: --port takes a number, was x\nUsage: smtpunit [options]\n");
+            assertThat(cli.err.toString())
+                    .startsWith("smtpunit: --port takes a number, was x\nUsage: smtpunit [options]\n");
         }
     }
 
     @Test
     void theJarCarriesItsDependenciesAndNamesItsMainClass() throws Exception {
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(System.getProperty("smtpunit.cli.jar"))) {
-            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("dev.smtpunit.cli.SmtpUnitCli");
-            assertThat(jar.getEntry("org/apache/james/protocols/smtp/SMTPSession.class")).isNotNull();
-            assertThat(jar.getEntry("org/apache/james/mime4j/dom/Message.class")).isNotNull();
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("dev.smtpunit.cli.SmtpUnitCli");
+            assertThat(jar.getEntry("org/apache/james/protocols/smtp/SMTPSession.class"))
+                    .isNotNull();
+            assertThat(jar.getEntry("org/apache/james/mime4j/dom/Message.class"))
+                    .isNotNull();
         }
         assertThat(Files.size(Path.of(System.getProperty("smtpunit.cli.jar")))).isGreaterThan(1_000_000);
     }

@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  */
 class ReadmeCommandsIT {
     private static final Set<String> PROGRAMS = Set.of("git", "cd", "mvn", "java", "swaks", "openssl");
-    private static final Set<String> PHASES = Set.of("clean", "compile", "test", "package", "verify", "install", "deploy");
+    private static final Set<String> PHASES =
+            Set.of("clean", "compile", "test", "package", "verify", "install", "deploy");
     private static final Set<String> PLUGIN_PREFIXES = Set.of("wrapper", "dependency", "versions");
     private static final Set<String> MAVEN_FLAGS = Set.of("-B", "-q", "-N", "-am", "-ntp", "-o");
 
@@ -137,7 +138,9 @@ class ReadmeCommandsIT {
         String rootPom = Files.readString(root().resolve("pom.xml"));
         for (Command c : commands) {
             String program = c.words().get(0);
-            assertThat(PROGRAMS).as("%s: the program of %s", c.where(), c.words()).contains(program);
+            assertThat(PROGRAMS)
+                    .as("%s: the program of %s", c.where(), c.words())
+                    .contains(program);
             if (program.equals("mvn")) {
                 checkMaven(c, rootPom);
             } else if (program.equals("java")) {
@@ -153,19 +156,24 @@ class ReadmeCommandsIT {
             String a = w.get(i);
             if (a.equals("-pl")) {
                 for (String module : w.get(++i).split(",")) {
-                    assertThat(root().resolve(module.replaceFirst("^[!:]", "")).resolve("pom.xml")).as("%s: module %s", c.where(), module)
+                    assertThat(root().resolve(module.replaceFirst("^[!:]", "")).resolve("pom.xml"))
+                            .as("%s: module %s", c.where(), module)
                             .isRegularFile();
                 }
             } else if (a.startsWith("-P")) {
                 for (String profile : a.substring(2).split(",")) {
-                    assertThat(rootPom).as("%s: profile %s in the root pom", c.where(), profile).contains("<id>" + profile + "</id>");
+                    assertThat(rootPom)
+                            .as("%s: profile %s in the root pom", c.where(), profile)
+                            .contains("<id>" + profile + "</id>");
                 }
             } else if (a.startsWith("-D")) {
                 assertThat(a).as(c.where()).matches("-D[\\w.]+(=.*)?");
             } else if (a.startsWith("-")) {
                 assertThat(MAVEN_FLAGS).as("%s: Maven flag %s", c.where(), a).contains(a);
             } else if (a.contains(":")) {
-                assertThat(PLUGIN_PREFIXES).as("%s: plugin goal %s", c.where(), a).contains(a.substring(0, a.indexOf(':')));
+                assertThat(PLUGIN_PREFIXES)
+                        .as("%s: plugin goal %s", c.where(), a)
+                        .contains(a.substring(0, a.indexOf(':')));
             } else {
                 assertThat(PHASES).as("%s: lifecycle phase %s", c.where(), a).contains(a);
             }
@@ -175,21 +183,26 @@ class ReadmeCommandsIT {
     @Test
     void theCommandLineSessionRunsAsWritten(@TempDir Path dir) throws Exception {
         List<Command> session = commands().stream()
-                .filter(c -> Set.of("java", "swaks", "openssl").contains(c.words().get(0))).toList();
+                .filter(c ->
+                        Set.of("java", "swaks", "openssl").contains(c.words().get(0)))
+                .toList();
         assertThat(session).extracting(c -> c.words().get(0)).containsExactly("java", "swaks", "openssl");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         Path pem = dir.resolve("smtpunit.pem");
-        List<String> serverArgs = asRun(session.get(0).words().subList(3, session.get(0).words().size()), port, pem);
+        List<String> serverArgs =
+                asRun(session.get(0).words().subList(3, session.get(0).words().size()), port, pem);
 
         try (ExecutableJarIT.Program cli = new ExecutableJarIT.Program(serverArgs)) {
             assertThat(cli.port()).isEqualTo(port);
             assertThat(pem).isRegularFile();
 
             if (onPath("swaks")) {
-                Process swaks = new ProcessBuilder(asRun(session.get(1).words(), port, pem)).redirectErrorStream(true).start();
+                Process swaks = new ProcessBuilder(asRun(session.get(1).words(), port, pem))
+                        .redirectErrorStream(true)
+                        .start();
                 String said = new String(swaks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(swaks.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 assertThat(swaks.exitValue()).as(said).isZero();
@@ -197,41 +210,57 @@ class ReadmeCommandsIT {
             }
 
             Assumptions.assumeTrue(onPath("openssl"), "openssl is not installed (CI installs it)");
-            Process openssl = new ProcessBuilder(asRun(session.get(2).words(), port, pem)).redirectErrorStream(true).start();
+            Process openssl = new ProcessBuilder(asRun(session.get(2).words(), port, pem))
+                    .redirectErrorStream(true)
+                    .start();
             StringBuffer said = new StringBuffer();
-            Thread reader = new Thread(() -> {
-                try (InputStream in = openssl.getInputStream()) {
-                    in.transferTo(new OutputStream() {
-                        @Override
-                        public void write(int b) {
-                            said.append((char) b);
-                        }
+            Thread reader = new Thread(
+                    () -> {
+                        try (InputStream in = openssl.getInputStream()) {
+                            in.transferTo(new OutputStream() {
+                                @Override
+                                public void write(int b) {
+                                    said.append((char) b);
+                                }
 
-                        @Override
-                        public void write(byte[] b, int off, int len) {
-                            said.append(new String(b, off, len, StandardCharsets.ISO_8859_1));
+                                @Override
+                                public void write(byte[] b, int off, int len) {
+                                    said.append(new String(b, off, len, StandardCharsets.ISO_8859_1));
+                                }
+                            });
+                        } catch (IOException e) {
+                            said.append('[').append(e).append(']');
                         }
-                    });
-                } catch (IOException e) {
-                    said.append('[').append(e).append(']');
-                }
-            }, "openssl-output");
+                    },
+                    "openssl-output");
             reader.setDaemon(true);
             reader.start();
             try (OutputStream typed = openssl.getOutputStream()) {
-                await().atMost(Duration.ofSeconds(30)).alias("" + said).until(() -> said.toString().contains("250 "));
-                typed.write("EHLO typed.test\n".getBytes(StandardCharsets.US_ASCII));   // as typed: LF only
+                await().atMost(Duration.ofSeconds(30))
+                        .alias("" + said)
+                        .until(() -> said.toString().contains("250 "));
+                typed.write("EHLO typed.test\n".getBytes(StandardCharsets.US_ASCII)); // as typed: LF only
                 typed.flush();
-                await().atMost(Duration.ofSeconds(30)).alias("" + said).until(() -> said.toString().contains("250-localhost Hello typed.test"));
-                typed.write("NOOP\n".getBytes(StandardCharsets.US_ASCII));   // (a typed line starting with Q quits s_client)
+                await().atMost(Duration.ofSeconds(30))
+                        .alias("" + said)
+                        .until(() -> said.toString().contains("250-localhost Hello typed.test"));
+                typed.write(
+                        "NOOP\n".getBytes(StandardCharsets.US_ASCII)); // (a typed line starting with Q quits s_client)
                 typed.flush();
-                await().atMost(Duration.ofSeconds(30)).alias("" + said).until(() -> said.toString().contains("\n250 2.0.0"));
-            }                                                                            // end of input: s_client hangs up
+                await().atMost(Duration.ofSeconds(30))
+                        .alias("" + said)
+                        .until(() -> said.toString().contains("\n250 2.0.0"));
+            } // end of input: s_client hangs up
             assertThat(openssl.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(said.toString()).contains("Verify return code: 0 (ok)").doesNotContain("500 5.5.2");
 
             String out = cli.stop();
-            assertThat(out).contains("C: EHLO typed.test", "S: 250-AUTH PLAIN LOGIN", "C: NOOP", "*  connection closed by client");
+            assertThat(out)
+                    .contains(
+                            "C: EHLO typed.test",
+                            "S: 250-AUTH PLAIN LOGIN",
+                            "C: NOOP",
+                            "*  connection closed by client");
             if (onPath("swaks")) {
                 assertThat(out).contains("#1 from <", "to [ada@example.com]", ", auth app");
             }
@@ -240,7 +269,9 @@ class ReadmeCommandsIT {
 
     /** The command with the documented port and certificate file replaced by this test's. */
     private static List<String> asRun(List<String> words, int port, Path pem) {
-        return words.stream().map(w -> w.replace("2525", Integer.toString(port)).replace("smtpunit.pem", pem.toString())).toList();
+        return words.stream()
+                .map(w -> w.replace("2525", Integer.toString(port)).replace("smtpunit.pem", pem.toString()))
+                .toList();
     }
 
     private static boolean onPath(String program) {

@@ -1,16 +1,12 @@
 package dev.smtpunit.cli;
 
 import dev.smtpunit.MockSmtpServer;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,18 +20,29 @@ class SmtpUnitCliRetentionTest {
 
     @Test
     void keeps500MessagesUnlessToldOtherwise() {
-        assertThat(SmtpUnitCli.parse(new String[0]).options().maxStoredMessages()).isEqualTo(500);
-        assertThat(SmtpUnitCli.parse(new String[] {"--max-messages", "0"}).options().maxStoredMessages()).isZero();
-        assertThat(SmtpUnitCli.parse(new String[] {"--max-messages", "20"}).options().maxStoredMessages()).isEqualTo(20);
-        assertThat(SmtpUnitCli.parse(new String[] {"--line-deadline", "30"}).options().lineDeadline())
+        assertThat(SmtpUnitCli.parse(new String[0]).options().maxStoredMessages())
+                .isEqualTo(500);
+        assertThat(SmtpUnitCli.parse(new String[] {"--max-messages", "0"})
+                        .options()
+                        .maxStoredMessages())
+                .isZero();
+        assertThat(SmtpUnitCli.parse(new String[] {"--max-messages", "20"})
+                        .options()
+                        .maxStoredMessages())
+                .isEqualTo(20);
+        assertThat(SmtpUnitCli.parse(new String[] {"--line-deadline", "30"})
+                        .options()
+                        .lineDeadline())
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(SmtpUnitCli.usage()).contains("--max-messages N", "--line-deadline SECS");
     }
 
     @Test
     void keeps1000SessionsOf200EntriesUnlessToldOtherwise() {
-        assertThat(SmtpUnitCli.parse(new String[0]).options().maxTranscriptSessions()).isEqualTo(1000);
-        assertThat(SmtpUnitCli.parse(new String[0]).options().maxTranscriptEntries()).isEqualTo(200);
+        assertThat(SmtpUnitCli.parse(new String[0]).options().maxTranscriptSessions())
+                .isEqualTo(1000);
+        assertThat(SmtpUnitCli.parse(new String[0]).options().maxTranscriptEntries())
+                .isEqualTo(200);
         SmtpUnitCli.Parsed all = SmtpUnitCli.parse(new String[] {"--max-sessions", "0", "--max-entries", "0"});
         assertThat(all.options().maxTranscriptSessions()).isZero();
         assertThat(all.options().maxTranscriptEntries()).isZero();
@@ -46,63 +53,53 @@ class SmtpUnitCliRetentionTest {
 
     @Test
     void theTranscriptOfALongRunningServerStaysBounded() throws Exception {
-        SmtpUnitCli.Parsed parsed = SmtpUnitCli.parse(new String[] {"--port", "0", "--max-sessions", "2", "--max-entries", "4"});
+        SmtpUnitCli.Parsed parsed =
+                SmtpUnitCli.parse(new String[] {"--port", "0", "--max-sessions", "2", "--max-entries", "4"});
         try (MockSmtpServer smtp = SmtpUnitCli.start(parsed, new PrintStream(new ByteArrayOutputStream()))) {
             for (int i = 1; i <= 3; i++) {
-                try (Socket socket = new Socket(smtp.host(), smtp.port())) {
-                    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-                    OutputStream out = socket.getOutputStream();
-                    assertThat(in.readLine()).startsWith("220 ");
+                try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
+                    assertThat(client.reply()).startsWith("220 ");
                     for (int n = 0; n < 50; n++) {
-                        assertThat(say(in, out, "NOOP")).startsWith("250 ");
+                        assertThat(client.command("NOOP")).startsWith("250 ");
                     }
-                    assertThat(say(in, out, "QUIT")).startsWith("221 ");
+                    assertThat(client.command("QUIT")).startsWith("221 ");
                 }
                 int session = i;
-                await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().session(session).isClosed());
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> smtp.transcript().session(session).isClosed());
             }
             assertThat(smtp.transcript().sessions()).extracting(s -> s.id()).containsExactly(2, 3);
             assertThat(smtp.transcript().droppedSessionCount()).isEqualTo(1);
             assertThat(smtp.transcript().session(3).droppedEntryCount()).isEqualTo(50);
-            assertThat(smtp.transcript().toString()).startsWith(
-                    "(1 session dropped, the oldest closed first, to keep within maxTranscriptSessions)\n--- session 2 ");
+            assertThat(smtp.transcript().toString())
+                    .startsWith(
+                            "(1 session dropped, the oldest closed first, to keep within maxTranscriptSessions)\n--- session 2 ");
         }
     }
 
     @Test
     void savesEveryMessageEvenThoseDroppedFromMemory(@TempDir Path dir) throws Exception {
-        SmtpUnitCli.Parsed parsed = SmtpUnitCli.parse(new String[] {"--port", "0", "--max-messages", "2", "--save-dir",
-            dir.toString()});
+        SmtpUnitCli.Parsed parsed =
+                SmtpUnitCli.parse(new String[] {"--port", "0", "--max-messages", "2", "--save-dir", dir.toString()});
         try (MockSmtpServer smtp = SmtpUnitCli.start(parsed, new PrintStream(new ByteArrayOutputStream()))) {
             for (int i = 1; i <= 4; i++) {
-                try (Socket socket = new Socket(smtp.host(), smtp.port())) {
-                    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-                    OutputStream out = socket.getOutputStream();
-                    assertThat(in.readLine()).startsWith("220 ");
-                    assertThat(say(in, out, "EHLO x")).startsWith("250 ");
-                    assertThat(say(in, out, "MAIL FROM:<app@example.com>")).startsWith("250 ");
-                    assertThat(say(in, out, "RCPT TO:<ada@example.com>")).startsWith("250 ");
-                    assertThat(say(in, out, "DATA")).startsWith("354 ");
-                    assertThat(say(in, out, "Subject: m" + i + "\r\n\r\nbody\r\n.")).startsWith("250 ");
-                    assertThat(say(in, out, "QUIT")).startsWith("221 ");
+                try (RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
+                    assertThat(client.reply()).startsWith("220 ");
+                    assertThat(RawClient.lastLine(client.command("EHLO x"))).startsWith("250 ");
+                    assertThat(client.command("MAIL FROM:<app@example.com>")).startsWith("250 ");
+                    assertThat(client.command("RCPT TO:<ada@example.com>")).startsWith("250 ");
+                    assertThat(client.command("DATA")).startsWith("354 ");
+                    assertThat(client.command("Subject: m" + i + "\r\n\r\nbody\r\n."))
+                            .startsWith("250 ");
+                    assertThat(client.command("QUIT")).startsWith("221 ");
                 }
             }
             assertThat(smtp.mailbox().size()).isEqualTo(2);
             assertThat(smtp.mailbox().droppedCount()).isEqualTo(2);
             for (int i = 1; i <= 4; i++) {
-                assertThat(Files.readString(dir.resolve(String.format("%04d.eml", i)))).startsWith("Subject: m" + i + "\r\n");
+                assertThat(Files.readString(dir.resolve(String.format("%04d.eml", i))))
+                        .startsWith("Subject: m" + i + "\r\n");
             }
         }
-    }
-
-    /** Sends one line (or lines) and returns the last line of the reply. */
-    private static String say(BufferedReader in, OutputStream out, String line) throws Exception {
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        String reply = in.readLine();
-        while (reply != null && reply.length() > 3 && reply.charAt(3) == '-') {
-            reply = in.readLine();
-        }
-        return reply;
     }
 }

@@ -44,25 +44,30 @@ class SmtpUnitCliSaveTest {
             Transport.send(mail, InternetAddress.parse("ada@example.com, bob@example.com"));
             ReceivedMessage m = smtp.mailbox().messages().get(0);
             assertThat(Files.readAllBytes(out.resolve("0001.eml"))).isEqualTo(m.rawBytes());
-            assertThat(Files.readString(out.resolve("0001.envelope"))).isEqualTo("mail-from: <app@example.com>\n"
-                    + "rcpt-to: <ada@example.com>\nrcpt-to: <bob@example.com>\nhelo: client.test\n"
-                    + "client: 127.0.0.1:" + m.envelope().clientAddress().getPort() + "\nsession: 1\n"
-                    + "received-at: " + m.envelope().receivedAt() + "\nsize: " + m.size() + "\n");
+            assertThat(Files.readString(out.resolve("0001.envelope")))
+                    .isEqualTo("mail-from: <app@example.com>\n"
+                            + "rcpt-to: <ada@example.com>\nrcpt-to: <bob@example.com>\nhelo: client.test\n"
+                            + "client: 127.0.0.1:"
+                            + m.envelope().clientAddress().getPort() + "\nsession: 1\n"
+                            + "received-at: " + m.envelope().receivedAt() + "\nsize: " + m.size() + "\n");
         }
     }
 
     @Test
     void exportsACertificateThatAClientCanTrust(@TempDir Path dir) throws Exception {
         Path pem = dir.resolve("smtpunit.pem");
-        SmtpUnitCli.Parsed parsed = SmtpUnitCli.parse(new String[] {"--port", "0", "--starttls", "offered", "--export-cert",
-            pem.toString()});
+        SmtpUnitCli.Parsed parsed = SmtpUnitCli.parse(
+                new String[] {"--port", "0", "--starttls", "offered", "--export-cert", pem.toString()});
         try (MockSmtpServer smtp = SmtpUnitCli.start(parsed, new PrintStream(new ByteArrayOutputStream()))) {
-            assertThat(Files.readString(pem)).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n");
+            assertThat(Files.readString(pem))
+                    .startsWith("-----BEGIN CERTIFICATE-----\n")
+                    .endsWith("-----END CERTIFICATE-----\n");
             List<Certificate> certs;
             try (InputStream in = Files.newInputStream(pem)) {
                 certs = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
             }
-            assertThat(certs).containsExactlyElementsOf(List.copyOf(smtp.clientTrust().certificates()));
+            assertThat(certs)
+                    .containsExactlyElementsOf(List.copyOf(smtp.clientTrust().certificates()));
 
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
@@ -80,14 +85,17 @@ class SmtpUnitCliSaveTest {
             mail.setRecipients(Message.RecipientType.TO, "ada@example.com");
             mail.setText("over TLS, trusting the exported certificate");
             Transport.send(mail);
-            assertThat(smtp.mailbox().messages()).singleElement().satisfies(m -> assertThat(m.envelope().tls()).isPresent());
+            assertThat(smtp.mailbox().messages())
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.envelope().tls()).isPresent());
         }
-        assertThat(new String(Files.readAllBytes(pem), StandardCharsets.US_ASCII)).contains("-----END CERTIFICATE-----");
+        assertThat(new String(Files.readAllBytes(pem), StandardCharsets.US_ASCII))
+                .contains("-----END CERTIFICATE-----");
     }
 
     @Test
     void refusesToExportACertificateWithoutTls() {
-        assertThatThrownBy(() -> SmtpUnitCli.parse(new String[] {"--export-cert", "x.pem"})).hasMessage(
-                "--export-cert needs TLS: add --starttls offered (or required) or --smtps-port");
+        assertThatThrownBy(() -> SmtpUnitCli.parse(new String[] {"--export-cert", "x.pem"}))
+                .hasMessage("--export-cert needs TLS: add --starttls offered (or required) or --smtps-port");
     }
 }

@@ -18,8 +18,15 @@ import java.util.OptionalLong;
  * @param expiration when it expires ({@code x=})
  * @param field the whole field as received, unfolded
  */
-public record DkimSignature(String domain, String selector, String algorithm, String canonicalization,
-        List<String> signedHeaders, OptionalLong bodyLength, Optional<Instant> timestamp, Optional<Instant> expiration,
+public record DkimSignature(
+        String domain,
+        String selector,
+        String algorithm,
+        String canonicalization,
+        List<String> signedHeaders,
+        OptionalLong bodyLength,
+        Optional<Instant> timestamp,
+        Optional<Instant> expiration,
         String field) {
 
     /**

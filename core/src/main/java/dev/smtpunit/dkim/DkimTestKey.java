@@ -83,7 +83,8 @@ public final class DkimTestKey {
 
     /** {@return the private key as PKCS#8 PEM text ({@code -----BEGIN PRIVATE KEY-----})} */
     public String privateKeyPem() {
-        String b64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPrivate().getEncoded());
+        String b64 = Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(pair.getPrivate().getEncoded());
         return "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n";
     }
 

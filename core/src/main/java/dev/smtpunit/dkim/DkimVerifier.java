@@ -32,7 +32,8 @@ public final class DkimVerifier {
      * @param publicKey the key published for {@code selector._domainkey.domain}
      * @return one result per matching signature, in field order; empty when none has that domain and selector
      */
-    public static List<DkimResult> verify(ReceivedMessage message, String domain, String selector, PublicKey publicKey) {
+    public static List<DkimResult> verify(
+            ReceivedMessage message, String domain, String selector, PublicKey publicKey) {
         return verify(message.rawBytes(), domain, selector, publicKey);
     }
 

@@ -18,7 +18,12 @@ import java.util.Map;
  *     fields as paths ({@code from.email}, {@code personalizations[0].to[0].email}, {@code Tag});
  *     the first value of each
  */
-public record ApiCall(Provider provider, int callNumber, String method, String path, List<String> recipients,
+public record ApiCall(
+        Provider provider,
+        int callNumber,
+        String method,
+        String path,
+        List<String> recipients,
         Map<String, String> fields) {
 
     /**

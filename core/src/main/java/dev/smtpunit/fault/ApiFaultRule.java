@@ -41,7 +41,10 @@ public final class ApiFaultRule {
     }
 
     boolean tryFire(ApiCall call) {
-        return (provider == null || provider == call.provider()) && uses.hasLeft() && matcher.matches(call) && uses.take();
+        return (provider == null || provider == call.provider())
+                && uses.hasLeft()
+                && matcher.matches(call)
+                && uses.take();
     }
 
     @Override

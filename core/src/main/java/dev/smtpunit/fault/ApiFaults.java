@@ -90,6 +90,8 @@ public final class ApiFaults {
 
     @Override
     public String toString() {
-        return rules.isEmpty() ? "no API fault rules" : String.join("\n", rules.stream().map(ApiFaultRule::toString).toList());
+        return rules.isEmpty()
+                ? "no API fault rules"
+                : String.join("\n", rules.stream().map(ApiFaultRule::toString).toList());
     }
 }

@@ -72,7 +72,8 @@ public interface ApiMatcher {
     static ApiMatcher recipient(String address) {
         Objects.requireNonNull(address, "address");
         String a = address.toLowerCase(Locale.ROOT);
-        return c -> c.recipients().stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).equals(a));
+        return c ->
+                c.recipients().stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).equals(a));
     }
 
     /**

@@ -85,7 +85,10 @@ public final class ApiRuleBuilder {
      * @return the registered rule
      */
     public ApiFaultRule reply(int status) {
-        return then(status == 429 ? new ApiFaultEffect.RateLimited(Duration.ofSeconds(1)) : new ApiFaultEffect.Reply(status, null));
+        return then(
+                status == 429
+                        ? new ApiFaultEffect.RateLimited(Duration.ofSeconds(1))
+                        : new ApiFaultEffect.Reply(status, null));
     }
 
     /**

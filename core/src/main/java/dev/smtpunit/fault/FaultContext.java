@@ -23,9 +23,18 @@ import java.util.Optional;
  * @param message the message, at END_OF_DATA only (and at the LAST BDAT chunk)
  * @param chunk at {@link SmtpPhase#BDAT}, the number of the chunk in its transaction from 1; otherwise 0
  */
-public record FaultContext(SmtpPhase phase, String line, String address, Map<String, String> parameters, int sessionId,
-        int transactionInSession, int transactionOnServer, boolean tlsActive, Optional<String> authenticatedUser,
-        Optional<ReceivedMessage> message, int chunk) {
+public record FaultContext(
+        SmtpPhase phase,
+        String line,
+        String address,
+        Map<String, String> parameters,
+        int sessionId,
+        int transactionInSession,
+        int transactionOnServer,
+        boolean tlsActive,
+        Optional<String> authenticatedUser,
+        Optional<ReceivedMessage> message,
+        int chunk) {
 
     /** {@return whether this is a {@code BDAT ... LAST} chunk, the one that ends the message} */
     public boolean lastChunk() {

@@ -70,7 +70,8 @@ public sealed interface FaultEffect {
         /** {@return the call that makes this effect, such as {@code delay(Duration.ofSeconds(2))}} */
         @Override
         public String toString() {
-            return reply == null ? "delay(" + Dsl.duration(delay) + ")"
+            return reply == null
+                    ? "delay(" + Dsl.duration(delay) + ")"
                     : "delayThenReply(" + Dsl.duration(delay) + ", " + Dsl.reply(reply) + ")";
         }
     }
@@ -104,7 +105,8 @@ public sealed interface FaultEffect {
         /** {@return the call that makes this effect, such as {@code trickle(Duration.ofMillis(20))}} */
         @Override
         public String toString() {
-            return "trickle(" + Dsl.duration(perByte) + ")" + (reply == null ? "" : " of the reply " + Dsl.reply(reply));
+            return "trickle(" + Dsl.duration(perByte) + ")"
+                    + (reply == null ? "" : " of the reply " + Dsl.reply(reply));
         }
     }
 

@@ -41,7 +41,8 @@ public interface FaultMatcher {
     default FaultMatcher and(FaultMatcher other) {
         Objects.requireNonNull(other, "other");
         FaultMatcher self = this;
-        return Dsl.described(Dsl.text(this) + ".and(" + Dsl.text(other) + ")", c -> self.matches(c) && other.matches(c));
+        return Dsl.described(
+                Dsl.text(this) + ".and(" + Dsl.text(other) + ")", c -> self.matches(c) && other.matches(c));
     }
 
     /**
@@ -105,8 +106,10 @@ public interface FaultMatcher {
         Objects.requireNonNull(address, "address");
         return Dsl.described("recipient(" + Dsl.quote(address) + ")", c -> switch (c.phase()) {
             case RCPT -> c.address().equalsIgnoreCase(address);
-            case END_OF_DATA -> c.message().map(m -> m.envelope().recipientAddresses().stream()
-                    .anyMatch(address::equalsIgnoreCase)).orElse(false);
+            case END_OF_DATA ->
+                c.message()
+                        .map(m -> m.envelope().recipientAddresses().stream().anyMatch(address::equalsIgnoreCase))
+                        .orElse(false);
             default -> false;
         });
     }
@@ -123,7 +126,10 @@ public interface FaultMatcher {
         Objects.requireNonNull(address, "address");
         return Dsl.described("sender(" + Dsl.quote(address) + ")", c -> switch (c.phase()) {
             case MAIL -> c.address().equalsIgnoreCase(address);
-            case END_OF_DATA -> c.message().map(m -> m.envelope().sender().equalsIgnoreCase(address)).orElse(false);
+            case END_OF_DATA ->
+                c.message()
+                        .map(m -> m.envelope().sender().equalsIgnoreCase(address))
+                        .orElse(false);
             default -> false;
         });
     }
@@ -136,7 +142,9 @@ public interface FaultMatcher {
      */
     static FaultMatcher addressMatching(String regex) {
         Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-        return Dsl.described("addressMatching(" + Dsl.quote(regex) + ")", c -> p.matcher(c.address()).find());
+        return Dsl.described(
+                "addressMatching(" + Dsl.quote(regex) + ")",
+                c -> p.matcher(c.address()).find());
     }
 
     /**
@@ -147,7 +155,9 @@ public interface FaultMatcher {
      */
     static FaultMatcher argumentMatching(String regex) {
         Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-        return Dsl.described("argumentMatching(" + Dsl.quote(regex) + ")", c -> p.matcher(c.argument()).find());
+        return Dsl.described(
+                "argumentMatching(" + Dsl.quote(regex) + ")",
+                c -> p.matcher(c.argument()).find());
     }
 
     /**
@@ -158,7 +168,8 @@ public interface FaultMatcher {
      */
     static FaultMatcher hasParameter(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
-        return Dsl.described("hasParameter(" + Dsl.quote(name) + ")", c -> c.parameters().containsKey(upper));
+        return Dsl.described(
+                "hasParameter(" + Dsl.quote(name) + ")", c -> c.parameters().containsKey(upper));
     }
 
     /**
@@ -208,7 +219,9 @@ public interface FaultMatcher {
      */
     static FaultMatcher authenticatedAs(String user) {
         Objects.requireNonNull(user, "user");
-        return Dsl.described("authenticatedAs(" + Dsl.quote(user) + ")", c -> c.authenticatedUser().map(user::equals).orElse(false));
+        return Dsl.described(
+                "authenticatedAs(" + Dsl.quote(user) + ")",
+                c -> c.authenticatedUser().map(user::equals).orElse(false));
     }
 
     /**
@@ -224,8 +237,10 @@ public interface FaultMatcher {
      */
     static FaultMatcher authMechanism(AuthMechanism mechanism) {
         Objects.requireNonNull(mechanism, "mechanism");
-        return Dsl.described("authMechanism(AuthMechanism." + mechanism.name() + ")",
-                c -> c.phase() == SmtpPhase.AUTH && c.argument().strip().split(" +")[0].equalsIgnoreCase(mechanism.saslName()));
+        return Dsl.described(
+                "authMechanism(AuthMechanism." + mechanism.name() + ")",
+                c -> c.phase() == SmtpPhase.AUTH
+                        && c.argument().strip().split(" +")[0].equalsIgnoreCase(mechanism.saslName()));
     }
 
     /**
@@ -236,7 +251,8 @@ public interface FaultMatcher {
      * @return the matcher
      */
     static FaultMatcher header(String name, String value) {
-        return Dsl.described("header(" + Dsl.quote(name) + ", " + Dsl.quote(value) + ")",
+        return Dsl.described(
+                "header(" + Dsl.quote(name) + ", " + Dsl.quote(value) + ")",
                 c -> c.message().map(m -> m.headers(name).contains(value)).orElse(false));
     }
 
@@ -247,7 +263,9 @@ public interface FaultMatcher {
      * @return the matcher
      */
     static FaultMatcher sizeAtLeast(long bytes) {
-        return Dsl.described("sizeAtLeast(" + bytes + ")", c -> c.message().map(m -> m.size() >= bytes).orElse(false));
+        return Dsl.described(
+                "sizeAtLeast(" + bytes + ")",
+                c -> c.message().map(m -> m.size() >= bytes).orElse(false));
     }
 
     /**
@@ -258,7 +276,8 @@ public interface FaultMatcher {
      */
     static FaultMatcher message(Predicate<ReceivedMessage> predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        return Dsl.described("message(" + Dsl.own(predicate, "a predicate of your own") + ")",
+        return Dsl.described(
+                "message(" + Dsl.own(predicate, "a predicate of your own") + ")",
                 c -> c.message().map(predicate::test).orElse(false));
     }
 
@@ -271,8 +290,11 @@ public interface FaultMatcher {
      */
     static FaultMatcher dsnNotify(DsnNotify type) {
         Objects.requireNonNull(type, "type");
-        return Dsl.described("dsnNotify(DsnNotify." + type.name() + ")", c -> c.phase() == SmtpPhase.RCPT
-                && c.parameters().containsKey("NOTIFY") && DsnNotify.parse(c.parameters().get("NOTIFY")).contains(type));
+        return Dsl.described(
+                "dsnNotify(DsnNotify." + type.name() + ")",
+                c -> c.phase() == SmtpPhase.RCPT
+                        && c.parameters().containsKey("NOTIFY")
+                        && DsnNotify.parse(c.parameters().get("NOTIFY")).contains(type));
     }
 
     /**
@@ -283,13 +305,17 @@ public interface FaultMatcher {
      */
     static FaultMatcher dsnReturn(DsnReturn ret) {
         Objects.requireNonNull(ret, "ret");
-        return Dsl.described("dsnReturn(DsnReturn." + ret.name() + ")", c -> c.phase() == SmtpPhase.MAIL
-                && c.parameters().containsKey("RET") && DsnReturn.parse(c.parameters().get("RET")) == ret);
+        return Dsl.described(
+                "dsnReturn(DsnReturn." + ret.name() + ")",
+                c -> c.phase() == SmtpPhase.MAIL
+                        && c.parameters().containsKey("RET")
+                        && DsnReturn.parse(c.parameters().get("RET")) == ret);
     }
 
     /** {@return a matcher for a MAIL that declares {@code SMTPUTF8} (RFC 6531)} */
     static FaultMatcher smtpUtf8() {
-        return Dsl.described("smtpUtf8()", c -> c.phase() == SmtpPhase.MAIL && c.parameters().containsKey("SMTPUTF8"));
+        return Dsl.described(
+                "smtpUtf8()", c -> c.phase() == SmtpPhase.MAIL && c.parameters().containsKey("SMTPUTF8"));
     }
 
     private static void checkPositive(int n) {

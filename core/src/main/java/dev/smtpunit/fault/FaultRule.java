@@ -15,6 +15,7 @@ public final class FaultRule {
     private final FaultEffect effect;
     /** The DSL calls that made the rule. */
     private final String description;
+
     private final Uses uses;
 
     FaultRule(SmtpPhase phase, FaultMatcher matcher, FaultEffect effect, String description, int uses) {
@@ -64,6 +65,7 @@ public final class FaultRule {
     public String toString() {
         int left = uses.left();
         int n = uses.fired();
-        return description + ", fired " + n + (n == 1 ? " time" : " times") + (left == ALWAYS ? ", no limit" : ", " + left + " left");
+        return description + ", fired " + n + (n == 1 ? " time" : " times")
+                + (left == ALWAYS ? ", no limit" : ", " + left + " left");
     }
 }

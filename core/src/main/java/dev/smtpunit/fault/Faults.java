@@ -95,6 +95,8 @@ public final class Faults {
 
     @Override
     public String toString() {
-        return rules.isEmpty() ? "no fault rules" : String.join("\n", rules.stream().map(FaultRule::toString).toList());
+        return rules.isEmpty()
+                ? "no fault rules"
+                : String.join("\n", rules.stream().map(FaultRule::toString).toList());
     }
 }

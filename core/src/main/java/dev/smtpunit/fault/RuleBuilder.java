@@ -101,8 +101,13 @@ public final class RuleBuilder {
         } else if (uses > 1) {
             dsl.append(".times(").append(uses).append(')');
         }
-        dsl.append('.').append(phase == SmtpPhase.END_OF_DATA && effect instanceof FaultEffect.Close ? "closeDiscardingMessage()"
-                : effect instanceof FaultEffect.Proceed ? "then(FaultEffect.proceed())" : effect.toString());
+        dsl.append('.')
+                .append(
+                        phase == SmtpPhase.END_OF_DATA && effect instanceof FaultEffect.Close
+                                ? "closeDiscardingMessage()"
+                                : effect instanceof FaultEffect.Proceed
+                                        ? "then(FaultEffect.proceed())"
+                                        : effect.toString());
         return faults.add(new FaultRule(phase, matcher, effect, dsl.toString(), uses));
     }
 
@@ -140,8 +145,9 @@ public final class RuleBuilder {
      */
     public FaultRule close() {
         if (phase == SmtpPhase.END_OF_DATA) {
-            throw new IllegalArgumentException("at END_OF_DATA say what becomes of the message: closeDiscardingMessage()"
-                    + " (nothing stored) or closeAfterStoring() (stored, then the connection drops before the 250)");
+            throw new IllegalArgumentException(
+                    "at END_OF_DATA say what becomes of the message: closeDiscardingMessage()"
+                            + " (nothing stored) or closeAfterStoring() (stored, then the connection drops before the 250)");
         }
         return then(FaultEffect.close());
     }
@@ -156,8 +162,8 @@ public final class RuleBuilder {
      */
     public FaultRule closeDiscardingMessage() {
         if (phase != SmtpPhase.END_OF_DATA) {
-            throw new IllegalArgumentException("closeDiscardingMessage() only applies to END_OF_DATA, not " + phase
-                    + "; use close()");
+            throw new IllegalArgumentException(
+                    "closeDiscardingMessage() only applies to END_OF_DATA, not " + phase + "; use close()");
         }
         return then(FaultEffect.closeDiscardingMessage());
     }
@@ -210,5 +216,4 @@ public final class RuleBuilder {
     public FaultRule trickle(Duration perByte) {
         return then(FaultEffect.trickle(perByte));
     }
-
 }

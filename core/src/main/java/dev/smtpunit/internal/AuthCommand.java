@@ -46,7 +46,7 @@ final class AuthCommand implements CommandHandler<SMTPSession>, EhloExtension {
     public Response onCommand(SMTPSession session, Request request) {
         SmtpConnection conn = SmtpConnection.of(session);
         SmtpServerOptions options = conn.options();
-        SessionPolicy.Refusal refusal = SessionPolicy.auth(conn);
+        SessionPolicy.Refusal refusal = SessionPolicy.auth(conn.state());
         if (refusal != null) {
             return Replies.of(Integer.toString(refusal.code()), refusal.text());
         }
@@ -58,10 +58,14 @@ final class AuthCommand implements CommandHandler<SMTPSession>, EhloExtension {
         if (parts.length > 2) {
             return Replies.of("501", "5.5.4 Syntax: AUTH mechanism [initial-response]");
         }
-        AuthMechanism mechanism = AuthMechanism.ofSaslName(parts[0]).filter(options.authMechanisms()::contains).orElse(null);
+        AuthMechanism mechanism = AuthMechanism.ofSaslName(parts[0])
+                .filter(options.authMechanisms()::contains)
+                .orElse(null);
         if (mechanism == null) {
-            return Replies.of("504", "5.5.4 Unrecognized authentication type " + parts[0] + " (offered: "
-                    + names(options.authMechanisms()) + ")");
+            return Replies.of(
+                    "504",
+                    "5.5.4 Unrecognized authentication type " + parts[0] + " (offered: "
+                            + names(options.authMechanisms()) + ")");
         }
         // RFC 4954 section 4: "=" is an initial response of zero length
         String initial = parts.length == 2 ? (parts[1].equals("=") ? "" : parts[1]) : null;
@@ -69,7 +73,11 @@ final class AuthCommand implements CommandHandler<SMTPSession>, EhloExtension {
         return next(session, conn, mechanism, exchange, exchange.start(initial));
     }
 
-    private static Response next(SMTPSession session, SmtpConnection conn, AuthMechanism mechanism, SaslExchange exchange,
+    private static Response next(
+            SMTPSession session,
+            SmtpConnection conn,
+            AuthMechanism mechanism,
+            SaslExchange exchange,
             SaslExchange.Step step) {
         if (step instanceof SaslExchange.Challenge c) {
             session.pushLineHandler(new Continuation(mechanism, exchange, c.secretResponse()));

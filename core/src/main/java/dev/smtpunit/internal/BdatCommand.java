@@ -15,7 +15,13 @@ import java.util.Locale;
  * @param refusal the reply refusing the chunk once read, or null
  * @param number the chunk's number in its transaction (0 when refused)
  */
-record BdatCommand(String line, String shown, long size, boolean last, boolean pipelined, SessionPolicy.Refusal refusal,
+record BdatCommand(
+        String line,
+        String shown,
+        long size,
+        boolean last,
+        boolean pipelined,
+        SessionPolicy.Refusal refusal,
         int number) {
 
     /**

@@ -1,7 +1,7 @@
 package dev.smtpunit.internal;
 
+import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SessionTranscript;
-import dev.smtpunit.Transcript;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +27,11 @@ public final class Bounded {
     public static final int SESSION_HEAD_LINES = 40;
     /** Lines each session of a transcript listing keeps from its end (the last reply, the disconnect). */
     public static final int SESSION_TAIL_LINES = 10;
+
+    /** Messages a mailbox listing keeps from its start; it keeps {@link #LISTED_LAST} from its end. */
+    public static final int LISTED_FIRST = 20;
+    /** Messages a mailbox listing keeps from its end. */
+    public static final int LISTED_LAST = 5;
 
     private Bounded() {}
 
@@ -70,8 +75,12 @@ public final class Bounded {
             leftChars += lines.get(i).length();
         }
         String lineBreak = lines.get(0).endsWith("\r\n") ? "\r\n" : "\n";
-        sb.append("... (").append(count(lines.size() - head - tail, "line")).append(", ").append(count(leftChars, "character"))
-                .append(" left out) ...").append(lineBreak);
+        sb.append("... (")
+                .append(count(lines.size() - head - tail, "line"))
+                .append(", ")
+                .append(count(leftChars, "character"))
+                .append(" left out) ...")
+                .append(lineBreak);
         for (int i = lines.size() - tail; i < lines.size(); i++) {
             sb.append(line(lines.get(i)));
         }
@@ -94,7 +103,9 @@ public final class Bounded {
         int n = sessions.size();
         for (int i = 0; i < n; i++) {
             if (n > FIRST_SESSIONS + LAST_SESSIONS && i == FIRST_SESSIONS) {
-                sb.append("... (").append(count(n - FIRST_SESSIONS - LAST_SESSIONS, "session")).append(" left out) ...\n");
+                sb.append("... (")
+                        .append(count(n - FIRST_SESSIONS - LAST_SESSIONS, "session"))
+                        .append(" left out) ...\n");
                 i = n - LAST_SESSIONS;
             }
             sb.append(lines(sessions.get(i).toString(), SESSION_HEAD_LINES, SESSION_TAIL_LINES));
@@ -104,14 +115,15 @@ public final class Bounded {
 
     /**
      * {@link #transcript(List)} of a transcript's sessions, opening with {@link #droppedSessions} when
-     * sessions were dropped to keep within the server's limit.
+     * sessions were dropped to keep within the server's limit. (It takes the transcript's parts, not
+     * the transcript, which uses this class: no cycle between the two.)
      *
-     * @param transcript the transcript
+     * @param sessions the transcript's sessions, {@code Transcript.sessions()}
+     * @param dropped how many were dropped, {@code Transcript.droppedSessionCount()}
      * @return the transcript in {@code C:}/{@code S:} form, bounded
      */
-    public static String transcript(Transcript transcript) {
-        long gone = transcript.droppedSessionCount();
-        return droppedSessions(gone) + transcript(transcript.sessions());
+    public static String transcript(List<SessionTranscript> sessions, long dropped) {
+        return droppedSessions(dropped) + transcript(sessions);
     }
 
     /**
@@ -121,8 +133,10 @@ public final class Bounded {
      * @return the line, with its line break, or the empty string for 0
      */
     public static String droppedSessions(long count) {
-        return count == 0 ? "" : "(" + count(count, "session") + " dropped, the oldest closed first, to keep within"
-                + " maxTranscriptSessions)\n";
+        return count == 0
+                ? ""
+                : "(" + count(count, "session") + " dropped, the oldest closed first, to keep within"
+                        + " maxTranscriptSessions)\n";
     }
 
     /**
@@ -159,7 +173,8 @@ public final class Bounded {
         }
         String end = ending(line);
         int length = line.length() - end.length();
-        return line.substring(0, LINE_CHARS) + "... (" + count(length - LINE_CHARS, "more character") + " on this line)" + end;
+        return line.substring(0, LINE_CHARS) + "... (" + count(length - LINE_CHARS, "more character") + " on this line)"
+                + end;
     }
 
     private static List<String> split(String text) {
@@ -177,5 +192,29 @@ public final class Bounded {
 
     private static String count(long n, String what) {
         return String.format(Locale.ROOT, "%,d", n) + " " + what + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * One line per message: its number and {@link ReceivedMessage#summary()}. Of more than 25
+     * messages it lists the first 20 and the last 5, with a line saying how many it left out.
+     *
+     * @param list messages
+     * @return the listing, one line each
+     */
+    public static String messages(List<ReceivedMessage> list) {
+        StringBuilder sb = new StringBuilder();
+        int n = list.size();
+        for (int i = 0; i < n; i++) {
+            if (n > LISTED_FIRST + LISTED_LAST && i == LISTED_FIRST) {
+                sb.append("  ... (").append(n - LISTED_FIRST - LISTED_LAST).append(" messages left out) ...\n");
+                i = n - LISTED_LAST;
+            }
+            sb.append("  ")
+                    .append(i + 1)
+                    .append(". ")
+                    .append(list.get(i).summary())
+                    .append('\n');
+        }
+        return sb.toString();
     }
 }

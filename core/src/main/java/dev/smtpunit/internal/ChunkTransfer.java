@@ -13,11 +13,13 @@ import dev.smtpunit.fault.FaultEffect;
 final class ChunkTransfer {
     private final SmtpConnection conn;
     private final ServerContext server;
+    private final ReplyWriter replies;
     private BdatCommand chunk;
     private long remaining;
 
-    ChunkTransfer(SmtpConnection conn, ServerContext server) {
+    ChunkTransfer(SmtpConnection conn, ServerContext server, ReplyWriter replies) {
         this.conn = conn;
+        this.replies = replies;
         this.server = server;
     }
 
@@ -60,9 +62,9 @@ final class ChunkTransfer {
     void consume(Wire w) {
         int n = (int) Math.min(w.readable(), remaining);
         if (chunk.refusal() == null) {
-            conn.transaction().content().appendChunk(w.buf, w.head, n);
+            conn.transaction().content().appendChunk(w.buffer(), w.head(), n);
         }
-        w.head += n;
+        w.consumeTo(w.head() + n);
         remaining -= n;
         if (remaining == 0) {
             done();
@@ -79,9 +81,10 @@ final class ChunkTransfer {
         conn.chunkRead();
         BdatCommand c = chunk;
         chunk = null;
-        conn.pipelined(c.pipelined());
+        replies.pipelined(c.pipelined());
         if (c.refusal() != null) {
-            conn.reply(SmtpPhase.BDAT, c.shown(), c.refusal().code(), c.refusal().text());
+            conn.reply(
+                    SmtpPhase.BDAT, c.shown(), c.refusal().code(), c.refusal().text());
             return;
         }
         Transaction tx = conn.transaction();
@@ -90,17 +93,26 @@ final class ChunkTransfer {
         if (content.tooBig()) {
             // the chunk is read, then refused (RFC 3030 section 2); the transaction is over
             conn.endTransaction();
-            conn.reply(SmtpPhase.BDAT, shown, 552, "5.3.4 Message size exceeds fixed maximum message size of "
-                    + server.options.maxMessageSize() + " bytes");
+            conn.reply(
+                    SmtpPhase.BDAT,
+                    shown,
+                    552,
+                    "5.3.4 Message size exceeds fixed maximum message size of " + server.options.maxMessageSize()
+                            + " bytes");
             return;
         }
         if (!c.last()) {
             FaultEffect effect = server.faults.fire(conn.context(SmtpPhase.BDAT, c.line(), null, null, c.number()));
-            conn.faults().play(SmtpPhase.BDAT, shown, effect,
-                    () -> new Outcome(server.interner.reply(250, "2.0.0 Ok: " + c.size() + " octets received"), null));
+            conn.faults()
+                    .play(
+                            SmtpPhase.BDAT,
+                            shown,
+                            effect,
+                            () -> new Outcome(
+                                    server.interner.reply(250, "2.0.0 Ok: " + c.size() + " octets received"), null));
             return;
         }
-        MessageAssembly.Result result = conn.assemble(content);
+        MessageAssembly.Result result = conn.messages().assemble(content);
         String summary = server.interner.string(c.shown() + " <message: " + content.size() + " bytes in " + c.number()
                 + (c.number() == 1 ? " chunk>" : " chunks>"));
         if (result.refusal() != null) {
@@ -109,9 +121,11 @@ final class ChunkTransfer {
             return;
         }
         ReceivedMessage message = result.message();
-        conn.accept(SmtpPhase.BDAT, summary, message, result.headerProblem(), () -> {
+        conn.messages().accept(SmtpPhase.BDAT, summary, message, result.headerProblem(), () -> {
             FaultEffect effect = server.faults.fire(conn.context(SmtpPhase.BDAT, c.line(), null, message, c.number()));
-            return effect != null ? effect : server.faults.fire(conn.context(SmtpPhase.END_OF_DATA, "", null, message, 0));
+            return effect != null
+                    ? effect
+                    : server.faults.fire(conn.context(SmtpPhase.END_OF_DATA, "", null, message, 0));
         });
     }
 }

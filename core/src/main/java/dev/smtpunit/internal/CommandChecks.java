@@ -91,7 +91,8 @@ final class CommandChecks {
                 String v = p.getValue().toUpperCase(Locale.ROOT);
                 boolean binary = binaryMimeOffered(options);
                 if (!v.equals("7BIT") && !v.equals("8BITMIME") && !(binary && v.equals("BINARYMIME"))) {
-                    return "5.5.4 Invalid BODY value " + p.getValue() + (binary ? " (7BIT, 8BITMIME or BINARYMIME)" : " (7BIT or 8BITMIME)");
+                    return "5.5.4 Invalid BODY value " + p.getValue()
+                            + (binary ? " (7BIT, 8BITMIME or BINARYMIME)" : " (7BIT or 8BITMIME)");
                 }
             }
         }

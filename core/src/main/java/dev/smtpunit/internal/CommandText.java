@@ -52,8 +52,12 @@ final class CommandText {
             return new CommandText(new String(buf, start, length, StandardCharsets.US_ASCII), false, false, control);
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, start, length)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(buf, start, length))
+                    .toString();
             return new CommandText(text, true, true, control);
         } catch (CharacterCodingException e) {
             return new CommandText(new String(buf, start, length, StandardCharsets.ISO_8859_1), true, false, control);
@@ -74,7 +78,9 @@ final class CommandText {
         if (!control && !eightBit) {
             return null;
         }
-        boolean utf8Command = phase == SmtpPhase.MAIL || phase == SmtpPhase.RCPT || phase == SmtpPhase.VRFY
+        boolean utf8Command = phase == SmtpPhase.MAIL
+                || phase == SmtpPhase.RCPT
+                || phase == SmtpPhase.VRFY
                 || phase == SmtpPhase.EXPN;
         if (!options.smtpUtf8()) {
             boolean letThrough = !control && utf8 && (phase == SmtpPhase.MAIL || phase == SmtpPhase.RCPT);
@@ -86,6 +92,8 @@ final class CommandText {
         if (!utf8) {
             return "8-bit octets that are not UTF-8 in a command (RFC 6531 section 3.3)";
         }
-        return utf8Command ? null : "UTF-8 is allowed only in the arguments of MAIL, RCPT, VRFY and EXPN (RFC 6531 section 3.3)";
+        return utf8Command
+                ? null
+                : "UTF-8 is allowed only in the arguments of MAIL, RCPT, VRFY and EXPN (RFC 6531 section 3.3)";
     }
 }

@@ -18,15 +18,33 @@ import java.nio.charset.StandardCharsets;
  */
 final class Commands {
     /** The phases named after their verb, the most frequent first. */
-    private static final SmtpPhase[] VERBS = {SmtpPhase.MAIL, SmtpPhase.RCPT, SmtpPhase.DATA, SmtpPhase.EHLO,
-        SmtpPhase.QUIT, SmtpPhase.RSET, SmtpPhase.HELO, SmtpPhase.NOOP, SmtpPhase.BDAT, SmtpPhase.AUTH,
-        SmtpPhase.STARTTLS, SmtpPhase.VRFY, SmtpPhase.EXPN, SmtpPhase.HELP};
+    private static final SmtpPhase[] VERBS = {
+        SmtpPhase.MAIL,
+        SmtpPhase.RCPT,
+        SmtpPhase.DATA,
+        SmtpPhase.EHLO,
+        SmtpPhase.QUIT,
+        SmtpPhase.RSET,
+        SmtpPhase.HELO,
+        SmtpPhase.NOOP,
+        SmtpPhase.BDAT,
+        SmtpPhase.AUTH,
+        SmtpPhase.STARTTLS,
+        SmtpPhase.VRFY,
+        SmtpPhase.EXPN,
+        SmtpPhase.HELP
+    };
+
     private final SmtpConnection conn;
     private final ServerContext server;
+    private final ReplyWriter replies;
+    private final SessionState state;
 
-    Commands(SmtpConnection conn, ServerContext server) {
+    Commands(SmtpConnection conn, ServerContext server, ReplyWriter replies, SessionState state) {
         this.conn = conn;
         this.server = server;
+        this.replies = replies;
+        this.state = state;
     }
 
     /**
@@ -37,7 +55,7 @@ final class Commands {
      * @param lf the index of its LF
      */
     void line(byte[] buf, int start, int lf) {
-        conn.pipelined(conn.wire().hasPending());
+        replies.pipelined(conn.wire().hasPending());
         boolean crlf = lf > start && buf[lf - 1] == '\r';
         int end = crlf ? lf - 1 : lf;
         int length = end - start;
@@ -45,24 +63,24 @@ final class Commands {
         String line = text.line();
         LineHandler<SMTPSession> handler = conn.lineHandler();
         boolean continuation = handler != null;
-        conn.answeringChallenge(continuation);
+        replies.answeringChallenge(continuation);
         SmtpPhase phase = continuation ? SmtpPhase.AUTH : phaseOf(line);
         String shown = continuation ? ((AuthCommand.Continuation) handler).mask(line) : mask(phase, line);
         LineRules.Broken broken = LineRules.check(text, length, server.options, crlf, phase, continuation);
         if (broken != null) {
             if (broken.violation() != null) {
-                conn.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, broken.violation());
+                replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, broken.violation());
             }
             conn.rejectLine(phase, shown, broken.text());
             return;
         }
         if (continuation) {
             byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
-            conn.faults().play(phase, shown, null, () -> conn.james(handler.onLine(conn.session(), bytes)));
+            conn.faults().play(phase, shown, null, () -> replies.james(handler.onLine(conn.session(), bytes)));
             return;
         }
         if (phase == SmtpPhase.BDAT && server.options.chunking()) {
-            if (conn.chunks().begin(line, shown, conn.pipelined())) {
+            if (conn.chunks().begin(line, shown, replies.pipelined())) {
                 conn.readChunk();
             }
             return;
@@ -84,12 +102,15 @@ final class Commands {
             String literal = firstWord(argument(line));
             if (literal.startsWith("[") && !PathSyntax.isAddressLiteral(literal)) {
                 // RFC 5321 sections 4.1.3 and 4.1.4: a malformed address literal is a syntax error
-                conn.rejectLine(phase, shown, "5.5.2 Syntax error in address literal " + literal + " (RFC 5321 section 4.1.3)",
+                conn.rejectLine(
+                        phase,
+                        shown,
+                        "5.5.2 Syntax error in address literal " + literal + " (RFC 5321 section 4.1.3)",
                         501);
                 return;
             }
         }
-        SessionPolicy.Refusal refusal = SessionPolicy.beforeCommand(phase, conn);
+        SessionPolicy.Refusal refusal = SessionPolicy.beforeCommand(phase, state);
         if (refusal != null) {
             conn.rejectLine(phase, shown, refusal.text(), refusal.code());
             return;
@@ -99,8 +120,12 @@ final class Commands {
         }
         conn.parsedPath(path);
         FaultEffect effect = conn.fire(phase, line, args, null);
-        conn.faults().play(phase, shown, effect,
-                () -> afterCommand(phase, line, ProtocolChain.shared().dispatch(conn.session(), line)));
+        conn.faults()
+                .play(
+                        phase,
+                        shown,
+                        effect,
+                        () -> afterCommand(phase, line, ProtocolChain.shared().dispatch(conn.session(), line)));
     }
 
     /**
@@ -131,13 +156,16 @@ final class Commands {
     }
 
     private Outcome afterCommand(SmtpPhase phase, String line, Response response) {
-        Outcome outcome = conn.james(response);
+        Outcome outcome = replies.james(response);
         if (outcome == null || outcome.reply() == null) {
             return outcome;
         }
-        if ((phase == SmtpPhase.EHLO || phase == SmtpPhase.HELO) && outcome.reply().reply().code() == 250) {
-            SessionInfo info = conn.greetedAs(argument(line));
-            SmtpReply adjusted = Extensions.adjust(outcome.reply().reply(), server.options,
+        if ((phase == SmtpPhase.EHLO || phase == SmtpPhase.HELO)
+                && outcome.reply().reply().code() == 250) {
+            SessionInfo info = state.greetedAs(argument(line));
+            SmtpReply adjusted = Extensions.adjust(
+                    outcome.reply().reply(),
+                    server.options,
                     Extensions.helloLine(server.options, info.heloName(), info.clientAddress()));
             outcome = new Outcome(server.interner.reply(adjusted), response);
         }
@@ -153,5 +181,4 @@ final class Commands {
         int space = line.indexOf(' ');
         return space < 0 ? "" : line.substring(space + 1).strip();
     }
-
 }

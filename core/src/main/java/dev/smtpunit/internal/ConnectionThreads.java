@@ -25,6 +25,7 @@ final class ConnectionThreads {
     private final ArrayDeque<Worker> idle = new ArrayDeque<>();
     /** Set once the first connection has been given its thread. */
     private final AtomicBoolean firstRun = new AtomicBoolean();
+
     private boolean stopped;
     private volatile String idleName = "smtpunit idle";
 
@@ -145,9 +146,11 @@ final class ConnectionThreads {
     private final class Worker extends Thread {
         /** The accept loop this thread runs or last ran, and its thread name. */
         private Runnable role;
+
         private String roleName;
         /** Handed over by {@link #accept}, guarded by the enclosing instance. */
         private Runnable next;
+
         private String nextName;
         private boolean endsAfterRole;
 

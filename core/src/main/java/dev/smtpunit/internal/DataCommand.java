@@ -36,7 +36,8 @@ final class DataCommand implements CommandHandler<SMTPSession> {
             return Replies.of("503", "5.5.1 Error: DATA after BDAT in one transaction (RFC 3030 section 2); send RSET");
         }
         if (conn.transaction().binaryMime()) {
-            return Replies.of("503", "5.5.1 Error: BODY=BINARYMIME content must be sent with BDAT (RFC 3030 section 3)");
+            return Replies.of(
+                    "503", "5.5.1 Error: BODY=BINARYMIME content must be sent with BDAT (RFC 3030 section 3)");
         }
         conn.beginData();
         return Replies.of("354", "End data with <CR><LF>.<CR><LF>");

@@ -50,10 +50,10 @@ final class DataReceiver {
      * @return true when the end of the content was reached (the terminator is consumed too)
      */
     boolean consume(Wire in) {
-        byte[] a = in.buf;
+        byte[] a = in.buffer();
         while (true) {
-            int r = in.head;
-            int w = in.tail;
+            int r = in.head();
+            int w = in.tail();
             if (r == w) {
                 return false;
             }
@@ -67,14 +67,14 @@ final class DataReceiver {
                     }
                     append(a, from, w - 1 - from);
                     atLineStart = false;
-                    in.head = w - 1;
+                    in.consumeTo(w - 1);
                 }
                 return false;
             }
             int length = lf - r + 1;
             boolean crlf = length >= 2 && a[lf - 1] == CR;
             if (atLineStart && previousEndedWithCrlf && crlf && length == 3 && a[r] == '.') {
-                in.head = lf + 1;
+                in.consumeTo(lf + 1);
                 return true;
             }
             int from = atLineStart && a[r] == '.' ? r + 1 : r;
@@ -88,7 +88,7 @@ final class DataReceiver {
             lines++;
             previousEndedWithCrlf = crlf;
             atLineStart = true;
-            in.head = lf + 1;
+            in.consumeTo(lf + 1);
         }
     }
 

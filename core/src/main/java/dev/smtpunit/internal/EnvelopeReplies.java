@@ -17,7 +17,9 @@ final class EnvelopeReplies {
         String enhanced = mail ? "5.1.7" : "5.1.3";
         switch (problem) {
             case USAGE:
-                return mail ? Replies.of("501", "5.5.4 Usage: MAIL FROM:<sender>") : Replies.of("501", "5.5.2 Usage: RCPT TO:<recipient>");
+                return mail
+                        ? Replies.of("501", "5.5.4 Usage: MAIL FROM:<sender>")
+                        : Replies.of("501", "5.5.2 Usage: RCPT TO:<recipient>");
             case NOT_BRACKETED:
                 return Replies.of("501", enhanced + " Syntax error in " + (mail ? "MAIL" : "RCPT") + " command");
             case PARAMETER_SYNTAX:
@@ -34,14 +36,20 @@ final class EnvelopeReplies {
     private static Response pathProblem(PathSyntax.Problem problem, String enhanced, String role) {
         switch (problem) {
             case LOCAL_PART_TOO_LONG:
-                return Replies.of("501", enhanced + " Path too long: local part of more than " + PathSyntax.MAX_LOCAL_PART
-                        + " octets (RFC 5321 section 4.5.3.1.1)");
+                return Replies.of(
+                        "501",
+                        enhanced + " Path too long: local part of more than " + PathSyntax.MAX_LOCAL_PART
+                                + " octets (RFC 5321 section 4.5.3.1.1)");
             case DOMAIN_TOO_LONG:
-                return Replies.of("501", enhanced + " Path too long: domain of more than " + PathSyntax.MAX_DOMAIN
-                        + " octets (RFC 5321 section 4.5.3.1.2)");
+                return Replies.of(
+                        "501",
+                        enhanced + " Path too long: domain of more than " + PathSyntax.MAX_DOMAIN
+                                + " octets (RFC 5321 section 4.5.3.1.2)");
             case PATH_TOO_LONG:
-                return Replies.of("501", enhanced + " Path too long: more than " + PathSyntax.MAX_PATH
-                        + " octets (RFC 5321 section 4.5.3.1.3)");
+                return Replies.of(
+                        "501",
+                        enhanced + " Path too long: more than " + PathSyntax.MAX_PATH
+                                + " octets (RFC 5321 section 4.5.3.1.3)");
             default:
                 return Replies.of("501", enhanced + " Syntax error in " + role + " address");
         }
@@ -49,8 +57,10 @@ final class EnvelopeReplies {
 
     /** Parameters that are not {@code esmtp-keyword ["=" esmtp-value]} separated by single spaces. */
     private static Response parameterSyntax(String command) {
-        return Replies.of("501", "5.5.4 Syntax error in " + command + " parameters (RFC 5321 section 4.1.2:"
-                + " esmtp-keyword[=esmtp-value], separated by one space, each at most once)");
+        return Replies.of(
+                "501",
+                "5.5.4 Syntax error in " + command + " parameters (RFC 5321 section 4.1.2:"
+                        + " esmtp-keyword[=esmtp-value], separated by one space, each at most once)");
     }
 
     /**
@@ -64,8 +74,11 @@ final class EnvelopeReplies {
      * @return the refusal
      */
     static Response nonAscii(boolean sender, boolean offered) {
-        return Replies.of(sender ? "550" : "553", "5.6.7 Non-ASCII " + (sender ? "sender" : "recipient")
-                + " address not permitted: " + (offered ? "MAIL did not declare SMTPUTF8" : "SMTPUTF8 is not offered")
-                + " (RFC 6531 section 3.5)");
+        return Replies.of(
+                sender ? "550" : "553",
+                "5.6.7 Non-ASCII " + (sender ? "sender" : "recipient")
+                        + " address not permitted: "
+                        + (offered ? "MAIL did not declare SMTPUTF8" : "SMTPUTF8 is not offered")
+                        + " (RFC 6531 section 3.5)");
     }
 }

@@ -21,7 +21,8 @@ final class Extensions {
      * @return the reply the client sees
      */
     static SmtpReply adjust(SmtpReply ehlo, SmtpServerOptions options, String firstLine) {
-        List<String> lines = new ArrayList<>(ehlo.lines().size() + options.extraExtensions().size());
+        List<String> lines =
+                new ArrayList<>(ehlo.lines().size() + options.extraExtensions().size());
         lines.add(firstLine);
         if (ehlo.lines().size() == 1) {
             return new SmtpReply(ehlo.code(), lines);

@@ -12,10 +12,12 @@ import java.util.function.Supplier;
  */
 final class FaultPlayer {
     private final SmtpConnection conn;
+    private final ReplyWriter replies;
     private final Interner interner;
 
-    FaultPlayer(SmtpConnection conn, Interner interner) {
+    FaultPlayer(SmtpConnection conn, ReplyWriter replies, Interner interner) {
         this.conn = conn;
+        this.replies = replies;
         this.interner = interner;
     }
 
@@ -30,24 +32,31 @@ final class FaultPlayer {
             conn.deliver(phase, shown, normal.get(), false, false);
         } else if (effect instanceof FaultEffect.Reply r) {
             Outcome outcome = r.reply().isPositive() ? normal.get() : null;
-            conn.deliver(phase, shown, new Outcome(interner.reply(r.reply()), outcome == null ? null : outcome.response()), true,
+            conn.deliver(
+                    phase,
+                    shown,
+                    new Outcome(interner.reply(r.reply()), outcome == null ? null : outcome.response()),
+                    true,
                     r.closeAfter());
         } else if (effect instanceof FaultEffect.Close || effect instanceof FaultEffect.StoreThenDrop) {
             if (effect instanceof FaultEffect.StoreThenDrop) {
                 normal.get();
             }
-            conn.recordExchange(phase, shown, null, true);
+            replies.record(phase, shown, null, true);
             if (effect instanceof FaultEffect.StoreThenDrop) {
-                conn.event(TranscriptEntry.Kind.FAULT, "message stored; connection dropped before the reply was sent");
+                replies.event(
+                        TranscriptEntry.Kind.FAULT, "message stored; connection dropped before the reply was sent");
             }
             conn.closeNow();
         } else if (effect instanceof FaultEffect.Delay d) {
-            conn.event(TranscriptEntry.Kind.FAULT, "delaying the reply to " + phase + " by " + d.delay().toMillis() + " ms");
+            replies.event(
+                    TranscriptEntry.Kind.FAULT,
+                    "delaying the reply to " + phase + " by " + d.delay().toMillis() + " ms");
             conn.pause(d.delay().toNanos());
             play(phase, shown, d.reply() == null ? null : new FaultEffect.Reply(d.reply(), false), normal);
         } else if (effect instanceof FaultEffect.Stall) {
-            conn.recordExchange(phase, shown, null, true);
-            conn.event(TranscriptEntry.Kind.FAULT, "stalling: no reply to " + phase + " will be sent");
+            replies.record(phase, shown, null, true);
+            replies.event(TranscriptEntry.Kind.FAULT, "stalling: no reply to " + phase + " will be sent");
             conn.stall();
         } else if (effect instanceof FaultEffect.Trickle t) {
             trickle(phase, shown, t, normal);
@@ -66,9 +75,11 @@ final class FaultPlayer {
             conn.deliver(phase, shown, outcome, false, false);
             return;
         }
-        conn.recordExchange(phase, shown, outcome.reply().reply(), true);
-        conn.event(TranscriptEntry.Kind.FAULT, "trickling the reply to " + phase + " one byte every "
-                + t.perByte().toMillis() + " ms");
+        replies.record(phase, shown, outcome.reply().reply(), true);
+        replies.event(
+                TranscriptEntry.Kind.FAULT,
+                "trickling the reply to " + phase + " one byte every "
+                        + t.perByte().toMillis() + " ms");
         byte[] wire = outcome.reply().wire();
         for (int i = 0; i < wire.length; i++) {
             conn.pause(t.perByte().toNanos());

@@ -30,8 +30,11 @@ final class HeaderOctets {
             return "8-bit octets in the header section, but MAIL did not declare SMTPUTF8 (RFC 6532 section 3)";
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content, 0, end));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content, 0, end));
             return null;
         } catch (CharacterCodingException e) {
             return "header octets that are not UTF-8 (RFC 6532 section 3)";

@@ -24,10 +24,12 @@ final class InfoCommands implements CommandHandler<SMTPSession> {
     public Response onCommand(SMTPSession session, Request request) {
         String argument = request.getArgument();
         if (request.getCommand().equals("HELP")) {
-            return Replies.of("214", "2.0.0 Commands: EHLO HELO MAIL RCPT DATA"
-                    + (SmtpConnection.of(session).options().chunking() ? " BDAT" : "") + " RSET NOOP QUIT VRFY"
-                    + (SmtpConnection.of(session).startTlsSupported() ? " STARTTLS" : "")
-                    + (session.isAuthAnnounced() ? " AUTH" : ""));
+            return Replies.of(
+                    "214",
+                    "2.0.0 Commands: EHLO HELO MAIL RCPT DATA"
+                            + (SmtpConnection.of(session).options().chunking() ? " BDAT" : "") + " RSET NOOP QUIT VRFY"
+                            + (SmtpConnection.of(session).startTlsSupported() ? " STARTTLS" : "")
+                            + (session.isAuthAnnounced() ? " AUTH" : ""));
         }
         if (argument == null || argument.isBlank()) {
             return Replies.of("501", "5.5.4 Syntax: VRFY <address>");

@@ -28,6 +28,7 @@ final class Interner {
     private final ConcurrentHashMap<String, WireReply> replies = new ConcurrentHashMap<>();
     /** One-line replies by their text alone (most texts come with one code), found without building a key. */
     private final ConcurrentHashMap<String, WireReply> replyTexts = new ConcurrentHashMap<>();
+
     private volatile Summary lastSummary;
     /** Keyed by address rather than by the list: a record's hashCode would bootstrap invokedynamic at first use. */
     private final ConcurrentHashMap<String, List<Recipient>> soleRecipients = new ConcurrentHashMap<>();

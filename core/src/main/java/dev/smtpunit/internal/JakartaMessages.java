@@ -10,8 +10,9 @@ import java.util.ServiceLoader;
  * signatures, so it loads and checks for Jakarta Mail before {@link JakartaParser} is touched.
  */
 public final class JakartaMessages {
-    static final String ADD_JAKARTA_MAIL = "add org.eclipse.angus:angus-mail (Jakarta Mail 2.x) to the test class path, "
-            + "or use SmtpUnit's own views (subject(), textBody(), attachments(), ...), which do not need it";
+    static final String ADD_JAKARTA_MAIL =
+            "add org.eclipse.angus:angus-mail (Jakarta Mail 2.x) to the test class path, "
+                    + "or use SmtpUnit's own views (subject(), textBody(), attachments(), ...), which do not need it";
 
     private JakartaMessages() {}
 
@@ -27,10 +28,12 @@ public final class JakartaMessages {
         try {
             Class.forName("jakarta.mail.internet.MimeMessage", false, loader);
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("mimeMessage() needs Jakarta Mail, which is not on the class path: " + ADD_JAKARTA_MAIL);
+            throw new IllegalStateException(
+                    "mimeMessage() needs Jakarta Mail, which is not on the class path: " + ADD_JAKARTA_MAIL);
         }
         if (!hasStreamProvider(loader)) {
-            throw new IllegalStateException("mimeMessage() found the Jakarta Mail API but no implementation of it: " + ADD_JAKARTA_MAIL);
+            throw new IllegalStateException(
+                    "mimeMessage() found the Jakarta Mail API but no implementation of it: " + ADD_JAKARTA_MAIL);
         }
         return JakartaParser.parse(raw);
     }

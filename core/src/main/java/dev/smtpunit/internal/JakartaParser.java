@@ -22,7 +22,8 @@ final class JakartaParser {
         try {
             return new MimeMessage(session, new ByteArrayInputStream(raw));
         } catch (MessagingException e) {
-            throw new IllegalStateException("the received content cannot be parsed by Jakarta Mail: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the received content cannot be parsed by Jakarta Mail: " + e.getMessage(), e);
         }
     }
 }

@@ -18,7 +18,8 @@ final class LineDeadline {
 
     private LineDeadline(SmtpServerOptions options) {
         this.deadlineNanos = options.lineDeadline().toNanos();
-        this.idleMillis = (int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis());
+        this.idleMillis =
+                (int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis());
         this.shown = SmtpConnection.seconds(options.lineDeadline());
     }
 

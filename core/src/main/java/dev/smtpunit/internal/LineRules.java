@@ -33,7 +33,12 @@ final class LineRules {
      * @param continuation whether the line continues an AUTH exchange
      * @return the broken rule, or null when the line may be handled
      */
-    static Broken check(CommandText text, int octets, SmtpServerOptions options, boolean crlf, SmtpPhase phase,
+    static Broken check(
+            CommandText text,
+            int octets,
+            SmtpServerOptions options,
+            boolean crlf,
+            SmtpPhase phase,
             boolean continuation) {
         String line = text.line();
         if (!crlf) {

@@ -43,7 +43,8 @@ final class Listener implements Runnable {
      * @return the listener
      * @throws UncheckedIOException when the port is in use, naming address and port
      */
-    static Listener bind(ServerContext server, ConnectionThreads threads, InetSocketAddress address, boolean implicitTls) {
+    static Listener bind(
+            ServerContext server, ConnectionThreads threads, InetSocketAddress address, boolean implicitTls) {
         ServerSocket socket = null;
         try {
             socket = new ServerSocket();
@@ -53,8 +54,10 @@ final class Listener implements Runnable {
             closeQuietly(socket);
             String where = address.getAddress().getHostAddress() + ":" + address.getPort();
             if (e instanceof BindException) {
-                throw new UncheckedIOException("Cannot start the SMTP server: " + where + " is already in use ("
-                        + e.getMessage() + "); use port 0 for a free port", e);
+                throw new UncheckedIOException(
+                        "Cannot start the SMTP server: " + where + " is already in use (" + e.getMessage()
+                                + "); use port 0 for a free port",
+                        e);
             }
             throw new UncheckedIOException("Cannot start the SMTP server on " + where + ": " + e.getMessage(), e);
         }

@@ -25,7 +25,8 @@ final class MailCommand implements CommandHandler<SMTPSession> {
 
     @Override
     public Response onCommand(SMTPSession session, Request request) {
-        if (session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection).isEmpty()) {
+        if (session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection)
+                .isEmpty()) {
             return Replies.of("503", "5.5.0 Need HELO or EHLO before MAIL");
         }
         PathSyntax.Result parsed = SmtpConnection.of(session).parsedPath();
@@ -38,7 +39,8 @@ final class MailCommand implements CommandHandler<SMTPSession> {
         CommandArgs args = parsed.args();
         boolean smtpUtf8 = args.parameters().containsKey("SMTPUTF8");
         if (parsed.nonAscii() && !smtpUtf8) {
-            return EnvelopeReplies.nonAscii(true, SmtpConnection.of(session).options().smtpUtf8());
+            return EnvelopeReplies.nonAscii(
+                    true, SmtpConnection.of(session).options().smtpUtf8());
         }
         SmtpConnection conn = SmtpConnection.of(session);
         SmtpServerOptions options = conn.options();
@@ -46,7 +48,7 @@ final class MailCommand implements CommandHandler<SMTPSession> {
         if (badValue != null) {
             return badValue;
         }
-        SessionPolicy.Refusal refusal = SessionPolicy.mail(conn);
+        SessionPolicy.Refusal refusal = SessionPolicy.mail(conn.state());
         if (refusal != null) {
             return Replies.of(Integer.toString(refusal.code()), refusal.text());
         }

@@ -30,11 +30,19 @@ import java.util.Locale;
  * multipart whose structure is broken makes every body view fail.
  */
 final class MimeParts {
-    private static final String AFTERWARDS = "; the header views (subject(), from(), headers(...)) and rawContent() still work";
+    private static final String AFTERWARDS =
+            "; the header views (subject(), from(), headers(...)) and rawContent() still work";
 
     /** One decoded leaf; {@code problem} is null when {@code content} is good. */
-    private record Leaf(String path, String where, String type, boolean attachment, String fileName, byte[] content,
-            String text, String problem) {}
+    private record Leaf(
+            String path,
+            String where,
+            String type,
+            boolean attachment,
+            String fileName,
+            byte[] content,
+            String text,
+            String problem) {}
 
     /**
      * An inline text part, decoded.
@@ -73,7 +81,8 @@ final class MimeParts {
     }
 
     private void walk(byte[] raw, String prefix) throws MimeException, IOException {
-        MimeTokenStream stream = new MimeTokenStream(MimeView.CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+        MimeTokenStream stream =
+                new MimeTokenStream(MimeView.CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
         stream.parse(new ByteArrayInputStream(raw));
         Deque<Multipart> multiparts = new ArrayDeque<>();
@@ -101,8 +110,8 @@ final class MimeParts {
                 case T_END_MULTIPART -> {
                     Multipart ended = multiparts.pop();
                     if (ended.parts == 0) {
-                        structureProblems.add(describe(paths.peek(), ended.type, null) + ": the boundary \"" + ended.boundary
-                                + "\" never appears, so it has no parts");
+                        structureProblems.add(describe(paths.peek(), ended.type, null) + ": the boundary \""
+                                + ended.boundary + "\" never appears, so it has no parts");
                     }
                 }
                 case T_BODY -> body(stream, paths.peek(), declaredType);
@@ -116,7 +125,8 @@ final class MimeParts {
     private void body(MimeTokenStream stream, String path, String declaredType) throws MimeException, IOException {
         MaximalBodyDescriptor d = (MaximalBodyDescriptor) stream.getBodyDescriptor();
         String type = d.getMimeType().toLowerCase(Locale.ROOT);
-        if (declaredType != null && declaredType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+        if (declaredType != null
+                && declaredType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             structureProblems.add(describe(path, declaredType.strip(), null) + " has no boundary parameter");
             return;
         }
@@ -127,8 +137,15 @@ final class MimeParts {
         try {
             content = decode(stream.getInputStream(), d.getTransferEncoding());
         } catch (IOException e) {
-            leaves.add(new Leaf(path, where, type, attachment, fileName, null, null, where + " cannot be decoded from "
-                    + d.getTransferEncoding() + ": " + e.getMessage()));
+            leaves.add(new Leaf(
+                    path,
+                    where,
+                    type,
+                    attachment,
+                    fileName,
+                    null,
+                    null,
+                    where + " cannot be decoded from " + d.getTransferEncoding() + ": " + e.getMessage()));
             return;
         }
         if (type.equals("message/rfc822") && !attachment) {
@@ -141,8 +158,15 @@ final class MimeParts {
                 Charset cs = charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset.strip());
                 leaves.add(new Leaf(path, where, type, false, null, content, new String(content, cs), null));
             } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                leaves.add(new Leaf(path, where, type, false, null, content, null, where + " is in charset \"" + charset
-                        + "\", which this JVM does not know"));
+                leaves.add(new Leaf(
+                        path,
+                        where,
+                        type,
+                        false,
+                        null,
+                        content,
+                        null,
+                        where + " is in charset \"" + charset + "\", which this JVM does not know"));
             }
             return;
         }
@@ -177,7 +201,8 @@ final class MimeParts {
 
     private void checkStructure(String view) {
         if (!structureProblems.isEmpty()) {
-            throw new IllegalStateException(view + " cannot be read: " + String.join("; ", structureProblems) + AFTERWARDS);
+            throw new IllegalStateException(
+                    view + " cannot be read: " + String.join("; ", structureProblems) + AFTERWARDS);
         }
     }
 
@@ -206,7 +231,8 @@ final class MimeParts {
         checkStructure("the links");
         List<InlineText> out = new ArrayList<>();
         for (Leaf leaf : leaves) {
-            if (!leaf.attachment() && (leaf.type().equals("text/plain") || leaf.type().equals("text/html"))) {
+            if (!leaf.attachment()
+                    && (leaf.type().equals("text/plain") || leaf.type().equals("text/html"))) {
                 if (leaf.problem() != null) {
                     throw new IllegalStateException("the links cannot be read: " + leaf.problem() + AFTERWARDS);
                 }
@@ -226,12 +252,14 @@ final class MimeParts {
                 if (leaf.problem() != null) {
                     problems.add(leaf.problem());
                 } else {
-                    out.add(new Attachment(leaf.fileName() == null ? "" : leaf.fileName(), leaf.type(), leaf.content()));
+                    out.add(new Attachment(
+                            leaf.fileName() == null ? "" : leaf.fileName(), leaf.type(), leaf.content()));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("the attachments cannot be read: " + String.join("; ", problems) + AFTERWARDS);
+            throw new IllegalStateException(
+                    "the attachments cannot be read: " + String.join("; ", problems) + AFTERWARDS);
         }
         return List.copyOf(out);
     }

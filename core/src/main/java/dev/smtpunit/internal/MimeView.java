@@ -56,7 +56,8 @@ public final class MimeView {
         try {
             return new MimeView(raw, builder.parseHeader(new ByteArrayInputStream(raw)));
         } catch (IOException e) {
-            throw new IllegalStateException("the header of the received message cannot be parsed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the header of the received message cannot be parsed: " + e.getMessage(), e);
         }
     }
 
@@ -116,8 +117,10 @@ public final class MimeView {
                     }
                 }
             } catch (ParseException e) {
-                throw new IllegalStateException("header " + name + " holds an address that cannot be parsed: \"" + value
-                        + "\" (" + firstLine(e.getMessage()) + ")", e);
+                throw new IllegalStateException(
+                        "header " + name + " holds an address that cannot be parsed: \"" + value + "\" ("
+                                + firstLine(e.getMessage()) + ")",
+                        e);
             }
         }
         return List.copyOf(out);
@@ -154,7 +157,8 @@ public final class MimeView {
     public List<MailLink> links() {
         List<MailLink> out = new ArrayList<>();
         for (MimeParts.InlineText t : parts().inlineTexts()) {
-            List<HtmlLinks.Found> found = t.type().equals("text/html") ? HtmlLinks.fromHtml(HtmlTokens.tokenize(t.text()))
+            List<HtmlLinks.Found> found = t.type().equals("text/html")
+                    ? HtmlLinks.fromHtml(HtmlTokens.tokenize(t.text()))
                     : HtmlLinks.fromText(t.text());
             for (HtmlLinks.Found f : found) {
                 out.add(new MailLink(f.url(), f.text(), t.type(), t.path()));

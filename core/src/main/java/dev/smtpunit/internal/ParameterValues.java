@@ -55,8 +55,10 @@ final class ParameterValues {
                     break;
                 case "ENVID":
                     if (!xtext(value, false) || value.length() > MAX_ENVID) {
-                        return Replies.of("501", "5.5.4 ENVID must be xtext of at most " + MAX_ENVID
-                                + " characters (RFC 3461 section 4.4)");
+                        return Replies.of(
+                                "501",
+                                "5.5.4 ENVID must be xtext of at most " + MAX_ENVID
+                                        + " characters (RFC 3461 section 4.4)");
                     }
                     break;
                 default:
@@ -74,13 +76,16 @@ final class ParameterValues {
     static Response rcpt(Map<String, String> parameters, boolean smtpUtf8) {
         String notify = parameters.get("NOTIFY");
         if (notify != null && !notify(notify)) {
-            return Replies.of("501", "5.5.4 NOTIFY must be NEVER or a list of SUCCESS, FAILURE and DELAY"
-                    + " (RFC 3461 section 4.1)");
+            return Replies.of(
+                    "501",
+                    "5.5.4 NOTIFY must be NEVER or a list of SUCCESS, FAILURE and DELAY" + " (RFC 3461 section 4.1)");
         }
         String orcpt = parameters.get("ORCPT");
         if (orcpt != null && !orcpt(orcpt, smtpUtf8)) {
-            return Replies.of("501", "5.5.4 ORCPT must be addr-type \";\" xtext of at most " + MAX_ORCPT
-                    + " characters (RFC 3461 section 4.2)");
+            return Replies.of(
+                    "501",
+                    "5.5.4 ORCPT must be addr-type \";\" xtext of at most " + MAX_ORCPT
+                            + " characters (RFC 3461 section 4.2)");
         }
         return null;
     }
@@ -109,7 +114,9 @@ final class ParameterValues {
         String type = value.substring(0, semi);
         for (int i = 0; i < type.length(); i++) {
             char c = type.charAt(i);
-            boolean atext = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean atext = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
             if (!atext) {
                 return false;

@@ -346,7 +346,10 @@ final class PathSyntax {
             return false;
         }
         for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(PathSyntax::isDigit) || Integer.parseInt(p) > 255) {
+            if (p.isEmpty()
+                    || p.length() > 3
+                    || !p.chars().allMatch(PathSyntax::isDigit)
+                    || Integer.parseInt(p) > 255) {
                 return false;
             }
         }

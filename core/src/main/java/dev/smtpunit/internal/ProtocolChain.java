@@ -26,7 +26,8 @@ import java.util.Map;
  * place of James' {@code CommandDispatcher}, which decodes, trims, splits and upper-cases every line
  * again and builds a request, an iterator and two clock readings per command; the hookable James
  * handlers run without their per-command logging context and timer ({@link JamesCommands}).
- * Left out on purpose: James' DATA line filters (we read content ourselves), the
+ * BDAT is answered before the chain, by {@link ChunkTransfer}, when CHUNKING is on; the package's
+ * {@code package-info} lists who answers each command. Left out on purpose: James' DATA line filters (we read content ourselves), the
  * {@code Received:} header filter, the postmaster/abuse hook, James' AUTH handler, and James' MAIL
  * and RCPT handlers with their hooks (their address type needs {@code javax.mail}).
  */
@@ -110,11 +111,18 @@ final class ProtocolChain {
         Map<String, List<CommandHandler<SMTPSession>>> byVerb = new HashMap<>();
         for (CommandHandler<SMTPSession> h : chain.getHandlers(CommandHandler.class)) {
             for (String verb : h.getImplCommands()) {
-                byVerb.computeIfAbsent(verb.trim().toUpperCase(Locale.US), v -> new ArrayList<>()).add(h);
+                byVerb.computeIfAbsent(verb.trim().toUpperCase(Locale.US), v -> new ArrayList<>())
+                        .add(h);
             }
         }
         Map<String, CommandHandler<SMTPSession>[]> table = new HashMap<>();
-        byVerb.forEach((verb, list) -> table.put(verb, list.toArray(new CommandHandler[0])));
+        byVerb.forEach((verb, list) -> table.put(verb, handlers(list)));
         return new ProtocolChain(Map.copyOf(table));
+    }
+
+    /** An array of the handlers (Java cannot create an array of a generic type without a raw one). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static CommandHandler<SMTPSession>[] handlers(List<CommandHandler<SMTPSession>> list) {
+        return list.toArray(new CommandHandler[0]);
     }
 }

@@ -28,7 +28,7 @@ final class QuietSlf4j {
 
     private QuietSlf4j() {}
 
-    /** Once per JVM, before the first James (or Netty) class that logs is loaded. */
+    /** Once per JVM, before the first James class that logs is loaded. */
     static synchronized void beforeJames() {
         if (done) {
             return;
@@ -37,14 +37,18 @@ final class QuietSlf4j {
         ClassLoader loader;
         Class<?> providerType;
         try {
-            loader = Class.forName("org.slf4j.LoggerFactory", false, QuietSlf4j.class.getClassLoader()).getClassLoader();
+            loader = Class.forName("org.slf4j.LoggerFactory", false, QuietSlf4j.class.getClassLoader())
+                    .getClassLoader();
             providerType = Class.forName("org.slf4j.spi.SLF4JServiceProvider", false, loader);
         } catch (ClassNotFoundException e) {
             return;
         }
         try {
-            if (System.getProperty(PROVIDER) != null || loader.getResource("org/slf4j/impl/StaticLoggerBinder.class") != null
-                    || ServiceLoader.load(providerType, loader).stream().findAny().isPresent()) {
+            if (System.getProperty(PROVIDER) != null
+                    || loader.getResource("org/slf4j/impl/StaticLoggerBinder.class") != null
+                    || ServiceLoader.load(providerType, loader).stream()
+                            .findAny()
+                            .isPresent()) {
                 // the application's own provider: bind it now, on one thread, so that no James logger
                 // is created on another thread while SLF4J is still binding (SLF4J would then replay
                 // those calls and print a warning about it)

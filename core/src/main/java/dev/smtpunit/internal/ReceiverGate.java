@@ -3,9 +3,7 @@ package dev.smtpunit.internal;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.TranscriptEntry;
-import dev.smtpunit.internal.lint.ReceiverRules;
 import dev.smtpunit.lint.LintFinding;
-import dev.smtpunit.lint.MailLint;
 import dev.smtpunit.lint.ReceiverProfile;
 import dev.smtpunit.lint.ReceiverRejection;
 
@@ -18,8 +16,6 @@ import java.util.Optional;
  * refuse it. One call from the connection; nothing to do when both are off.
  */
 final class ReceiverGate {
-    private static final Internals.Access API = Internals.access();
-
     private ReceiverGate() {}
 
     /**
@@ -33,35 +29,41 @@ final class ReceiverGate {
         if (profile == ReceiverProfile.NONE && !server.options.lint()) {
             return null;
         }
-        MailLint rules = server.options.lintRules();
-        boolean defaultRules = rules.equals(MailLint.defaults());
-        List<LintFinding> findings = profile != ReceiverProfile.NONE || defaultRules ? MailLint.defaults().check(message) : null;
         if (server.options.lint()) {
-            recordFindings(transcript, defaultRules ? findings : rules.check(message));
+            recordFindings(server, transcript, server.options.lintRules().check(message));
         }
         if (profile == ReceiverProfile.NONE) {
             return null;
         }
-        Optional<ReceiverRejection> rejection = ReceiverRules.decide(profile, findings, message.rawBytes(),
-                message.envelope().sender());
+        // the profile chooses its rules (and lints again when lint is on as well: both at once are rare)
+        Optional<ReceiverRejection> rejection = profile.check(message);
         if (rejection.isEmpty()) {
             return null;
         }
         ReceiverRejection r = rejection.get();
-        record(transcript, "receiver profile " + profile + " refused the message: rule " + r.ruleId() + ": " + r.finding());
+        record(
+                server,
+                transcript,
+                "receiver profile " + profile + " refused the message: rule " + r.ruleId() + ": " + r.finding());
         return server.interner.reply(r.code(), r.text());
     }
 
-    private static void recordFindings(SessionTranscript transcript, List<LintFinding> findings) {
+    private static void recordFindings(ServerContext server, SessionTranscript transcript, List<LintFinding> findings) {
         if (findings.isEmpty()) {
             return;
         }
         long errors = findings.stream().filter(LintFinding::isError).count();
-        record(transcript, "lint: " + errors + " error(s), " + (findings.size() - errors) + " warning(s); first: "
-                + findings.stream().filter(LintFinding::isError).findFirst().orElse(findings.get(0)));
+        record(
+                server,
+                transcript,
+                "lint: " + errors + " error(s), " + (findings.size() - errors) + " warning(s); first: "
+                        + findings.stream()
+                                .filter(LintFinding::isError)
+                                .findFirst()
+                                .orElse(findings.get(0)));
     }
 
-    private static void record(SessionTranscript transcript, String detail) {
-        API.event(transcript, System.currentTimeMillis(), TranscriptEntry.Kind.CONTENT_CHECK, detail);
+    private static void record(ServerContext server, SessionTranscript transcript, String detail) {
+        server.recorder.event(transcript, System.currentTimeMillis(), TranscriptEntry.Kind.CONTENT_CHECK, detail);
     }
 }

@@ -12,10 +12,6 @@ final class Replies {
         return new Single(code, text, false);
     }
 
-    static Response closing(String code, String text) {
-        return new Single(code, text, true);
-    }
-
     /**
      * A one-line response of ours: its code and text as they are, which the connection takes
      * without building wire lines (James' own responses build a list and a line buffer for that).

@@ -29,8 +29,8 @@ final class SaslCramMd5 extends SaslExchange {
         if (initialResponse != null) {
             return malformed("CRAM-MD5 takes no initial response: the server sends the challenge first (RFC 2195)");
         }
-        challenge = "<" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + "." + System.currentTimeMillis()
-                + "@" + options.hostname() + ">";
+        challenge = "<" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + "."
+                + System.currentTimeMillis() + "@" + options.hostname() + ">";
         return new Challenge(encode(challenge), true);
     }
 
@@ -42,7 +42,8 @@ final class SaslCramMd5 extends SaslExchange {
         }
         int space = decoded.lastIndexOf(' ');
         if (space <= 0 || !DIGEST.matcher(decoded.substring(space + 1)).matches()) {
-            return malformed("AUTH CRAM-MD5 response must be the user name, a space and 32 lower-case hex digits (RFC 2195)");
+            return malformed(
+                    "AUTH CRAM-MD5 response must be the user name, a space and 32 lower-case hex digits (RFC 2195)");
         }
         String user = decoded.substring(0, space);
         String password = options.users().get(user);

@@ -8,7 +8,7 @@ import java.util.Base64;
 
 /**
  * One AUTH exchange in progress (RFC 4954): turns the initial response and each client response
- * into the next step. A new instance per attempt; it runs on the connection's event loop only.
+ * into the next step. A new instance per attempt; it runs on the connection's thread only.
  */
 abstract class SaslExchange {
 
@@ -109,7 +109,8 @@ abstract class SaslExchange {
 
     /** Checks a password for PLAIN and LOGIN. */
     Step password(String user, String password) {
-        boolean ok = options.authMode() == SmtpServerOptions.AuthMode.ACCEPT_ANY || password.equals(options.users().get(user));
+        boolean ok = options.authMode() == SmtpServerOptions.AuthMode.ACCEPT_ANY
+                || password.equals(options.users().get(user));
         return ok ? new Success(user) : INVALID;
     }
 }

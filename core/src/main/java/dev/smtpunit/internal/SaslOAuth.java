@@ -61,9 +61,10 @@ final class SaslOAuth extends SaslExchange {
         if (mechanism == AuthMechanism.XOAUTH2 ? line.isEmpty() : line.equals(DUMMY_RESPONSE)) {
             return INVALID;
         }
-        return malformed(mechanism == AuthMechanism.XOAUTH2
-                ? "After the XOAUTH2 error challenge the client must send an empty line"
-                : "After the OAUTHBEARER error challenge the client must send %x01 (AQ==), RFC 7628 section 3.2.3");
+        return malformed(
+                mechanism == AuthMechanism.XOAUTH2
+                        ? "After the XOAUTH2 error challenge the client must send an empty line"
+                        : "After the OAUTHBEARER error challenge the client must send %x01 (AQ==), RFC 7628 section 3.2.3");
     }
 
     private record Credentials(String user, String token) {}
@@ -71,7 +72,8 @@ final class SaslOAuth extends SaslExchange {
     /** {@code user=<user>^Aauth=Bearer <token>^A^A}. */
     private static Credentials xoauth2(String message) {
         if (!message.endsWith("\u0001\u0001")) {
-            throw new IllegalArgumentException("must be user=<user>^Aauth=Bearer <token>^A^A (it does not end with ^A^A)");
+            throw new IllegalArgumentException(
+                    "must be user=<user>^Aauth=Bearer <token>^A^A (it does not end with ^A^A)");
         }
         Map<String, String> pairs = pairs(message.substring(0, message.length() - 1));
         String user = pairs.get("user");
@@ -85,14 +87,16 @@ final class SaslOAuth extends SaslExchange {
     private static Credentials oauthBearer(String message) {
         int kvsep = message.indexOf('\u0001');
         if (kvsep < 0 || !message.endsWith("\u0001\u0001") || message.length() < kvsep + 2) {
-            throw new IllegalArgumentException("must be a GS2 header, ^A, key=value pairs each ended by ^A, and a final ^A (RFC 7628)");
+            throw new IllegalArgumentException(
+                    "must be a GS2 header, ^A, key=value pairs each ended by ^A, and a final ^A (RFC 7628)");
         }
         String[] gs2 = message.substring(0, kvsep).split(",", -1);
         if (gs2.length != 3 || !gs2[2].isEmpty()) {
             throw new IllegalArgumentException("has a malformed GS2 header (expected n,a=<user>,)");
         }
         if (gs2[0].startsWith("p=")) {
-            throw new IllegalArgumentException("asks for channel binding, which OAUTHBEARER does not support (RFC 7628 section 3.1)");
+            throw new IllegalArgumentException(
+                    "asks for channel binding, which OAUTHBEARER does not support (RFC 7628 section 3.1)");
         }
         if (!gs2[0].equals("n") && !gs2[0].equals("y")) {
             throw new IllegalArgumentException("has a malformed GS2 header (expected n,a=<user>,)");
@@ -136,7 +140,9 @@ final class SaslOAuth extends SaslExchange {
             throw new IllegalArgumentException("has no auth=Bearer <token>");
         }
         int space = auth.indexOf(' ');
-        if (space < 0 || !auth.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer") || space == auth.length() - 1
+        if (space < 0
+                || !auth.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")
+                || space == auth.length() - 1
                 || auth.indexOf(' ', space + 1) >= 0) {
             throw new IllegalArgumentException("has auth=" + (auth.isEmpty() ? "(empty)" : auth.split(" ")[0] + " ...")
                     + " where auth=Bearer <token> was expected");

@@ -20,8 +20,10 @@ final class SaslPlain extends SaslExchange {
             return malformed("AUTH PLAIN response must be authzid NUL authcid NUL password");
         }
         if (!fields[0].isEmpty() && !fields[0].equals(fields[1])) {
-            return new Failure("535", "5.7.8 Authentication credentials invalid (authorization identity " + fields[0]
-                    + " differs from " + fields[1] + ")");
+            return new Failure(
+                    "535",
+                    "5.7.8 Authentication credentials invalid (authorization identity " + fields[0] + " differs from "
+                            + fields[1] + ")");
         }
         return password(fields[1], fields[2]);
     }

@@ -62,16 +62,29 @@ public final class SelfSignedCertificate {
             KeyPair kp = kpg.generateKeyPair();
 
             byte[] algorithm = seq(oid(OID_EC_WITH_SHA256));
-            byte[] name = seq(set(seq(oid(OID_COMMON_NAME), tlv(0x0C, "localhost".getBytes(StandardCharsets.US_ASCII)))));
+            byte[] name =
+                    seq(set(seq(oid(OID_COMMON_NAME), tlv(0x0C, "localhost".getBytes(StandardCharsets.US_ASCII)))));
             ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
             byte[] validity = seq(time(now.minusDays(1)), time(now.plusYears(10)));
-            byte[] san = seq(tlv(0x82, "localhost".getBytes(StandardCharsets.US_ASCII)), tlv(0x87, new byte[] {127, 0, 0, 1}));
-            byte[] extensions = tlv(0xA3, seq(
-                    seq(oid(OID_BASIC_CONSTRAINTS), tlv(0x04, seq())),
-                    seq(oid(OID_SUBJECT_ALT_NAME), tlv(0x04, san))));
-            byte[] serial = tlv(0x02, new BigInteger(63, new SecureRandom()).add(BigInteger.ONE).toByteArray());
-            byte[] tbs = seq(tlv(0xA0, tlv(0x02, new byte[] {2})), serial, algorithm, name, validity, name,
-                    kp.getPublic().getEncoded(), extensions);
+            byte[] san = seq(
+                    tlv(0x82, "localhost".getBytes(StandardCharsets.US_ASCII)), tlv(0x87, new byte[] {127, 0, 0, 1}));
+            byte[] extensions = tlv(
+                    0xA3,
+                    seq(
+                            seq(oid(OID_BASIC_CONSTRAINTS), tlv(0x04, seq())),
+                            seq(oid(OID_SUBJECT_ALT_NAME), tlv(0x04, san))));
+            byte[] serial = tlv(
+                    0x02,
+                    new BigInteger(63, new SecureRandom()).add(BigInteger.ONE).toByteArray());
+            byte[] tbs = seq(
+                    tlv(0xA0, tlv(0x02, new byte[] {2})),
+                    serial,
+                    algorithm,
+                    name,
+                    validity,
+                    name,
+                    kp.getPublic().getEncoded(),
+                    extensions);
 
             Signature signer = Signature.getInstance("SHA256withECDSA");
             signer.initSign(kp.getPrivate());
@@ -81,8 +94,8 @@ public final class SelfSignedCertificate {
             System.arraycopy(sig, 0, bitString, 1, sig.length);
             byte[] der = seq(tbs, algorithm, tlv(0x03, bitString));
 
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            X509Certificate cert = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
             cert.verify(kp.getPublic());
             return new SelfSignedCertificate(kp, cert);
         } catch (GeneralSecurityException e) {
@@ -93,7 +106,9 @@ public final class SelfSignedCertificate {
     private static byte[] time(ZonedDateTime t) {
         // GeneralizedTime is valid for every year; UTCTime would be required before 2050 by RFC 5280
         if (t.getYear() < 2050) {
-            return tlv(0x17, t.format(DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
+            return tlv(
+                    0x17,
+                    t.format(DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
         }
         return tlv(0x18, t.format(GENERALIZED).getBytes(StandardCharsets.US_ASCII));
     }

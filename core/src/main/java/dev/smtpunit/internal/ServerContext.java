@@ -17,24 +17,36 @@ final class ServerContext {
     final Transcript transcript;
     final Faults faults;
     final TlsMaterial tls;
+    /** Builds and records the public value types. */
+    final Recorder recorder;
+
     final Interner interner = new Interner();
     /** Set when the server stops, so that closed connections are recorded as closed by the server. */
     volatile boolean stopping;
     /** Enforces write and handshake deadlines. */
     final Watchdog watchdog;
+
     private final Set<SmtpConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sessionIds;
     private final AtomicInteger transactions;
     private final AtomicInteger active = new AtomicInteger();
 
-    ServerContext(SmtpServerOptions options, Mailbox mailbox, Transcript transcript, Faults faults, TlsMaterial tls,
-            AtomicInteger sessionIds, AtomicInteger transactions) {
+    ServerContext(
+            SmtpServerOptions options,
+            Mailbox mailbox,
+            Transcript transcript,
+            Faults faults,
+            TlsMaterial tls,
+            AtomicInteger sessionIds,
+            AtomicInteger transactions,
+            Recorder recorder) {
         this.options = options;
         this.configuration = new ServerConfiguration(options);
         this.mailbox = mailbox;
         this.transcript = transcript;
         this.faults = faults;
         this.tls = tls;
+        this.recorder = recorder;
         this.sessionIds = sessionIds;
         this.transactions = transactions;
         this.watchdog = new Watchdog(this);

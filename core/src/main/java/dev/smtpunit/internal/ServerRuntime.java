@@ -25,7 +25,8 @@ public final class ServerRuntime {
     private final InetSocketAddress plainAddress;
     private final InetSocketAddress tlsAddress;
 
-    private ServerRuntime(ServerContext context, ConnectionThreads threads, InetSocketAddress plain, InetSocketAddress tls) {
+    private ServerRuntime(
+            ServerContext context, ConnectionThreads threads, InetSocketAddress plain, InetSocketAddress tls) {
         this.context = context;
         this.threads = threads;
         this.plainAddress = plain;
@@ -41,25 +42,36 @@ public final class ServerRuntime {
      * @param faults the fault rules
      * @param sessionIds the session counter, kept across restarts
      * @param transactions the transaction counter, kept across restarts
+     * @param recorder builds and records the public value types for the engine
      * @return the running server
      * @throws UncheckedIOException when a port cannot be bound, naming address and port
      */
-    public static ServerRuntime start(SmtpServerOptions options, Mailbox mailbox, Transcript transcript, Faults faults,
-            AtomicInteger sessionIds, AtomicInteger transactions) {
+    public static ServerRuntime start(
+            SmtpServerOptions options,
+            Mailbox mailbox,
+            Transcript transcript,
+            Faults faults,
+            AtomicInteger sessionIds,
+            AtomicInteger transactions,
+            Recorder recorder) {
         TlsMaterial tls = options.tlsEnabled() ? TlsMaterial.of(options) : null;
-        ServerContext ctx = new ServerContext(options, mailbox, transcript, faults, tls, sessionIds, transactions);
+        ServerContext ctx =
+                new ServerContext(options, mailbox, transcript, faults, tls, sessionIds, transactions, recorder);
         List<Listener> bound = new ArrayList<>(2);
         ConnectionThreads threads = new ConnectionThreads();
         try {
-            Listener plain = Listener.bind(ctx, threads, new InetSocketAddress(options.bindAddress(), options.port()), false);
+            Listener plain =
+                    Listener.bind(ctx, threads, new InetSocketAddress(options.bindAddress(), options.port()), false);
             bound.add(plain);
             threads.serverName(plain.name());
             Listener secure = null;
             if (options.implicitTls()) {
-                secure = Listener.bind(ctx, threads, new InetSocketAddress(options.bindAddress(), options.implicitTlsPort()), true);
+                secure = Listener.bind(
+                        ctx, threads, new InetSocketAddress(options.bindAddress(), options.implicitTlsPort()), true);
                 bound.add(secure);
             }
-            ServerRuntime runtime = new ServerRuntime(ctx, threads, plain.address(), secure == null ? null : secure.address());
+            ServerRuntime runtime =
+                    new ServerRuntime(ctx, threads, plain.address(), secure == null ? null : secure.address());
             runtime.listeners.addAll(bound);
             return runtime;
         } catch (RuntimeException e) {

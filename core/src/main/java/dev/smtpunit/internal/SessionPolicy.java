@@ -28,9 +28,6 @@ final class SessionPolicy {
         /** {@return whether the connection is encrypted} */
         boolean tlsActive();
 
-        /** {@return whether this listener speaks TLS from the first byte} */
-        boolean implicitTls();
-
         /** {@return whether the client has authenticated} */
         boolean authenticated();
 

@@ -4,13 +4,10 @@ import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpPhase;
-import dev.smtpunit.SmtpReply;
 import dev.smtpunit.SmtpServerOptions;
-import dev.smtpunit.TlsInfo;
 import dev.smtpunit.TranscriptEntry;
 import dev.smtpunit.fault.FaultContext;
 import dev.smtpunit.fault.FaultEffect;
-import org.apache.james.core.Username;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.ProtocolSessionImpl;
 import org.apache.james.protocols.api.Response;
@@ -25,53 +22,55 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 
 /**
  * One SMTP connection on its own thread: reads into {@link Wire}, frames command lines itself
  * (strictly: CRLF only), runs them through James' command chain, hands message content to
  * {@link DataReceiver}, and writes replies, which {@link Wire} sends together once the client has
- * nothing more pending. The transaction lives in {@link Transaction}, fault effects are played by
- * {@link FaultPlayer}, TLS is layered by {@link TlsUpgrade}, and the session-order rules are in
- * {@link SessionPolicy}.
+ * nothing more pending. What stays here is the thread, the loop, the mode dispatch and the TLS
+ * layering; replies are sent and recorded by {@link ReplyWriter}, what the client said and proved is
+ * kept in {@link SessionState}, command lines go through {@link Commands}, the transaction lives in
+ * {@link Transaction}, fault effects are played by {@link FaultPlayer}, TLS is layered by
+ * {@link TlsUpgrade}, and the session-order rules are in {@link SessionPolicy}.
  */
-final class SmtpConnection implements Runnable, SessionPolicy.State {
+final class SmtpConnection implements Runnable {
     private static final int MAX_BUFFERED_LINE = CommandChecks.MAX_AUTH_LINE + 2;
-    private static final Internals.Access API = Internals.access();
 
-    private enum Mode { COMMAND, DATA, CHUNK, CLOSED }
+    private enum Mode {
+        COMMAND,
+        DATA,
+        CHUNK,
+        CLOSED
+    }
 
     private final ServerContext server;
     private final boolean implicitTls;
+    private final int id;
     private final Wire wire;
     private final SessionTranscript transcript;
     private final Utf8Session session;
     private final FaultPlayer faults;
+    private final ReplyWriter replies;
     private final Transaction transaction = new Transaction();
     private final ArrayDeque<LineHandler<SMTPSession>> lineHandlers = new ArrayDeque<>(2);
     /** The thread running the connection, while it runs. */
     private volatile Thread thread;
+
     private final CountDownLatch finished = new CountDownLatch(1);
-    private SessionInfo info;
+    private final SessionState state;
     private volatile Mode mode = Mode.COMMAND;
-    /** Whether the command being handled arrived before the reply to the previous one was sent. */
-    private boolean pipelined;
     private boolean stalled;
     private boolean discardingLongLine;
     private boolean closingByServer;
-    /** Whether the line being handled answers an AUTH challenge (334) rather than being a command. */
-    private boolean answeringChallenge;
     private PathSyntax.Result parsedPath;
-    private String authenticatedUser;
-    private TlsInfo tls;
     private final ChunkTransfer chunks;
+    private final MessageAssembly messages;
     private final Commands commands;
 
     /**
@@ -88,14 +87,22 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         this.implicitTls = implicitTls;
         this.wire = new Wire(socket, server.options.idleTimeout().toNanos());
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
-        this.info = new SessionInfo(id, remote, "");
-        this.transcript = API.openSession(server.transcript, id, remote);
-        event(TranscriptEntry.Kind.CONNECTED, "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()
-                + (implicitTls ? " (implicit TLS)" : ""));
+        this.id = id;
+        this.state = new SessionState(
+                server.options, server.interner, implicitTls, new SessionInfo(id, remote, ""), transaction);
+        this.transcript = server.recorder.openSession(server.transcript, id, remote);
+        this.replies = new ReplyWriter(wire, server.recorder, transcript, server.interner);
+        replies.event(
+                TranscriptEntry.Kind.CONNECTED,
+                "connected from " + remote.getAddress().getHostAddress() + ":" + remote.getPort()
+                        + (implicitTls ? " (implicit TLS)" : ""));
         this.session = new Utf8Session(new ConnectionTransport(this, socket), server.configuration, transaction);
-        this.faults = new FaultPlayer(this, server.interner);
-        this.chunks = new ChunkTransfer(this, server);
-        this.commands = new Commands(this, server);
+        state.attach(session);
+        this.faults = new FaultPlayer(this, replies, server.interner);
+        this.messages =
+                new MessageAssembly(server, transcript, replies, state, transaction, faults, this::endTransaction);
+        this.chunks = new ChunkTransfer(this, server, replies);
+        this.commands = new Commands(this, server, replies, state);
     }
 
     static SmtpConnection of(ProtocolSession session) {
@@ -127,19 +134,23 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         mode = Mode.CLOSED;
         String why = "too many connections (maxConnections " + server.options.maxConnections() + ")";
         if (implicitTls) {
-            event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection refused before the TLS handshake: " + why);
+            replies.event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection refused before the TLS handshake: " + why);
             wire.abort();
             return;
         }
-        send(SmtpPhase.CONNECT, null, server.interner.reply(421, "4.7.0 " + server.options.hostname()
-                + " Error: too many connections, try again later"), false);
+        replies.send(
+                SmtpPhase.CONNECT,
+                null,
+                server.interner.reply(
+                        421, "4.7.0 " + server.options.hostname() + " Error: too many connections, try again later"),
+                false);
         try {
             wire.flush();
         } catch (UncheckedIOException e) {
             // the client is gone already
         }
         wire.abort();
-        event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection refused: " + why);
+        replies.event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection refused: " + why);
     }
 
     /** Ends the connection from another thread (the server stops): its blocked read or pause ends at once. */
@@ -166,61 +177,33 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     // ---------------------------------------------------------------- what James and the policy see
 
-    @Override
-    public SmtpServerOptions options() {
+    SmtpServerOptions options() {
         return server.options;
     }
 
     int sessionId() {
-        return info.id();
+        return id;
     }
 
-    String authenticatedUser() {
-        return authenticatedUser;
+    /** {@return what the client has said and proved: the session rules' view} */
+    SessionState state() {
+        return state;
     }
 
-    @Override
-    public boolean greeted() {
-        return session.getAttachment(SMTPSession.CURRENT_HELO_MODE, ProtocolSession.State.Connection).isPresent();
+    boolean tlsActive() {
+        return state.tlsActive();
     }
 
-    @Override
-    public boolean tlsActive() {
-        return tls != null;
-    }
-
-    @Override
-    public boolean implicitTls() {
-        return implicitTls;
-    }
-
-    @Override
-    public boolean authenticated() {
-        return authenticatedUser != null;
-    }
-
-    @Override
-    public boolean inTransaction() {
+    boolean inTransaction() {
         return transaction.active();
     }
 
     boolean startTlsSupported() {
-        return SessionPolicy.startTlsOffered(server.options, implicitTls);
-    }
-
-    TlsInfo tls() {
-        return tls;
+        return state.startTlsSupported();
     }
 
     void authenticated(String user, AuthMechanism mechanism) {
-        authenticatedUser = server.interner.string(user);
-        info = info.withAuthMechanism(mechanism);
-        try {
-            session.setUsername(Username.of(user));
-        } catch (IllegalArgumentException e) {
-            // James' Username rejects some names (several @); our own record above is what counts
-            session.setUsername(Username.of("smtpunit-user"));
-        }
+        state.authenticated(user, mechanism);
     }
 
     void pushLineHandler(LineHandler<SMTPSession> handler) {
@@ -269,14 +252,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         return parsedPath;
     }
 
-    void pipelined(boolean value) {
-        pipelined = value;
-    }
-
-    boolean pipelined() {
-        return pipelined;
-    }
-
     SMTPSession session() {
         return session;
     }
@@ -286,10 +261,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     /** @param value whether the line being handled answers an AUTH challenge (334) rather than being a command */
-    void answeringChallenge(boolean value) {
-        answeringChallenge = value;
-    }
-
     /** BDAT was accepted for reading: what follows is its chunk. */
     void readChunk() {
         mode = Mode.CHUNK;
@@ -300,20 +271,12 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         mode = Mode.COMMAND;
     }
 
-    ChunkTransfer chunks() {
-        return chunks;
+    MessageAssembly messages() {
+        return messages;
     }
 
-    /**
-     * The client said EHLO or HELO and was answered 250.
-     *
-     * @param name its argument
-     * @return the session facts with that name
-     */
-    SessionInfo greetedAs(String name) {
-        transaction.reset();
-        info = info.withHeloName(server.interner.string(name));
-        return info;
+    ChunkTransfer chunks() {
+        return chunks;
     }
 
     // ---------------------------------------------------------------- the connection loop
@@ -328,8 +291,10 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             // the client went away, the server stopped, or TLS failed (recorded where it happened)
         } catch (RuntimeException | LinkageError e) {
             if (mode != Mode.CLOSED) {
-                event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection failed: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                replies.event(
+                        TranscriptEntry.Kind.PROTOCOL_VIOLATION,
+                        "connection failed: " + e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
                 closingByServer = true;
             }
         } finally {
@@ -351,7 +316,10 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         if (!server.options.greetingDelay().isZero()) {
             pause(server.options.greetingDelay().toNanos());
         }
-        faults.play(SmtpPhase.CONNECT, null, fire(SmtpPhase.CONNECT, "", null, null),
+        faults.play(
+                SmtpPhase.CONNECT,
+                null,
+                fire(SmtpPhase.CONNECT, "", null, null),
                 () -> new Outcome(server.interner.reply(220, server.options.greeting()), null));
     }
 
@@ -359,7 +327,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         LineDeadline lines = LineDeadline.of(server.options);
         while (mode != Mode.CLOSED) {
             if (stalled) {
-                wire.head = wire.tail;
+                wire.consumeAll();
             } else {
                 processInput();
                 if (mode == Mode.CLOSED) {
@@ -378,16 +346,21 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                     return;
                 }
                 if (lines != null) {
-                    lines.received(wire.buf, wire.lastFill, wire.tail, mode == Mode.CHUNK, System.nanoTime());
+                    lines.received(wire.buffer(), wire.lastFill(), wire.tail(), mode == Mode.CHUNK, System.nanoTime());
                 }
             } catch (SocketTimeoutException e) {
                 if (!stalled) {
                     if (lines != null && lines.overdue(System.nanoTime())) {
-                        event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "a line took longer than the line deadline of "
-                                + lines + " to arrive; closing");
+                        replies.event(
+                                TranscriptEntry.Kind.PROTOCOL_VIOLATION,
+                                "a line took longer than the line deadline of " + lines + " to arrive; closing");
                     }
-                    send(SmtpPhase.UNKNOWN, null, server.interner.reply(421, "4.4.2 " + server.options.hostname()
-                            + " Error: timeout exceeded"), false);
+                    replies.send(
+                            SmtpPhase.UNKNOWN,
+                            null,
+                            server.interner.reply(
+                                    421, "4.4.2 " + server.options.hostname() + " Error: timeout exceeded"),
+                            false);
                     closeNow();
                 }
             }
@@ -398,10 +371,12 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         Mode last = mode;
         mode = Mode.CLOSED;
         if (last == Mode.DATA && transaction.content() != null) {
-            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "connection lost during DATA after " + transaction.content().size()
-                    + " bytes; the message was discarded");
+            replies.event(
+                    TranscriptEntry.Kind.PROTOCOL_VIOLATION,
+                    "connection lost during DATA after " + transaction.content().size()
+                            + " bytes; the message was discarded");
         } else if (last == Mode.CHUNK) {
-            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, chunks.cutShort());
+            replies.event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, chunks.cutShort());
         }
         if (closingByServer) {
             try {
@@ -415,15 +390,18 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         server.release();
         Wire.Guard expired = wire.expired();
         if (expired != null) {
-            event(TranscriptEntry.Kind.CLOSED_BY_SERVER, expired == Wire.Guard.WRITE
-                    ? "connection closed by server: a reply could not be written within the idle timeout of "
-                            + seconds(server.options.idleTimeout()) + " (the client does not read)"
-                    : "connection closed by server: the TLS handshake was not complete within "
-                            + seconds(server.options.tlsHandshakeTimeout()));
+            replies.event(
+                    TranscriptEntry.Kind.CLOSED_BY_SERVER,
+                    expired == Wire.Guard.WRITE
+                            ? "connection closed by server: a reply could not be written within the idle timeout of "
+                                    + seconds(server.options.idleTimeout()) + " (the client does not read)"
+                            : "connection closed by server: the TLS handshake was not complete within "
+                                    + seconds(server.options.tlsHandshakeTimeout()));
         } else if (server.stopping && !closingByServer) {
-            event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection closed by server (server stopped)");
+            replies.event(TranscriptEntry.Kind.CLOSED_BY_SERVER, "connection closed by server (server stopped)");
         } else {
-            event(closingByServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER : TranscriptEntry.Kind.CLOSED_BY_CLIENT,
+            replies.event(
+                    closingByServer ? TranscriptEntry.Kind.CLOSED_BY_SERVER : TranscriptEntry.Kind.CLOSED_BY_CLIENT,
                     closingByServer ? "connection closed by server" : "connection closed by client");
         }
         session.resetState();
@@ -432,17 +410,20 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     private void handshake(boolean implicit) throws IOException {
         try {
-            tls = TlsUpgrade.handshake(wire, server.tls, implicit, server.options);
+            state.tlsEstablished(TlsUpgrade.handshake(wire, server.tls, implicit, server.options));
         } catch (IOException e) {
             if (wire.expired() == Wire.Guard.HANDSHAKE || e instanceof SocketTimeoutException) {
-                event(TranscriptEntry.Kind.TLS_FAILED, "TLS handshake failed: not complete within "
-                        + seconds(server.options.tlsHandshakeTimeout()));
+                replies.event(
+                        TranscriptEntry.Kind.TLS_FAILED,
+                        "TLS handshake failed: not complete within " + seconds(server.options.tlsHandshakeTimeout()));
             } else if (!server.stopping) {
-                event(TranscriptEntry.Kind.TLS_FAILED, TlsUpgrade.describe(e));
+                replies.event(TranscriptEntry.Kind.TLS_FAILED, TlsUpgrade.describe(e));
             }
             throw e;
         }
-        event(TranscriptEntry.Kind.TLS_ESTABLISHED, "TLS established: " + tls.protocol() + " " + tls.cipherSuite());
+        replies.event(
+                TranscriptEntry.Kind.TLS_ESTABLISHED,
+                "TLS established: " + state.tls().protocol() + " " + state.tls().cipherSuite());
     }
 
     /** STARTTLS was answered with 220: layer TLS and forget what the session learnt (RFC 3207 section 4.2). */
@@ -450,8 +431,10 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         try {
             int discarded = TlsUpgrade.discardPlaintext(wire);
             if (discarded > 0) {
-                event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, "discarded " + discarded + " bytes of plaintext sent after"
-                        + " STARTTLS before the TLS handshake (RFC 3207 section 4.2: possible command injection)");
+                replies.event(
+                        TranscriptEntry.Kind.PROTOCOL_VIOLATION,
+                        "discarded " + discarded + " bytes of plaintext sent after"
+                                + " STARTTLS before the TLS handshake (RFC 3207 section 4.2: possible command injection)");
             }
             handshake(false);
         } catch (IOException e) {
@@ -460,7 +443,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         session.getConnectionState().clear();
         session.resetState();
         transaction.reset();
-        info = info.withHeloName("");
+        state.forgetGreeting();
     }
 
     // ---------------------------------------------------------------- input
@@ -479,26 +462,28 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
                 endOfData();
                 continue;
             }
-            int start = w.head;
+            int start = w.head();
             int lf = w.indexOf(start, (byte) '\n');
             if (lf < 0) {
                 if (w.readable() > MAX_BUFFERED_LINE) {
-                    w.head = w.tail;
+                    w.consumeAll();
                     if (!discardingLongLine) {
                         discardingLongLine = true;
-                        answeringChallenge = !lineHandlers.isEmpty();
-                        rejectLine(SmtpPhase.UNKNOWN, "(line of more than " + CommandChecks.MAX_AUTH_LINE + " octets)",
+                        replies.answeringChallenge(!lineHandlers.isEmpty());
+                        rejectLine(
+                                SmtpPhase.UNKNOWN,
+                                "(line of more than " + CommandChecks.MAX_AUTH_LINE + " octets)",
                                 "5.5.2 Error: line too long");
                     }
                 }
                 break;
             }
-            w.head = lf + 1;
+            w.consumeTo(lf + 1);
             if (discardingLongLine) {
                 discardingLongLine = false;
                 continue;
             }
-            commands.line(w.buf, start, lf);
+            commands.line(w.buffer(), start, lf);
         }
     }
 
@@ -509,7 +494,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     void rejectLine(SmtpPhase phase, String shown, String text, int code) {
         // a refused line ends an AUTH exchange in progress (RFC 4954: a 5xx reply ends it for the client too)
         lineHandlers.clear();
-        send(phase, shown, server.interner.reply(code, text), false);
+        replies.send(phase, shown, server.interner.reply(code, text), false);
     }
 
     /**
@@ -531,20 +516,7 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
      * @return it as an outcome, or null
      */
     Outcome james(Response response) {
-        if (response == null) {
-            return null;
-        }
-        if (response instanceof Replies.Single single) {
-            String text = single.text();
-            if (text != null) {
-                return new Outcome(server.interner.reply(Integer.parseInt(response.getRetCode()), text), response);
-            }
-        }
-        List<CharSequence> lines = response.getLines();
-        if (lines.isEmpty()) {
-            return new Outcome(null, response);
-        }
-        return new Outcome(server.interner.reply(response, lines), response);
+        return replies.james(response);
     }
 
     /**
@@ -561,11 +533,11 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
             return;
         }
         if (outcome.reply() == null) {
-            recordExchange(phase, shown, null, injected);
+            replies.record(phase, shown, null, injected);
             closeNow();
             return;
         }
-        send(phase, shown, outcome.reply(), injected);
+        replies.send(phase, shown, outcome.reply(), injected);
         afterReply(outcome.response(), closeAfter);
     }
 
@@ -576,11 +548,6 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
         if (closeAfter || (response != null && response.isEndSession())) {
             closeNow();
         }
-    }
-
-    private void send(SmtpPhase phase, String shown, Interner.WireReply reply, boolean injected) {
-        recordExchange(phase, shown, reply.reply(), injected);
-        wire.write(reply.wire());
     }
 
     /** A reply James wrote by itself rather than returning it. */
@@ -621,75 +588,26 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
 
     private void endOfData() {
         mode = Mode.COMMAND;
-        pipelined = false;
-        MessageAssembly.Result result = assemble(transaction.content());
+        replies.pipelined(false);
+        MessageAssembly.Result result = messages.assemble(transaction.content());
         if (result.refusal() != null) {
             endTransaction();
-            send(SmtpPhase.END_OF_DATA, result.summary(), result.refusal(), false);
+            replies.send(SmtpPhase.END_OF_DATA, result.summary(), result.refusal(), false);
             return;
         }
         ReceivedMessage message = result.message();
-        accept(SmtpPhase.END_OF_DATA, result.summary(), message, result.headerProblem(),
+        messages.accept(
+                SmtpPhase.END_OF_DATA,
+                result.summary(),
+                message,
+                result.headerProblem(),
                 () -> fire(SmtpPhase.END_OF_DATA, "", null, message));
-    }
-
-    /**
-     * @param content the content received
-     * @return the message or the refusal it earns (recorded as a violation where it is one)
-     */
-    MessageAssembly.Result assemble(DataReceiver content) {
-        MessageAssembly.Result result = MessageAssembly.assemble(content, transaction.smtpUtf8(),
-                () -> transaction.envelope(info, authenticatedUser, tls, server.interner), server.options, server.interner);
-        if (result.violation() != null) {
-            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, result.violation());
-        }
-        return result;
     }
 
     /** Ends the mail transaction, in James' view and ours. */
     void endTransaction() {
         session.resetState();
         transaction.reset();
-    }
-
-    /**
-     * Ends the transaction with a complete message: lints it and lets the receiver profile refuse it
-     * ({@link ReceiverGate}), refuses 8-bit header octets that SMTPUTF8 does not cover, then stores it
-     * and answers 250, unless a fault says otherwise. A refused message is not offered to the fault
-     * rules; a receiver profile's refusal comes before the generic {@code 554 5.6.9}, as the receiver
-     * it imitates would answer.
-     *
-     * @param phase END_OF_DATA or BDAT
-     * @param summary the transcript's stand-in for the content
-     * @param message the message
-     * @param headerProblem why its header octets are refused (RFC 6532 section 3), or null
-     * @param faultRules fires the fault rules for the message: the effect, or null
-     */
-    void accept(SmtpPhase phase, String summary, ReceivedMessage message, String headerProblem,
-            Supplier<FaultEffect> faultRules) {
-        if (headerProblem != null) {
-            event(TranscriptEntry.Kind.PROTOCOL_VIOLATION, headerProblem);
-        }
-        Interner.WireReply refused = ReceiverGate.refusal(server, transcript, message);
-        if (refused == null && headerProblem != null) {
-            refused = server.interner.reply(554, "5.6.9 Message refused: " + headerProblem);
-        }
-        if (refused != null) {
-            endTransaction();
-            send(phase, summary, refused, false);
-            return;
-        }
-        FaultEffect effect = faultRules.get();
-        endTransaction();
-        faults.play(phase, summary, effect, () -> {
-            ReceivedMessage dropped = API.store(server.mailbox, message, server.options.maxStoredMessages());
-            if (dropped != null) {
-                event(TranscriptEntry.Kind.MESSAGE_DROPPED, "mailbox full (maxStoredMessages " + server.options.maxStoredMessages()
-                        + "): dropped the oldest message, from session " + dropped.envelope().sessionId() + ", "
-                        + server.mailbox.droppedCount() + " dropped so far");
-            }
-            return new Outcome(server.interner.reply(250, "2.0.0 Ok: message accepted"), null);
-        });
     }
 
     // ---------------------------------------------------------------- helpers
@@ -710,25 +628,22 @@ final class SmtpConnection implements Runnable, SessionPolicy.State {
     }
 
     FaultContext context(SmtpPhase phase, String line, CommandArgs args, ReceivedMessage message, int chunkNumber) {
-        return new FaultContext(phase, line, args == null ? "" : args.path(), args == null ? Map.of() : args.parameters(),
-                info.id(), transaction.inSession(), transaction.onServer(), tls != null, Optional.ofNullable(authenticatedUser),
-                Optional.ofNullable(message), chunkNumber);
-    }
-
-    void recordExchange(SmtpPhase phase, String shown, SmtpReply reply, boolean injected) {
-        API.exchange(transcript, now(), phase, shown, reply, injected, pipelined, answeringChallenge && shown != null);
-    }
-
-    void event(TranscriptEntry.Kind kind, String detail) {
-        API.event(transcript, now(), kind, detail);
+        return new FaultContext(
+                phase,
+                line,
+                args == null ? "" : args.path(),
+                args == null ? Map.of() : args.parameters(),
+                id,
+                transaction.inSession(),
+                transaction.onServer(),
+                state.tlsActive(),
+                Optional.ofNullable(state.authenticatedUser()),
+                Optional.ofNullable(message),
+                chunkNumber);
     }
 
     /** {@return the duration as the transcript shows it: {@code 60 s}, {@code 250 ms}} */
     static String seconds(java.time.Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private static long now() {
-        return System.currentTimeMillis();
     }
 }

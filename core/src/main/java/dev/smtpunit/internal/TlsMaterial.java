@@ -29,12 +29,14 @@ final class TlsMaterial {
             context = SSLContext.getInstance("TLS");
             context.init(kmf.getKeyManagers(), null, null);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot set up TLS with the given key and certificate: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot set up TLS with the given key and certificate: " + e.getMessage(), e);
         }
     }
 
     private static final class Generated {
-        static final TlsMaterial INSTANCE = new TlsMaterial(SelfSignedCertificate.shared().keyPair().getPrivate(),
+        static final TlsMaterial INSTANCE = new TlsMaterial(
+                SelfSignedCertificate.shared().keyPair().getPrivate(),
                 List.of(SelfSignedCertificate.shared().certificate()));
     }
 
@@ -57,8 +59,8 @@ final class TlsMaterial {
      * @throws IOException when the socket is closed
      */
     SSLSocket layer(Socket plain) throws IOException {
-        SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, plain.getInetAddress().getHostAddress(),
-                plain.getPort(), true);
+        SSLSocket ssl = (SSLSocket) context.getSocketFactory()
+                .createSocket(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
         ssl.setUseClientMode(false);
         ssl.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
         return ssl;

@@ -38,7 +38,8 @@ final class TlsUpgrade {
      * @return what was negotiated
      * @throws IOException when the handshake fails, or the watchdog closed it at its deadline
      */
-    static TlsInfo handshake(Wire wire, TlsMaterial material, boolean implicit, SmtpServerOptions options) throws IOException {
+    static TlsInfo handshake(Wire wire, TlsMaterial material, boolean implicit, SmtpServerOptions options)
+            throws IOException {
         wire.flush();
         SSLSocket ssl = material.layer(wire.socket());
         wire.use(ssl);
@@ -61,6 +62,7 @@ final class TlsUpgrade {
      * @return the transcript's description
      */
     static String describe(IOException failure) {
-        return "TLS handshake failed: " + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+        return "TLS handshake failed: "
+                + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
     }
 }

@@ -25,6 +25,7 @@ final class Transaction {
     private DataReceiver content;
     /** Where the content of each message starts; its bytes are copied out at exact size. */
     private byte[] scratch;
+
     private int bdatChunks;
 
     /**
@@ -127,17 +128,24 @@ final class Transaction {
     }
 
     /**
+     * @param recorder builds the envelope
      * @param info the session's facts
      * @param authenticatedUser the AUTH user or null
      * @param tls the TLS state or null
      * @param interner shares the recipient list with earlier messages that had the same recipients
      * @return the envelope of the message now complete
      */
-    Envelope envelope(SessionInfo info, String authenticatedUser, TlsInfo tls, Interner interner) {
-        Internals.Access api = Internals.access();
-        Envelope envelope = api.envelope(info, sender == null ? "" : sender, mailParameters, interner.recipients(recipients),
-                authenticatedUser, tls, inSession, System.currentTimeMillis());
-        return bdatChunks == 0 ? envelope : api.sentWithBdat(envelope, bdatChunks);
+    Envelope envelope(Recorder recorder, SessionInfo info, String authenticatedUser, TlsInfo tls, Interner interner) {
+        Envelope envelope = recorder.envelope(
+                info,
+                sender == null ? "" : sender,
+                mailParameters,
+                interner.recipients(recipients),
+                authenticatedUser,
+                tls,
+                inSession,
+                System.currentTimeMillis());
+        return bdatChunks == 0 ? envelope : recorder.sentWithBdat(envelope, bdatChunks);
     }
 
     /** {@return whether MAIL declared {@code SMTPUTF8} (RFC 6531), which allows UTF-8 header fields (RFC 6532)} */

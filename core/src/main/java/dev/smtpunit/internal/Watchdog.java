@@ -24,7 +24,9 @@ final class Watchdog implements Runnable {
      */
     Watchdog(ServerContext server) {
         this.server = server;
-        long shortest = Math.min(server.options.idleTimeout().toNanos(), server.options.tlsHandshakeTimeout().toNanos());
+        long shortest = Math.min(
+                server.options.idleTimeout().toNanos(),
+                server.options.tlsHandshakeTimeout().toNanos());
         this.periodNanos = Math.max(MIN_PERIOD_NANOS, Math.min(MAX_PERIOD_NANOS, shortest / 8));
     }
 

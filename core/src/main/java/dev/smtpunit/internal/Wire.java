@@ -27,19 +27,23 @@ final class Wire {
 
     /** Holds the longest line we keep (an AUTH line) plus a large read. */
     static final int INPUT_CAPACITY = 16384;
+
     private static final int OUTPUT_FLUSH_AT = 8192;
 
     /** The TCP socket, closed from other threads to end the connection (never blocks on TLS). */
     private final Socket raw;
+
     private Socket socket;
     private InputStream in;
     private OutputStream out;
     /** Input: the unread bytes are {@code buf[head..tail)}. */
-    final byte[] buf = new byte[INPUT_CAPACITY];
-    int head;
-    int tail;
+    private final byte[] buf = new byte[INPUT_CAPACITY];
+
+    private int head;
+    private int tail;
     /** Where the bytes of the last {@link #fill()} start: they are {@code buf[lastFill..tail)}. */
-    int lastFill;
+    private int lastFill;
+
     private byte[] pending = new byte[512];
     private int pendingLength;
     private final long writeTimeoutNanos;
@@ -110,6 +114,40 @@ final class Wire {
 
     Socket socket() {
         return socket;
+    }
+
+    /** {@return the input buffer, read only: its unread bytes are {@code [head(), tail())}} */
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** {@return the index of the first unread byte} */
+    int head() {
+        return head;
+    }
+
+    /** {@return the index after the last unread byte} */
+    int tail() {
+        return tail;
+    }
+
+    /** {@return where the bytes of the last {@link #fill()} start: they are {@code [lastFill(), tail())}} */
+    int lastFill() {
+        return lastFill;
+    }
+
+    /**
+     * Marks the input up to an index as read.
+     *
+     * @param index the new {@link #head()}, between it and {@link #tail()}
+     */
+    void consumeTo(int index) {
+        head = index;
+    }
+
+    /** Drops every unread byte of the buffer. */
+    void consumeAll() {
+        head = tail;
     }
 
     /** {@return the number of unread bytes in the buffer} */

@@ -12,10 +12,17 @@ package dev.smtpunit.lint;
  * @param unsupported the percentage not supported
  * @param features how many of the features found caniemail has data on for this family
  */
-public record ClientScore(String family, String name, double supported, double partial, double unsupported, int features) {
+public record ClientScore(
+        String family, String name, double supported, double partial, double unsupported, int features) {
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%s: %.1f%% supported, %.1f%% partial, %.1f%% not supported (%d features)",
-                name, supported, partial, unsupported, features);
+        return String.format(
+                java.util.Locale.ROOT,
+                "%s: %.1f%% supported, %.1f%% partial, %.1f%% not supported (%d features)",
+                name,
+                supported,
+                partial,
+                unsupported,
+                features);
     }
 }

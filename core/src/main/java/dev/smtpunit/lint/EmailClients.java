@@ -34,6 +34,7 @@ public final class EmailClients {
 
     /** The chosen clients, or null for every client of the tables. */
     private final Set<String> clients;
+
     private final Support minimum;
 
     private EmailClients(Set<String> clients, Support minimum) {
@@ -43,7 +44,8 @@ public final class EmailClients {
 
     /** Every client key of the tables, read once. */
     private static final class Every {
-        static final Set<String> CLIENTS = Collections.unmodifiableSet(new LinkedHashSet<>(CanIEmailData.get().clients));
+        static final Set<String> CLIENTS =
+                Collections.unmodifiableSet(new LinkedHashSet<>(CanIEmailData.get().clients));
     }
 
     /** {@return every client caniemail has tested, requiring full support} */
@@ -60,7 +62,8 @@ public final class EmailClients {
      */
     public static EmailClients of(String... clients) {
         if (clients.length == 0) {
-            throw new IllegalArgumentException("name at least one client, for example EmailClients.of(\"gmail\", \"outlook.windows\")");
+            throw new IllegalArgumentException(
+                    "name at least one client, for example EmailClients.of(\"gmail\", \"outlook.windows\")");
         }
         Set<String> known = CanIEmailData.get().clients;
         Set<String> chosen = new LinkedHashSet<>();
@@ -75,7 +78,8 @@ public final class EmailClients {
             }
             if (chosen.size() == before && !known.contains(key)) {
                 throw new IllegalArgumentException("unknown mail client \"" + name + "\"; known: a family ("
-                        + String.join(", ", CanIEmailData.get().families.keySet()) + ") or family.platform (" + String.join(", ", known) + ")");
+                        + String.join(", ", CanIEmailData.get().families.keySet()) + ") or family.platform ("
+                        + String.join(", ", known) + ")");
             }
         }
         return new EmailClients(chosen, Support.FULL);
@@ -108,7 +112,8 @@ public final class EmailClients {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EmailClients other && minimum == other.minimum
+        return o instanceof EmailClients other
+                && minimum == other.minimum
                 && (clients == other.clients || clients().equals(other.clients()));
     }
 
@@ -119,7 +124,9 @@ public final class EmailClients {
 
     @Override
     public String toString() {
-        return "EmailClients" + (clients().equals(Every.CLIENTS) ? "[all" : Arrays.toString(clients.toArray()).replace("]", ""))
-                + ", minimum " + minimum + "]";
+        return "EmailClients"
+                + (clients().equals(Every.CLIENTS)
+                        ? "[all"
+                        : Arrays.toString(clients.toArray()).replace("]", "")) + ", minimum " + minimum + "]";
     }
 }

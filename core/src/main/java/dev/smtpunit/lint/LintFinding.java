@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param part the MIME part path ({@code 1.2} is the second part of the first part), empty for the top level
  * @param line the 1-based line number in the message content, or 0 when the finding has no single line
  */
-public record LintFinding(String ruleId, Severity severity, String source, String message, String header, String part,
-        int line) {
+public record LintFinding(
+        String ruleId, Severity severity, String source, String message, String header, String part, int line) {
 
     /** How bad a finding is. */
     public enum Severity {

@@ -116,8 +116,12 @@ public final class MailLint {
      */
     public List<LintFinding> check(ReceivedMessage message) {
         Objects.requireNonNull(message, "message");
-        return LintEngine.check(message.rawBytes(), message.envelope().sender(), message.envelope().mailParameters(),
-                ruleSets, clients);
+        return LintEngine.check(
+                message.rawBytes(),
+                message.envelope().sender(),
+                message.envelope().mailParameters(),
+                ruleSets,
+                clients);
     }
 
     /**
@@ -142,8 +146,12 @@ public final class MailLint {
      */
     public List<LintFinding> check(byte[] content, String envelopeSender, Map<String, String> mailParameters) {
         Objects.requireNonNull(content, "content");
-        return LintEngine.check(content.clone(), Objects.requireNonNull(envelopeSender, "envelopeSender"),
-                Map.copyOf(mailParameters), ruleSets, clients);
+        return LintEngine.check(
+                content.clone(),
+                Objects.requireNonNull(envelopeSender, "envelopeSender"),
+                Map.copyOf(mailParameters),
+                ruleSets,
+                clients);
     }
 
     @Override

@@ -53,7 +53,10 @@ public enum ReceiverProfile {
      */
     public Optional<ReceiverRejection> check(ReceivedMessage message) {
         Objects.requireNonNull(message, "message");
-        return check(message.rawBytes(), message.envelope().sender(), message.envelope().mailParameters());
+        return check(
+                message.rawBytes(),
+                message.envelope().sender(),
+                message.envelope().mailParameters());
     }
 
     /**
@@ -64,11 +67,15 @@ public enum ReceiverProfile {
      * @param mailParameters the MAIL FROM parameters, names upper-case
      * @return the refusal, or empty
      */
-    public Optional<ReceiverRejection> check(byte[] content, String envelopeSender, Map<String, String> mailParameters) {
-        if (this == NONE) {
-            return Optional.empty();
-        }
-        return ReceiverRules.decide(this, MailLint.defaults().check(content, envelopeSender, mailParameters), content,
-                envelopeSender);
+    public Optional<ReceiverRejection> check(
+            byte[] content, String envelopeSender, Map<String, String> mailParameters) {
+        return switch (this) {
+            case NONE -> Optional.empty();
+            case STRICT_RFC ->
+                ReceiverRules.strictRfc(MailLint.defaults().check(content, envelopeSender, mailParameters));
+            case GMAIL ->
+                ReceiverRules.gmail(MailLint.defaults().check(content, envelopeSender, mailParameters), content);
+            case OUTLOOK -> ReceiverRules.outlook(content, envelopeSender);
+        };
     }
 }

@@ -37,12 +37,16 @@ final class Baseline {
     /** {@return the counts now, after a warm-up} */
     static Baseline capture() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
-                .startTls(SmtpServerOptions.StartTlsMode.OFFERED).implicitTls(0).build())) {
+                .startTls(SmtpServerOptions.StartTlsMode.OFFERED)
+                .implicitTls(0)
+                .build())) {
             send(smtp.clientTrust().startTlsProperties(smtp));
             send(smtp.clientTrust().smtpsProperties(smtp));
             smtp.mailbox().awaitMessages(2, Duration.ofSeconds(10));
         }
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> serverThreads().isEmpty());
+        await().pollInSameThread()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> serverThreads().isEmpty());
         return new Baseline(Thread.getAllStackTraces().size(), openFds());
     }
 
@@ -59,12 +63,14 @@ final class Baseline {
     void assertRestored() {
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(serverThreads()).as("server threads left").isEmpty();
-            assertThat(Thread.getAllStackTraces().size()).as("live threads: %s", Thread.getAllStackTraces().keySet())
+            assertThat(Thread.getAllStackTraces().size())
+                    .as("live threads: %s", Thread.getAllStackTraces().keySet())
                     .isLessThanOrEqualTo(threads);
             assertThat(openFds()).as("open file descriptors").isLessThanOrEqualTo(fds);
         });
-        System.out.printf("baseline: %d threads and %d fds before, %d and %d after%n", threads, fds,
-                Thread.getAllStackTraces().size(), openFds());
+        System.out.printf(
+                "baseline: %d threads and %d fds before, %d and %d after%n",
+                threads, fds, Thread.getAllStackTraces().size(), openFds());
     }
 
     int threads() {
@@ -76,7 +82,10 @@ final class Baseline {
     }
 
     static List<String> serverThreads() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).filter(n -> n.startsWith("smtpunit ")).toList();
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(n -> n.startsWith("smtpunit "))
+                .toList();
     }
 
     static long openFds() {

@@ -1,9 +1,9 @@
 package dev.smtpunit.adversarial;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,19 +43,23 @@ class GarbageInputTest {
 
     @BeforeEach
     void start() {
-        smtp = MockSmtpServer.started(SmtpServerOptions.builder().startTls(SmtpServerOptions.StartTlsMode.OFFERED)
-                .smtpUtf8(true).build());
+        smtp = MockSmtpServer.started(SmtpServerOptions.builder()
+                .startTls(SmtpServerOptions.StartTlsMode.OFFERED)
+                .smtpUtf8(true)
+                .build());
     }
 
     @AfterEach
     void stillServesAndStoredNothing() throws Exception {
         try {
             ConnectionLimitsTest.awaitAllClosed(smtp);
-            try (RawClient c = RawClient.connect(smtp)) {
+            try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                 assertThat(c.reply()).startsWith("220 ");
                 assertThat(c.command("NOOP")).isEqualTo("250 2.0.0 OK");
             }
-            assertThat(smtp.mailbox().messages()).as("garbage never becomes a message").isEmpty();
+            assertThat(smtp.mailbox().messages())
+                    .as("garbage never becomes a message")
+                    .isEmpty();
         } finally {
             smtp.close();
         }
@@ -66,7 +70,9 @@ class GarbageInputTest {
         String got = Hostile.exchange(smtp.port(), garbage);
         assertThat(got).as("every reply ends in CRLF").endsWith("\r\n");
         List<String> lines = Arrays.asList(got.split("\r\n", -1)).subList(0, got.split("\r\n", -1).length - 1);
-        assertThat(lines).as("only well-formed reply lines").allMatch(l -> REPLY_LINE.matcher(l).matches());
+        assertThat(lines)
+                .as("only well-formed reply lines")
+                .allMatch(l -> REPLY_LINE.matcher(l).matches());
         assertThat(lines.get(0)).startsWith("220 ");
         return lines.subList(1, lines.size());
     }
@@ -88,7 +94,8 @@ class GarbageInputTest {
     @Test
     void nulAndInvalidUtf8() throws Exception {
         assertThat(replies(ascii("EHLO x\0y\r\nMAIL FROM:<\u00ff\u00fe@example.com>\r\nEHLO \u00c3\u0028\r\nQUIT\r\n")))
-                .extracting(l -> l.substring(0, 4)).containsExactly("500 ", "500 ", "500 ", "221 ");
+                .extracting(l -> l.substring(0, 4))
+                .containsExactly("500 ", "500 ", "500 ", "221 ");
     }
 
     @Test
@@ -104,16 +111,20 @@ class GarbageInputTest {
     void tlsClientHelloAndHttpOnThePlainPort() throws Exception {
         assertThat(replies(Hostile.clientHello())).allMatch(l -> l.startsWith("500 "));
         assertThat(replies(ascii("GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: curl\r\n\r\n")))
-                .hasSize(4).allMatch(l -> l.startsWith("500 "));
+                .hasSize(4)
+                .allMatch(l -> l.startsWith("500 "));
         assertThat(replies(ascii("POST /mail HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")))
-                .hasSize(3).allMatch(l -> l.startsWith("500 "));
+                .hasSize(3)
+                .allMatch(l -> l.startsWith("500 "));
     }
 
     @Test
     void crLfStorms() throws Exception {
         assertThat(replies(Hostile.repeat("\r\n", 20_000))).hasSize(20_000).allMatch(l -> l.startsWith("500 "));
         assertThat(replies(Hostile.concat(Hostile.repeat("\r\r\n\n\r", 5_000), ascii("\r\nNOOP\r\n"))))
-                .allMatch(l -> l.startsWith("500 ") || l.equals("250 2.0.0 OK")).last().isEqualTo("250 2.0.0 OK");
+                .allMatch(l -> l.startsWith("500 ") || l.equals("250 2.0.0 OK"))
+                .last()
+                .isEqualTo("250 2.0.0 OK");
     }
 
     @Test
@@ -141,7 +152,7 @@ class GarbageInputTest {
         new Random(5).nextBytes(noise);
         byte[] fakeRecord = Hostile.concat(new byte[] {23, 3, 3, 0, 64}, Arrays.copyOf(noise, 64));
         for (byte[] garbage : List.of(noise, fakeRecord)) {
-            RawClient c = RawClient.connect(smtp);
+            RawClient c = RawClient.connect(smtp.host(), smtp.port());
             c.reply();
             c.command("EHLO x");
             assertThat(c.command("STARTTLS")).startsWith("220 ");

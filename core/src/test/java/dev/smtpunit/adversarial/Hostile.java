@@ -87,17 +87,19 @@ final class Hostile {
             System.arraycopy(one, 0, batch, i * one.length, one.length);
         }
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> daemon(r, "hostile pump"));
-        CompletableFuture<Long> done = CompletableFuture.supplyAsync(() -> {
-            long written = 0;
-            try {
-                while (true) {
-                    s.getOutputStream().write(batch);
-                    written += batch.length;
-                }
-            } catch (IOException e) {
-                return written;
-            }
-        }, thread);
+        CompletableFuture<Long> done = CompletableFuture.supplyAsync(
+                () -> {
+                    long written = 0;
+                    try {
+                        while (true) {
+                            s.getOutputStream().write(batch);
+                            written += batch.length;
+                        }
+                    } catch (IOException e) {
+                        return written;
+                    }
+                },
+                thread);
         done.whenComplete((n, e) -> thread.shutdown());
         return done;
     }
@@ -113,17 +115,21 @@ final class Hostile {
     static ScheduledExecutorService trickle(Socket s, byte[] octets, long periodMillis) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hostile trickle"));
         int[] next = {0};
-        timer.scheduleAtFixedRate(() -> {
-            if (next[0] >= octets.length) {
-                timer.shutdown();
-                return;
-            }
-            try {
-                s.getOutputStream().write(octets[next[0]++]);
-            } catch (IOException e) {
-                timer.shutdown();
-            }
-        }, 0, periodMillis, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    if (next[0] >= octets.length) {
+                        timer.shutdown();
+                        return;
+                    }
+                    try {
+                        s.getOutputStream().write(octets[next[0]++]);
+                    } catch (IOException e) {
+                        timer.shutdown();
+                    }
+                },
+                0,
+                periodMillis,
+                TimeUnit.MILLISECONDS);
         return timer;
     }
 

@@ -42,9 +42,12 @@ class HttpApiLimitsTest {
     @BeforeAll
     static void baseline() throws Exception {
         // warm the HTTPS side (certificate, TLS context) so that what it opens once per JVM is in the baseline
-        try (MockSmtpServer smtp = new MockSmtpServer(); MockProviderApis apis = new MockProviderApis(smtp).start();
-                SSLSocket s = (SSLSocket) apis.clientTrust().sslContext().getSocketFactory().createSocket("127.0.0.1",
-                        apis.secureAddress().getPort())) {
+        try (MockSmtpServer smtp = new MockSmtpServer();
+                MockProviderApis apis = new MockProviderApis(smtp).start();
+                SSLSocket s = (SSLSocket) apis.clientTrust()
+                        .sslContext()
+                        .getSocketFactory()
+                        .createSocket("127.0.0.1", apis.secureAddress().getPort())) {
             s.setSoTimeout(5000);
             s.getOutputStream().write(PROBE.getBytes(StandardCharsets.US_ASCII));
             assertThat(responseHead(s.getInputStream())).startsWith("HTTP/1.1 404 ");
@@ -59,7 +62,10 @@ class HttpApiLimitsTest {
     }
 
     private static List<String> httpThreads() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).filter(n -> n.startsWith("smtpunit-http")).toList();
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(n -> n.startsWith("smtpunit-http"))
+                .toList();
     }
 
     private static MockSmtpServer smtp(SmtpServerOptions.Builder b) {
@@ -92,8 +98,11 @@ class HttpApiLimitsTest {
     }
 
     private static List<String> closeEvents(MockSmtpServer smtp) {
-        return smtp.transcript().sessions().stream().flatMap(s -> s.events().stream())
-                .filter(e -> e.kind() == TranscriptEntry.Kind.CLOSED_BY_SERVER).map(TranscriptEntry.Event::detail).toList();
+        return smtp.transcript().sessions().stream()
+                .flatMap(s -> s.events().stream())
+                .filter(e -> e.kind() == TranscriptEntry.Kind.CLOSED_BY_SERVER)
+                .map(TranscriptEntry.Event::detail)
+                .toList();
     }
 
     private static void assertStillServes(MockProviderApis apis) throws Exception {
@@ -109,12 +118,19 @@ class HttpApiLimitsTest {
                 MockProviderApis apis = new MockProviderApis(smtp).start();
                 Socket s = Hostile.connect(apis.address().getPort(), 0)) {
             s.getOutputStream().write(PROBE.getBytes(StandardCharsets.US_ASCII));
-            assertThat(responseHead(s.getInputStream())).startsWith("HTTP/1.1 404 ").doesNotContain("Connection: close");
+            assertThat(responseHead(s.getInputStream()))
+                    .startsWith("HTTP/1.1 404 ")
+                    .doesNotContain("Connection: close");
             long started = System.nanoTime();
-            assertThat(s.getInputStream().read()).as("closed without a response").isEqualTo(-1);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(300L, 3000L);
-            await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().session(1).isClosed());
-            assertThat(smtp.transcript().session(1).events()).extracting(TranscriptEntry.Event::detail)
+            assertThat(s.getInputStream().read())
+                    .as("closed without a response")
+                    .isEqualTo(-1);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                    .isBetween(300L, 3000L);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> smtp.transcript().session(1).isClosed());
+            assertThat(smtp.transcript().session(1).events())
+                    .extracting(TranscriptEntry.Event::detail)
                     .containsExactly("connection closed by server: idle for 500 ms");
         }
     }
@@ -123,15 +139,18 @@ class HttpApiLimitsTest {
     void aTricklingRequestHeadOrBodyGets408AtTheIdleTimeout() throws Exception {
         try (MockSmtpServer smtp = smtp(SmtpServerOptions.builder().idleTimeout(Duration.ofMillis(500)));
                 MockProviderApis apis = new MockProviderApis(smtp).start()) {
-            byte[] head = "POST /v3/mail/send HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
+            byte[] head =
+                    "POST /v3/mail/send HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
             byte[] slowBody = "POST /v3/mail/send HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n{"
                     .getBytes(StandardCharsets.US_ASCII);
-            for (byte[] octets : List.of(Hostile.concat(head, Hostile.repeat("x", 200)), Hostile.concat(slowBody,
-                    Hostile.repeat("x", 200)))) {
+            for (byte[] octets : List.of(
+                    Hostile.concat(head, Hostile.repeat("x", 200)),
+                    Hostile.concat(slowBody, Hostile.repeat("x", 200)))) {
                 try (Socket slow = Hostile.connect(apis.address().getPort(), 0)) {
                     ScheduledExecutorService timer = Hostile.trickle(slow, octets, 20);
                     try {
-                        assertThat(Hostile.readToEnd(slow)).startsWith("HTTP/1.1 408 Request Timeout\r\n")
+                        assertThat(Hostile.readToEnd(slow))
+                                .startsWith("HTTP/1.1 408 Request Timeout\r\n")
                                 .contains("Connection: close\r\n");
                     } finally {
                         timer.shutdownNow();
@@ -139,8 +158,9 @@ class HttpApiLimitsTest {
                 }
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> closeEvents(smtp).size() == 2);
-            assertThat(closeEvents(smtp)).containsOnly(
-                    "connection closed by server: 408, the request did not arrive within the idle timeout of 500 ms");
+            assertThat(closeEvents(smtp))
+                    .containsOnly(
+                            "connection closed by server: 408, the request did not arrive within the idle timeout of 500 ms");
             assertStillServes(apis);
         }
     }
@@ -151,11 +171,17 @@ class HttpApiLimitsTest {
                 MockProviderApis apis = new MockProviderApis(smtp).start();
                 Socket deaf = Hostile.connect(apis.address().getPort(), 4096)) {
             CompletableFuture<Long> pumped = Hostile.pump(deaf, PROBE);
-            assertThat(pumped.get(30, TimeUnit.SECONDS)).as("octets written before the server gave up").isPositive();
-            await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().session(1).isClosed());
-            assertThat(smtp.transcript().session(1).events()).extracting(TranscriptEntry.Event::detail).last().isEqualTo(
-                    "connection closed by server: a response could not be written within the idle timeout of 500 ms"
-                            + " (the client does not read)");
+            assertThat(pumped.get(30, TimeUnit.SECONDS))
+                    .as("octets written before the server gave up")
+                    .isPositive();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> smtp.transcript().session(1).isClosed());
+            assertThat(smtp.transcript().session(1).events())
+                    .extracting(TranscriptEntry.Event::detail)
+                    .last()
+                    .isEqualTo(
+                            "connection closed by server: a response could not be written within the idle timeout of 500 ms"
+                                    + " (the client does not read)");
             assertStillServes(apis);
         }
     }
@@ -167,8 +193,8 @@ class HttpApiLimitsTest {
                 Socket silent = Hostile.connect(apis.secureAddress().getPort(), 0)) {
             assertThat(Hostile.readToEnd(silent)).isEmpty();
             await().atMost(Duration.ofSeconds(5)).until(() -> closeEvents(smtp).size() == 1);
-            assertThat(closeEvents(smtp)).containsExactly(
-                    "connection closed by server: the TLS handshake did not complete within 500 ms");
+            assertThat(closeEvents(smtp))
+                    .containsExactly("connection closed by server: the TLS handshake did not complete within 500 ms");
         }
     }
 
@@ -192,7 +218,9 @@ class HttpApiLimitsTest {
             long started = System.nanoTime();
             apis.stop();
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            assertThat(tookMillis).as("stop() with three blocked writers, an idle and a silent TLS client, ms").isLessThan(2500);
+            assertThat(tookMillis)
+                    .as("stop() with three blocked writers, an idle and a silent TLS client, ms")
+                    .isLessThan(2500);
             assertThat(httpThreads()).as("stop() ended every connection").isEmpty();
             for (CompletableFuture<Long> p : pumps) {
                 p.get(10, TimeUnit.SECONDS);
@@ -207,8 +235,10 @@ class HttpApiLimitsTest {
 
     private static long blockedInWrite() {
         return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getName().startsWith("smtpunit-http-") && !e.getKey().getName().contains("accept"))
-                .filter(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals("respond")))
+                .filter(e -> e.getKey().getName().startsWith("smtpunit-http-")
+                        && !e.getKey().getName().contains("accept"))
+                .filter(e -> Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getMethodName().equals("respond")))
                 .count();
     }
 
@@ -217,27 +247,40 @@ class HttpApiLimitsTest {
         try (MockSmtpServer smtp = smtp(SmtpServerOptions.builder().maxConnections(2));
                 MockProviderApis apis = new MockProviderApis(smtp).start()) {
             for (int round = 0; round < 20; round++) {
-                try (Socket a = Hostile.connect(apis.address().getPort(), 0); Socket b = Hostile.connect(apis.address().getPort(), 0)) {
+                try (Socket a = Hostile.connect(apis.address().getPort(), 0);
+                        Socket b = Hostile.connect(apis.address().getPort(), 0)) {
                     for (Socket s : List.of(a, b)) {
                         s.getOutputStream().write(PROBE.getBytes(StandardCharsets.US_ASCII));
-                        assertThat(responseHead(s.getInputStream())).as("round %d", round).startsWith("HTTP/1.1 404 ");
+                        assertThat(responseHead(s.getInputStream()))
+                                .as("round %d", round)
+                                .startsWith("HTTP/1.1 404 ");
                     }
                     try (Socket c = Hostile.connect(apis.address().getPort(), 0)) {
-                        assertThat(Hostile.readToEnd(c)).as("round %d, third", round)
-                                .startsWith("HTTP/1.1 503 Service Unavailable\r\n").contains("Retry-After: 1\r\n")
+                        assertThat(Hostile.readToEnd(c))
+                                .as("round %d, third", round)
+                                .startsWith("HTTP/1.1 503 Service Unavailable\r\n")
+                                .contains("Retry-After: 1\r\n")
                                 .endsWith("too many connections (maxConnections 2)");
                     }
                 }
                 int closed = 3 * (round + 1);
-                await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().sessions().stream()
-                        .filter(SessionTranscript::isClosed).count() == closed);
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> smtp.transcript().sessions().stream()
+                                        .filter(SessionTranscript::isClosed)
+                                        .count()
+                                == closed);
             }
-            assertThat(closeEvents(smtp)).filteredOn(d -> d.startsWith("connection refused"))
-                    .hasSize(20).containsOnly("connection refused: too many connections (maxConnections 2)");
-            try (Socket a = Hostile.connect(apis.address().getPort(), 0); Socket b = Hostile.connect(apis.address().getPort(), 0)) {
+            assertThat(closeEvents(smtp))
+                    .filteredOn(d -> d.startsWith("connection refused"))
+                    .hasSize(20)
+                    .containsOnly("connection refused: too many connections (maxConnections 2)");
+            try (Socket a = Hostile.connect(apis.address().getPort(), 0);
+                    Socket b = Hostile.connect(apis.address().getPort(), 0)) {
                 for (Socket s : List.of(a, b)) {
                     s.getOutputStream().write(PROBE.getBytes(StandardCharsets.US_ASCII));
-                    assertThat(responseHead(s.getInputStream())).as("the full limit after 20 refusals").startsWith("HTTP/1.1 404 ");
+                    assertThat(responseHead(s.getInputStream()))
+                            .as("the full limit after 20 refusals")
+                            .startsWith("HTTP/1.1 404 ");
                 }
             }
         }
@@ -272,7 +315,8 @@ class HttpApiLimitsTest {
                     s.close();
                 }
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().sessions().stream().allMatch(SessionTranscript::isClosed));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> smtp.transcript().sessions().stream().allMatch(SessionTranscript::isClosed));
             for (int i = 0; i < 4; i++) {
                 assertStillServes(apis);
             }
@@ -281,36 +325,66 @@ class HttpApiLimitsTest {
 
     @Test
     void brokenRequestsGetTheirStatusAndTheServerGoesOn() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer(); MockProviderApis apis = new MockProviderApis(smtp).start()) {
+        try (MockSmtpServer smtp = new MockSmtpServer();
+                MockProviderApis apis = new MockProviderApis(smtp).start()) {
             String host = "Host: 127.0.0.1\r\n";
             assertThat(send(apis, "\u0000\u0001\u00ff garbage\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)))
-                    .startsWith("HTTP/1.1 400 Bad Request\r\n").endsWith("malformed request line");
-            assertThat(send(apis, "GET /\r\n\r\n".getBytes(StandardCharsets.US_ASCII))).startsWith("HTTP/1.1 400 Bad Request\r\n");
-            assertThat(send(apis, ("GET / HTTP/1.1\r\n" + host + "no colon here\r\n\r\n").getBytes(StandardCharsets.US_ASCII)))
-                    .startsWith("HTTP/1.1 400 Bad Request\r\n").endsWith("malformed header line");
-            assertThat(send(apis, Hostile.repeat("A", 100_000))).as("a request line of 100 KB without CRLF")
+                    .startsWith("HTTP/1.1 400 Bad Request\r\n")
+                    .endsWith("malformed request line");
+            assertThat(send(apis, "GET /\r\n\r\n".getBytes(StandardCharsets.US_ASCII)))
+                    .startsWith("HTTP/1.1 400 Bad Request\r\n");
+            assertThat(send(
+                            apis,
+                            ("GET / HTTP/1.1\r\n" + host + "no colon here\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII)))
+                    .startsWith("HTTP/1.1 400 Bad Request\r\n")
+                    .endsWith("malformed header line");
+            assertThat(send(apis, Hostile.repeat("A", 100_000)))
+                    .as("a request line of 100 KB without CRLF")
                     .startsWith("HTTP/1.1 414 URI Too Long\r\n");
-            assertThat(send(apis, Hostile.concat(("GET / HTTP/1.1\r\n" + host + "X-Big: ").getBytes(StandardCharsets.US_ASCII),
-                    Hostile.repeat("b", 70_000), "\r\n\r\n".getBytes(StandardCharsets.US_ASCII))))
-                    .as("one header line of 70 KB").startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n");
-            assertThat(send(apis, Hostile.concat("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII),
-                    Hostile.repeat("X-Many: " + "m".repeat(90) + "\r\n", 1000), "\r\n".getBytes(StandardCharsets.US_ASCII))))
-                    .as("1,000 header lines of 100 octets").startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n");
-            assertThat(send(apis, ("POST /v3/mail/send HTTP/1.1\r\n" + host + "Content-Length: -5\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII))).startsWith("HTTP/1.1 400 Bad Request\r\n").endsWith("bad Content-Length");
-            assertThat(send(apis, ("POST /v3/mail/send HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\nzz\r\n")
-                    .getBytes(StandardCharsets.US_ASCII))).startsWith("HTTP/1.1 400 Bad Request\r\n").endsWith("bad chunk size");
+            assertThat(send(
+                            apis,
+                            Hostile.concat(
+                                    ("GET / HTTP/1.1\r\n" + host + "X-Big: ").getBytes(StandardCharsets.US_ASCII),
+                                    Hostile.repeat("b", 70_000),
+                                    "\r\n\r\n".getBytes(StandardCharsets.US_ASCII))))
+                    .as("one header line of 70 KB")
+                    .startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n");
+            assertThat(send(
+                            apis,
+                            Hostile.concat(
+                                    "GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII),
+                                    Hostile.repeat("X-Many: " + "m".repeat(90) + "\r\n", 1000),
+                                    "\r\n".getBytes(StandardCharsets.US_ASCII))))
+                    .as("1,000 header lines of 100 octets")
+                    .startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n");
+            assertThat(send(
+                            apis,
+                            ("POST /v3/mail/send HTTP/1.1\r\n" + host + "Content-Length: -5\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII)))
+                    .startsWith("HTTP/1.1 400 Bad Request\r\n")
+                    .endsWith("bad Content-Length");
+            assertThat(send(
+                            apis,
+                            ("POST /v3/mail/send HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\nzz\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII)))
+                    .startsWith("HTTP/1.1 400 Bad Request\r\n")
+                    .endsWith("bad chunk size");
             try (Socket s = Hostile.connect(apis.address().getPort(), 0)) {
                 OutputStream out = s.getOutputStream();
                 out.write(("POST /v3/mail/send HTTP/1.1\r\n" + host + "Content-Length: 1000000000000\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(Hostile.repeat("x", 10_000));
-                assertThat(Hostile.readToEnd(s)).as("a terabyte announced, 10 KB sent")
-                        .startsWith("HTTP/1.1 413 Payload Too Large\r\n").endsWith("request body too large");
+                assertThat(Hostile.readToEnd(s))
+                        .as("a terabyte announced, 10 KB sent")
+                        .startsWith("HTTP/1.1 413 Payload Too Large\r\n")
+                        .endsWith("request body too large");
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> closeEvents(smtp).size() == 9);
-            assertThat(closeEvents(smtp)).contains("connection closed by server: 414, request line too long",
-                    "connection closed by server: 413, request body too large");
+            assertThat(closeEvents(smtp))
+                    .contains(
+                            "connection closed by server: 414, request line too long",
+                            "connection closed by server: 413, request body too large");
             assertStillServes(apis);
         }
     }

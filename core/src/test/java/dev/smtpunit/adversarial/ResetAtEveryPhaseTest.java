@@ -1,10 +1,10 @@
 package dev.smtpunit.adversarial;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SessionTranscript;
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +43,13 @@ class ResetAtEveryPhaseTest {
 
     @BeforeEach
     void start() throws Exception {
-        smtp = MockSmtpServer.started(SmtpServerOptions.builder().startTls(SmtpServerOptions.StartTlsMode.OFFERED)
-                .implicitTls(0).chunking(true).user("app", "s3cret").maxConnections(4).build());
+        smtp = MockSmtpServer.started(SmtpServerOptions.builder()
+                .startTls(SmtpServerOptions.StartTlsMode.OFFERED)
+                .implicitTls(0)
+                .chunking(true)
+                .user("app", "s3cret")
+                .maxConnections(4)
+                .build());
         hello = Hostile.clientHello();
     }
 
@@ -67,25 +72,75 @@ class ResetAtEveryPhaseTest {
     void resetsAtEveryPhaseStoreNothingPartialAndTheServerGoesOn() throws Exception {
         byte[] complete = "Subject: complete\r\n\r\nthe final dot arrived\r\n".getBytes(StandardCharsets.US_ASCII);
         List<Phase> phases = List.of(
-                c -> {},                                                     // before reading the greeting
-                c -> c.reply(),                                              // after the greeting
-                c -> { c.reply(); c.command("EHLO x"); c.command("MAIL FROM:<a@example.com>"); },
-                c -> { c.reply(); transaction(c); },
-                c -> { c.reply(); transaction(c); c.command("DATA"); },
-                c -> { c.reply(); transaction(c); c.command("DATA"); c.sendRaw("Subject: partial\r\n\r\nhalf a li"); },
-                c -> { c.reply(); transaction(c); c.command("DATA"); c.sendRaw("Subject: partial\r\n\r\nno dot\r\n"); },
-                c -> { c.reply(); transaction(c); c.send("BDAT 100"); },
-                c -> { c.reply(); transaction(c); c.sendRaw("BDAT 100\r\n" + "x".repeat(40)); },
-                c -> { c.reply(); transaction(c); assertThat(c.command("BDAT 5\r\nSubje")).startsWith("250"); },
-                c -> { c.reply(); c.command("EHLO x"); assertThat(c.command("STARTTLS")).startsWith("220");
-                        c.socket().getOutputStream().write(Arrays.copyOf(hello, hello.length / 2)); },
-                c -> { c.reply(); c.command("EHLO x"); c.command("STARTTLS"); },
-                c -> { c.reply(); c.command("EHLO x"); assertThat(c.command("AUTH LOGIN")).startsWith("334"); },
-                c -> { c.reply(); c.command("EHLO x"); c.command("AUTH LOGIN"); c.command(b64("app")); });
+                c -> {}, // before reading the greeting
+                c -> c.reply(), // after the greeting
+                c -> {
+                    c.reply();
+                    c.command("EHLO x");
+                    c.command("MAIL FROM:<a@example.com>");
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                    c.command("DATA");
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                    c.command("DATA");
+                    c.sendRaw("Subject: partial\r\n\r\nhalf a li");
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                    c.command("DATA");
+                    c.sendRaw("Subject: partial\r\n\r\nno dot\r\n");
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                    c.send("BDAT 100");
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                    c.sendRaw("BDAT 100\r\n" + "x".repeat(40));
+                },
+                c -> {
+                    c.reply();
+                    transaction(c);
+                    assertThat(c.command("BDAT 5\r\nSubje")).startsWith("250");
+                },
+                c -> {
+                    c.reply();
+                    c.command("EHLO x");
+                    assertThat(c.command("STARTTLS")).startsWith("220");
+                    c.socket().getOutputStream().write(Arrays.copyOf(hello, hello.length / 2));
+                },
+                c -> {
+                    c.reply();
+                    c.command("EHLO x");
+                    c.command("STARTTLS");
+                },
+                c -> {
+                    c.reply();
+                    c.command("EHLO x");
+                    assertThat(c.command("AUTH LOGIN")).startsWith("334");
+                },
+                c -> {
+                    c.reply();
+                    c.command("EHLO x");
+                    c.command("AUTH LOGIN");
+                    c.command(b64("app"));
+                });
         int stored = 0;
         for (int round = 0; round < ROUNDS; round++) {
             for (Phase p : phases) {
-                RawClient c = RawClient.connect(smtp);
+                RawClient c = RawClient.connect(smtp.host(), smtp.port());
                 p.resetIn(c);
                 Hostile.reset(c.socket());
             }
@@ -96,7 +151,7 @@ class ResetAtEveryPhaseTest {
                 Hostile.reset(smtps);
             }
             // after the final dot, before the 250 was read
-            RawClient c = RawClient.connect(smtp);
+            RawClient c = RawClient.connect(smtp.host(), smtp.port());
             c.reply();
             transaction(c);
             c.command("DATA");
@@ -104,7 +159,8 @@ class ResetAtEveryPhaseTest {
             Hostile.reset(c.socket());
             ConnectionLimitsTest.awaitAllClosed(smtp);
             List<ReceivedMessage> got = smtp.mailbox().messages();
-            assertThat(got.size()).as("round %d: only messages whose final dot arrived, each at most once", round)
+            assertThat(got.size())
+                    .as("round %d: only messages whose final dot arrived, each at most once", round)
                     .isBetween(stored, stored + 1);
             stored = got.size();
             for (ReceivedMessage m : got) {
@@ -114,7 +170,7 @@ class ResetAtEveryPhaseTest {
         for (SessionTranscript s : smtp.transcript().sessions()) {
             assertThat(s.isClosed()).isTrue();
         }
-        try (RawClient after = RawClient.connect(smtp)) {
+        try (RawClient after = RawClient.connect(smtp.host(), smtp.port())) {
             assertThat(after.reply()).startsWith("220 ");
             transaction(after);
             after.command("DATA");

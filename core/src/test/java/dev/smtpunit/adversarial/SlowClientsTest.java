@@ -1,9 +1,9 @@
 package dev.smtpunit.adversarial;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.SmtpServerOptions;
 import dev.smtpunit.TranscriptEntry;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,14 +37,21 @@ class SlowClientsTest {
 
     @Test
     void aClientThatNeverReadsIsClosedWhenAReplyCannotBeWrittenWithinTheIdleTimeout() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().idleTimeout(Duration.ofMillis(500)).build());
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
+                        .idleTimeout(Duration.ofMillis(500))
+                        .build());
                 Socket deaf = Hostile.connect(smtp.port(), 4096)) {
             CompletableFuture<Long> pumped = Hostile.pump(deaf, "NOOP\r\n");
-            assertThat(pumped.get(30, TimeUnit.SECONDS)).as("octets written before the server gave up").isPositive();
+            assertThat(pumped.get(30, TimeUnit.SECONDS))
+                    .as("octets written before the server gave up")
+                    .isPositive();
             ConnectionLimitsTest.awaitAllClosed(smtp);
-            assertThat(smtp.transcript().session(1).events()).extracting(TranscriptEntry.Event::detail).last().isEqualTo(
-                    "connection closed by server: a reply could not be written within the idle timeout of 500 ms (the client does not read)");
-            try (RawClient next = RawClient.connect(smtp)) {
+            assertThat(smtp.transcript().session(1).events())
+                    .extracting(TranscriptEntry.Event::detail)
+                    .last()
+                    .isEqualTo(
+                            "connection closed by server: a reply could not be written within the idle timeout of 500 ms (the client does not read)");
+            try (RawClient next = RawClient.connect(smtp.host(), smtp.port())) {
                 assertThat(next.reply()).startsWith("220 ");
                 assertThat(next.command("NOOP")).startsWith("250");
             }
@@ -53,7 +60,8 @@ class SlowClientsTest {
 
     @Test
     void stopReturnsWithinItsDeadlineWhileClientsThatNeverReadHoldBlockedWrites() throws Exception {
-        MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().idleTimeout(Duration.ofSeconds(60)).build());
+        MockSmtpServer smtp = MockSmtpServer.started(
+                SmtpServerOptions.builder().idleTimeout(Duration.ofSeconds(60)).build());
         List<Socket> deaf = new ArrayList<>();
         List<CompletableFuture<Long>> pumps = new ArrayList<>();
         try {
@@ -68,7 +76,9 @@ class SlowClientsTest {
             smtp.stop();
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertThat(tookMillis).as("stop() with three blocked writers, ms").isLessThan(2500);
-            assertThat(Baseline.serverThreads()).as("stop() ended the blocked sessions").noneMatch(n -> n.contains(":" + port + " "));
+            assertThat(Baseline.serverThreads())
+                    .as("stop() ended the blocked sessions")
+                    .noneMatch(n -> n.contains(":" + port + " "));
             for (CompletableFuture<Long> p : pumps) {
                 p.get(10, TimeUnit.SECONDS);
             }
@@ -82,9 +92,11 @@ class SlowClientsTest {
 
     @Test
     void aClientTricklingACommandIsClosedAtTheLineDeadline() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().idleTimeout(Duration.ofSeconds(2))
-                .lineDeadline(Duration.ofMillis(500)).build());
-                RawClient probe = RawClient.connect(smtp);
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
+                        .idleTimeout(Duration.ofSeconds(2))
+                        .lineDeadline(Duration.ofMillis(500))
+                        .build());
+                RawClient probe = RawClient.connect(smtp.host(), smtp.port());
                 Socket slow = Hostile.connect(smtp.port(), 0)) {
             probe.reply();
             byte[] noops = Hostile.repeat("NOOP", 100);
@@ -95,18 +107,24 @@ class SlowClientsTest {
             } finally {
                 timer.shutdownNow();
             }
-            assertThat(probe.command("NOOP")).as("other sessions are not affected").startsWith("250");
-            await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().session(2).isClosed());
-            assertThat(smtp.transcript().session(2).events()).extracting(TranscriptEntry.Event::detail)
+            assertThat(probe.command("NOOP"))
+                    .as("other sessions are not affected")
+                    .startsWith("250");
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> smtp.transcript().session(2).isClosed());
+            assertThat(smtp.transcript().session(2).events())
+                    .extracting(TranscriptEntry.Event::detail)
                     .contains("a line took longer than the line deadline of 500 ms to arrive; closing");
         }
     }
 
     @Test
     void aClientTricklingMessageContentIsClosedAtTheLineDeadlineAndNothingIsStored() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().idleTimeout(Duration.ofSeconds(2))
-                .lineDeadline(Duration.ofMillis(500)).build())) {
-            RawClient c = RawClient.connect(smtp);
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
+                .idleTimeout(Duration.ofSeconds(2))
+                .lineDeadline(Duration.ofMillis(500))
+                .build())) {
+            RawClient c = RawClient.connect(smtp.host(), smtp.port());
             c.reply();
             c.command("EHLO x");
             c.command("MAIL FROM:<a@example.com>");
@@ -124,14 +142,17 @@ class SlowClientsTest {
                 timer.shutdownNow();
                 c.close();
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().session(1).isClosed());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> smtp.transcript().session(1).isClosed());
             assertThat(smtp.mailbox().messages()).isEmpty();
         }
     }
 
     @Test
     void withoutALineDeadlineATricklingClientIsServedAsLongAsItIsNeverSilent() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().idleTimeout(Duration.ofMillis(400)).build());
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
+                        .idleTimeout(Duration.ofMillis(400))
+                        .build());
                 Socket slow = Hostile.connect(smtp.port(), 0)) {
             byte[] line = "NOOP and a long argument that takes more than the idle timeout to arrive\r\n"
                     .getBytes(StandardCharsets.US_ASCII);
@@ -147,17 +168,20 @@ class SlowClientsTest {
 
     @Test
     void aBdatChunkHasNoLinesSoOnlyTheIdleTimeoutBoundsIt() throws Exception {
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().chunking(true)
-                .idleTimeout(Duration.ofSeconds(2)).lineDeadline(Duration.ofMillis(300)).build());
-                RawClient c = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
+                        .chunking(true)
+                        .idleTimeout(Duration.ofSeconds(2))
+                        .lineDeadline(Duration.ofMillis(300))
+                        .build());
+                RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             c.reply();
             c.command("EHLO x");
             c.command("MAIL FROM:<a@example.com>");
             c.command("RCPT TO:<b@example.com>");
             c.send("BDAT 20 LAST");
             // 20 octets over about a second: longer than the line deadline, never silent for the idle timeout
-            ScheduledExecutorService timer = Hostile.trickle(c.socket(), "Subject: x\r\n\r\nslow\r\n".getBytes(
-                    StandardCharsets.US_ASCII), 50);
+            ScheduledExecutorService timer =
+                    Hostile.trickle(c.socket(), "Subject: x\r\n\r\nslow\r\n".getBytes(StandardCharsets.US_ASCII), 50);
             try {
                 assertThat(c.reply()).startsWith("250 ");
             } finally {
@@ -173,7 +197,7 @@ class SlowClientsTest {
         String watchdog = "smtpunit 127.0.0.1:" + smtp.port() + " watchdog";
         try {
             assertThat(Baseline.serverThreads()).as("no connection yet").doesNotContain(watchdog);
-            try (RawClient c = RawClient.connect(smtp)) {
+            try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
                 c.reply();
                 assertThat(Baseline.serverThreads()).contains(watchdog);
             }
@@ -191,9 +215,11 @@ class SlowClientsTest {
     private static long blockedInWrite(int port) {
         return Thread.getAllStackTraces().entrySet().stream()
                 .filter(e -> e.getKey().getName().startsWith("smtpunit 127.0.0.1:" + port + " session"))
-                .filter(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().equals("dev.smtpunit.internal.Wire")
-                        && f.getMethodName().equals("flush")))
-                .filter(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().contains("write")))
+                .filter(e -> Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getClassName().equals("dev.smtpunit.internal.Wire")
+                                && f.getMethodName().equals("flush")))
+                .filter(e -> Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getMethodName().contains("write")))
                 .count();
     }
 }

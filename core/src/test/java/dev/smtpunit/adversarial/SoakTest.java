@@ -55,10 +55,19 @@ class SoakTest {
     private static final int CLIENTS = 6;
     private static Baseline baseline;
 
-    private enum Kind { PLAIN, PIPELINED, BDAT, STARTTLS, SMTPS_AUTH, RSET_MIDWAY, CUT_IN_DATA }
+    private enum Kind {
+        PLAIN,
+        PIPELINED,
+        BDAT,
+        STARTTLS,
+        SMTPS_AUTH,
+        RSET_MIDWAY,
+        CUT_IN_DATA
+    }
 
     /** What was accepted: the SHA-256 of the content, by its X-Soak-Id. */
     private final Map<String, String> accepted = new ConcurrentHashMap<>();
+
     private final AtomicLong refused = new AtomicLong();
 
     @BeforeAll
@@ -74,8 +83,13 @@ class SoakTest {
     @Test
     void everyAcceptedMessageIsStoredOnceByteForByte() throws Exception {
         try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
-                .startTls(SmtpServerOptions.StartTlsMode.OFFERED).implicitTls(0).chunking(true).user("app", "s3cret")
-                .maxStoredMessages(MAX_STORED).transcriptRetention(MAX_SESSIONS, MAX_ENTRIES).build())) {
+                .startTls(SmtpServerOptions.StartTlsMode.OFFERED)
+                .implicitTls(0)
+                .chunking(true)
+                .user("app", "s3cret")
+                .maxStoredMessages(MAX_STORED)
+                .transcriptRetention(MAX_SESSIONS, MAX_ENTRIES)
+                .build())) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             List<Future<Integer>> clients = new ArrayList<>();
@@ -118,12 +132,22 @@ class SoakTest {
             kept = null;
             stored = null;
             ManagementFactory.getMemoryMXBean().gc();
-            long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-            System.out.printf("soak: %d s, %d messages accepted, %d refused or cut, %d kept, %d dropped, transcript %d sessions"
-                    + " (%d dropped) of %d entries, VmRSS %s, VmHWM %s, heap in use after a full GC %d MB%n", SECONDS,
-                    accepted.size(), refused.get(), smtp.mailbox().size(), smtp.mailbox().droppedCount(),
-                    smtp.transcript().sessions().size(), smtp.transcript().droppedSessionCount(), entries, status("VmRSS"),
-                    status("VmHWM"), heapMb);
+            long heapMb =
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+            System.out.printf(
+                    "soak: %d s, %d messages accepted, %d refused or cut, %d kept, %d dropped, transcript %d sessions"
+                            + " (%d dropped) of %d entries, VmRSS %s, VmHWM %s, heap in use after a full GC %d MB%n",
+                    SECONDS,
+                    accepted.size(),
+                    refused.get(),
+                    smtp.mailbox().size(),
+                    smtp.mailbox().droppedCount(),
+                    smtp.transcript().sessions().size(),
+                    smtp.transcript().droppedSessionCount(),
+                    entries,
+                    status("VmRSS"),
+                    status("VmHWM"),
+                    heapMb);
         }
     }
 
@@ -140,7 +164,9 @@ class SoakTest {
 
     private void session(MockSmtpServer smtp, Kind kind, String id, Random random) throws Exception {
         SSLSocketFactory tls = smtp.clientTrust().socketFactory();
-        Socket s = kind == Kind.SMTPS_AUTH ? tls.createSocket("127.0.0.1", smtp.smtpsPort()) : Hostile.connect(smtp.port(), 0);
+        Socket s = kind == Kind.SMTPS_AUTH
+                ? tls.createSocket("127.0.0.1", smtp.smtpsPort())
+                : Hostile.connect(smtp.port(), 0);
         s.setSoTimeout(30_000);
         Lockstep c = new Lockstep(s);
         try {
@@ -152,7 +178,10 @@ class SoakTest {
                 c.expect("EHLO soak", "250");
             }
             if (kind == Kind.SMTPS_AUTH) {
-                c.expect("AUTH PLAIN " + Base64.getEncoder().encodeToString("\0app\0s3cret".getBytes(StandardCharsets.UTF_8)), "235");
+                c.expect(
+                        "AUTH PLAIN "
+                                + Base64.getEncoder().encodeToString("\0app\0s3cret".getBytes(StandardCharsets.UTF_8)),
+                        "235");
             }
             int messages = 1 + random.nextInt(3);
             for (int i = 0; i < messages; i++) {
@@ -207,7 +236,11 @@ class SoakTest {
     /** A message with an id header and lines of random printable ASCII, some starting with a dot. */
     private static byte[] content(String id, Random random) {
         int size = 200 + random.nextInt(Math.max(1, MAX_SIZE - 200));
-        StringBuilder sb = new StringBuilder("X-Soak-Id: ").append(id).append("\r\nSubject: soak ").append(id).append("\r\n\r\n");
+        StringBuilder sb = new StringBuilder("X-Soak-Id: ")
+                .append(id)
+                .append("\r\nSubject: soak ")
+                .append(id)
+                .append("\r\n\r\n");
         while (sb.length() < size) {
             int length = random.nextInt(200);
             if (random.nextInt(10) == 0) {
@@ -223,7 +256,9 @@ class SoakTest {
 
     private static byte[] stuffed(byte[] content) {
         String s = new String(content, StandardCharsets.US_ASCII);
-        return (s.startsWith(".") ? "." : "").concat(s.replace("\r\n.", "\r\n..")).getBytes(StandardCharsets.US_ASCII);
+        return (s.startsWith(".") ? "." : "")
+                .concat(s.replace("\r\n.", "\r\n.."))
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String soakId(byte[] raw) {
@@ -236,8 +271,11 @@ class SoakTest {
     }
 
     private static String status(String field) throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith(field + ":"))
-                .map(l -> l.substring(field.length() + 1).strip()).findFirst().orElse("?");
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith(field + ":"))
+                .map(l -> l.substring(field.length() + 1).strip())
+                .findFirst()
+                .orElse("?");
     }
 
     /** A client that sends a command and checks the code of its reply. */

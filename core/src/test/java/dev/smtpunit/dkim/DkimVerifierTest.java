@@ -1,9 +1,9 @@
 package dev.smtpunit.dkim;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.dkim.DkimResult.Status;
+import dev.smtpunit.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -46,7 +46,8 @@ class DkimVerifierTest {
         byte[] dual = bytes("dual.eml");
         assertThat(only(dual, "rsa", RSA).status()).isEqualTo(Status.PASS);
         assertThat(only(dual, "ed", ED25519).status()).isEqualTo(Status.PASS);
-        assertThat(DkimVerifier.inspect(dual)).extracting(DkimResult::status)
+        assertThat(DkimVerifier.inspect(dual))
+                .extracting(DkimResult::status)
                 .containsExactly(Status.BODY_HASH_VERIFIED, Status.BODY_HASH_VERIFIED);
     }
 
@@ -76,7 +77,8 @@ class DkimVerifierTest {
         byte[] tampered = replace(bytes("rsa-relaxed.eml"), "\tfor order 1042", "\tfor order 1043");
         DkimResult result = only(tampered, "rsa", RSA);
         assertThat(result.status()).isEqualTo(Status.SIGNED_HEADER_CHANGED);
-        assertThat(result.reason()).contains("a signed header changed after signing")
+        assertThat(result.reason())
+                .contains("a signed header changed after signing")
                 .contains("h=from:to:subject:date:message-id:mime-version:content-type");
     }
 
@@ -84,21 +86,28 @@ class DkimVerifierTest {
     void refoldedHeaderPassesRelaxedButNotSimple() {
         String from = "Subject:   Your receipt\r\n\tfor order 1042";
         String to = "Subject: Your receipt for order 1042";
-        assertThat(only(replace(bytes("rsa-relaxed.eml"), from, to), "rsa", RSA).status()).isEqualTo(Status.PASS);
+        assertThat(only(replace(bytes("rsa-relaxed.eml"), from, to), "rsa", RSA).status())
+                .isEqualTo(Status.PASS);
         assertThat(only(replace(bytes("rsa-simple.eml"), from, to), "rsa", RSA).status())
                 .isEqualTo(Status.SIGNED_HEADER_CHANGED);
     }
 
     @Test
     void anotherRsaKeyIsAKeyMismatch() {
-        DkimResult result = only(bytes("rsa-relaxed.eml"), "rsa", DkimTestKey.rsa("shop.example", "rsa").publicKey());
+        DkimResult result = only(
+                bytes("rsa-relaxed.eml"),
+                "rsa",
+                DkimTestKey.rsa("shop.example", "rsa").publicKey());
         assertThat(result.status()).isEqualTo(Status.KEY_MISMATCH);
         assertThat(result.reason()).isEqualTo("the signature was not made with this key");
     }
 
     @Test
     void anotherEd25519KeyIsAKeyMismatch() {
-        DkimResult result = only(bytes("ed25519.eml"), "ed", DkimTestKey.ed25519("shop.example", "ed").publicKey());
+        DkimResult result = only(
+                bytes("ed25519.eml"),
+                "ed",
+                DkimTestKey.ed25519("shop.example", "ed").publicKey());
         assertThat(result.status()).isEqualTo(Status.KEY_MISMATCH);
     }
 
@@ -125,21 +134,27 @@ class DkimVerifierTest {
 
     @Test
     void noSignatureForAnotherDomainOrSelector() {
-        assertThat(DkimVerifier.verify(bytes("rsa-relaxed.eml"), "other.example", "rsa", RSA)).isEmpty();
-        assertThat(DkimVerifier.verify(bytes("rsa-relaxed.eml"), "shop.example", "other", RSA)).isEmpty();
+        assertThat(DkimVerifier.verify(bytes("rsa-relaxed.eml"), "other.example", "rsa", RSA))
+                .isEmpty();
+        assertThat(DkimVerifier.verify(bytes("rsa-relaxed.eml"), "shop.example", "other", RSA))
+                .isEmpty();
     }
 
     @Test
     void signedMessageVerifiesAfterATripThroughTheServer() throws Exception {
-        try (MockSmtpServer smtp = new MockSmtpServer().start(); RawClient client = RawClient.connect(smtp)) {
+        try (MockSmtpServer smtp = new MockSmtpServer().start();
+                RawClient client = RawClient.connect(smtp.host(), smtp.port())) {
             client.reply();
             client.command("EHLO client.example");
             client.command("MAIL FROM:<billing@shop.example>");
             client.command("RCPT TO:<ada@example.com>");
             client.command("DATA");
-            assertThat(client.command(new String(bytes("dual.eml"), StandardCharsets.ISO_8859_1) + ".")).startsWith("250");
-            ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
-            assertThat(DkimVerifier.verify(mail, "shop.example", "ed", ED25519)).extracting(DkimResult::status)
+            assertThat(client.command(new String(bytes("dual.eml"), StandardCharsets.ISO_8859_1) + "."))
+                    .startsWith("250");
+            ReceivedMessage mail =
+                    smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+            assertThat(DkimVerifier.verify(mail, "shop.example", "ed", ED25519))
+                    .extracting(DkimResult::status)
                     .containsExactly(Status.PASS);
         }
     }
@@ -152,7 +167,8 @@ class DkimVerifierTest {
         assertThat(rsa.txtRecordValue()).startsWith("v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA");
         assertThat(DkimVerifier.publicKeyFromTxtRecord(rsa.txtRecordValue())).isEqualTo(rsa.publicKey());
         assertThat(ed.txtRecordValue()).startsWith("v=DKIM1; k=ed25519; p=").hasSize(22 + 44);
-        assertThat(DkimVerifier.publicKeyFromTxtRecord(ed.txtRecordValue()).getEncoded()).isEqualTo(ed.publicKey().getEncoded());
+        assertThat(DkimVerifier.publicKeyFromTxtRecord(ed.txtRecordValue()).getEncoded())
+                .isEqualTo(ed.publicKey().getEncoded());
         assertThat(rsa.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----\n");
     }
 

@@ -1,10 +1,10 @@
 package dev.smtpunit.fault;
 
 import dev.smtpunit.MockSmtpServer;
-import dev.smtpunit.RawClient;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.SmtpPhase;
 import dev.smtpunit.TranscriptEntry;
+import dev.smtpunit.testsupport.RawClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +36,7 @@ class FaultEffectsTest {
     }
 
     private RawClient connectAndGreet() throws Exception {
-        RawClient c = RawClient.connect(smtp);
+        RawClient c = RawClient.connect(smtp.host(), smtp.port());
         assertThat(c.reply()).startsWith("220 ");
         c.command("EHLO x");
         return c;
@@ -45,14 +45,15 @@ class FaultEffectsTest {
     @Test
     void repliesInsteadOfTheGreetingAndCloses() throws Exception {
         smtp.faults().on(CONNECT).replyAndClose(421, "4.3.2 Try again later");
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             assertThat(c.reply()).isEqualTo("421 4.3.2 Try again later");
             assertThat(c.isClosedByServer()).isTrue();
         }
-        try (RawClient c = RawClient.connect(smtp)) {
+        try (RawClient c = RawClient.connect(smtp.host(), smtp.port())) {
             assertThat(c.reply()).as("the rule fired once").isEqualTo("220 localhost ESMTP SmtpUnit");
         }
-        TranscriptEntry.Exchange greeting = smtp.transcript().session(1).exchanges().get(0);
+        TranscriptEntry.Exchange greeting =
+                smtp.transcript().session(1).exchanges().get(0);
         assertThat(greeting.code()).isEqualTo(421);
         assertThat(greeting.injected()).isTrue();
         assertThat(greeting.toString()).isEqualTo("S: 421 4.3.2 Try again later  [injected]\n");
@@ -60,7 +61,10 @@ class FaultEffectsTest {
 
     @Test
     void refusesOneRecipientAndAcceptsTheOther() throws Exception {
-        smtp.faults().on(RCPT).matching(FaultMatcher.recipient("full@example.com")).reply(452, "4.2.2 Mailbox full");
+        smtp.faults()
+                .on(RCPT)
+                .matching(FaultMatcher.recipient("full@example.com"))
+                .reply(452, "4.2.2 Mailbox full");
         try (RawClient c = connectAndGreet()) {
             c.command("MAIL FROM:<a@example.com>");
             assertThat(c.command("RCPT TO:<full@example.com>")).isEqualTo("452 4.2.2 Mailbox full");
@@ -68,8 +72,11 @@ class FaultEffectsTest {
             c.command("DATA");
             assertThat(c.command("Subject: s\r\n\r\n.")).startsWith("250 ");
         }
-        ReceivedMessage m = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
-        assertThat(m.envelope().recipientAddresses()).as("a refused recipient is not in the envelope").containsExactly("ok@example.com");
+        ReceivedMessage m =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+        assertThat(m.envelope().recipientAddresses())
+                .as("a refused recipient is not in the envelope")
+                .containsExactly("ok@example.com");
     }
 
     @Test
@@ -89,7 +96,11 @@ class FaultEffectsTest {
             assertThat(c.command("DATA")).startsWith("354");
             assertThat(c.command("Subject: s\r\n\r\n.")).startsWith("250");
         }
-        assertThat(smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0).envelope().recipientAddresses())
+        assertThat(smtp.mailbox()
+                        .awaitMessages(1, Duration.ofSeconds(5))
+                        .get(0)
+                        .envelope()
+                        .recipientAddresses())
                 .containsExactly("b@example.com");
     }
 
@@ -119,7 +130,8 @@ class FaultEffectsTest {
             assertThat(c.command("Subject: spam\r\n\r\n.")).isEqualTo("554 5.7.1 Spam detected");
         }
         smtp.mailbox().assertNoMessageWithin(Duration.ofMillis(20));
-        assertThat(smtp.transcript().exchanges(END_OF_DATA)).singleElement()
+        assertThat(smtp.transcript().exchanges(END_OF_DATA))
+                .singleElement()
                 .satisfies(x -> assertThat(x.clientLine()).isEqualTo("<message: 17 bytes, 2 lines>"));
     }
 
@@ -133,8 +145,11 @@ class FaultEffectsTest {
             c.send("Subject: twice\r\n\r\n.");
             assertThat(c.isClosedByServer()).isTrue();
         }
-        assertThat(smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5))).extracting(ReceivedMessage::subject).containsExactly("twice");
-        assertThat(smtp.transcript().session(1).events()).extracting(TranscriptEntry.Event::detail)
+        assertThat(smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)))
+                .extracting(ReceivedMessage::subject)
+                .containsExactly("twice");
+        assertThat(smtp.transcript().session(1).events())
+                .extracting(TranscriptEntry.Event::detail)
                 .contains("message stored; connection dropped before the reply was sent");
         assertThat(smtp.transcript().exchanges(END_OF_DATA).get(0).reply()).isNull();
     }
@@ -158,7 +173,9 @@ class FaultEffectsTest {
                 }
             });
             assertThat(fastDone.get(5, TimeUnit.SECONDS)).startsWith("250 ");
-            assertThat(smtp.mailbox().messages()).extracting(ReceivedMessage::subject).containsExactly("fast");
+            assertThat(smtp.mailbox().messages())
+                    .extracting(ReceivedMessage::subject)
+                    .containsExactly("fast");
 
             assertThat(slow.reply()).startsWith("250 2.1.5");
             long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
@@ -189,15 +206,23 @@ class FaultEffectsTest {
 
     @Test
     void stallsUntilTheClientGivesUp() throws Exception {
-        smtp.faults().on(SmtpPhase.ANY).matching(FaultMatcher.argumentMatching("^TO:")).stall();
+        smtp.faults()
+                .on(SmtpPhase.ANY)
+                .matching(FaultMatcher.argumentMatching("^TO:"))
+                .stall();
         try (RawClient c = connectAndGreet()) {
             c.command("MAIL FROM:<a@example.com>");
             c.send("RCPT TO:<b@example.com>");
             c.setTimeoutMillis(300);
-            assertThat(c.replyOrTimeout()).as("no reply within the client's timeout").isNull();
+            assertThat(c.replyOrTimeout())
+                    .as("no reply within the client's timeout")
+                    .isNull();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> smtp.transcript().session(1).isClosed());
-        assertThat(smtp.transcript().session(1).events()).extracting(TranscriptEntry.Event::kind)
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> smtp.transcript().session(1).isClosed());
+        assertThat(smtp.transcript().session(1).events())
+                .extracting(TranscriptEntry.Event::kind)
                 .endsWith(TranscriptEntry.Kind.FAULT, TranscriptEntry.Kind.CLOSED_BY_CLIENT);
     }
 

@@ -18,7 +18,9 @@ class TlsIdentityTest {
         X509Certificate cert = SelfSignedCertificate.shared().certificate();
         assertThat(SelfSignedCertificate.shared().certificate()).isSameAs(cert);
         assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
-        List<Object> names = cert.getSubjectAlternativeNames().stream().map(l -> (Object) l.get(1)).toList();
+        List<Object> names = cert.getSubjectAlternativeNames().stream()
+                .map(l -> (Object) l.get(1))
+                .toList();
         assertThat(names).containsExactly("localhost", "127.0.0.1");
         cert.checkValidity();
         assertThat(cert.getSigAlgName()).isEqualTo("SHA256withECDSA");
@@ -27,11 +29,14 @@ class TlsIdentityTest {
     @Test
     void presentsAUserSuppliedIdentity() throws Exception {
         SelfSignedCertificate own = SelfSignedCertificate.generate();
-        SmtpServerOptions options = SmtpServerOptions.builder().implicitTls(0)
-                .tlsIdentity(own.keyPair().getPrivate(), own.certificate()).build();
+        SmtpServerOptions options = SmtpServerOptions.builder()
+                .implicitTls(0)
+                .tlsIdentity(own.keyPair().getPrivate(), own.certificate())
+                .build();
         try (MockSmtpServer smtp = MockSmtpServer.started(options)) {
             assertThat(smtp.clientTrust().certificates()).containsExactly(own.certificate());
-            try (SSLSocket socket = (SSLSocket) smtp.clientTrust().socketFactory().createSocket(smtp.host(), smtp.smtpsPort())) {
+            try (SSLSocket socket =
+                    (SSLSocket) smtp.clientTrust().socketFactory().createSocket(smtp.host(), smtp.smtpsPort())) {
                 socket.setSoTimeout(5000);
                 socket.startHandshake();
                 List<Object> presented = List.of((Object[]) socket.getSession().getPeerCertificates());

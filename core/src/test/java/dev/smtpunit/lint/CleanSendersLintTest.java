@@ -32,7 +32,9 @@ class CleanSendersLintTest {
             MimeMessage m = new MimeMessage(session);
             m.setFrom(new InternetAddress("billing@shop.example", "Caf\u00e9 Shop", "UTF-8"));
             m.setRecipients(Message.RecipientType.TO, InternetAddress.parse("ada@example.com"));
-            m.setSubject("Ihre Bestellbest\u00e4tigung \u2713 \u2013 a subject long enough to need folding across lines", "UTF-8");
+            m.setSubject(
+                    "Ihre Bestellbest\u00e4tigung \u2713 \u2013 a subject long enough to need folding across lines",
+                    "UTF-8");
             m.setSentDate(new Date());
             MimeBodyPart text = new MimeBodyPart();
             text.setText("Gr\u00fc\u00dfe, Ada \u2713\nline two", "UTF-8");
@@ -42,22 +44,27 @@ class CleanSendersLintTest {
             MimeBodyPart body = new MimeBodyPart();
             body.setContent(alternative);
             MimeBodyPart pdf = new MimeBodyPart();
-            pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[] {37, 80, 68, 70, -1, 0, 1}, "application/pdf")));
+            pdf.setDataHandler(
+                    new DataHandler(new ByteArrayDataSource(new byte[] {37, 80, 68, 70, -1, 0, 1}, "application/pdf")));
             pdf.setFileName("Rechnung M\u00e4rz.pdf");
             m.setContent(new MimeMultipart(body, pdf));
             Transport.send(m);
 
-            ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+            ReceivedMessage mail =
+                    smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
             assertThat(errors(mail)).as(mail.rawContent()).isEmpty();
             // Jakarta Mail folds the encoded Subject after 81 characters: a real (SHOULD-level) finding
-            assertThat(MailLint.defaults().check(mail)).extracting(LintFinding::ruleId).containsOnly("line.long");
+            assertThat(MailLint.defaults().check(mail))
+                    .extracting(LintFinding::ruleId)
+                    .containsOnly("line.long");
         }
     }
 
     @Test
     void pythonEmailPackageMessageSentWithBody8bitmimeIsClean() throws Exception {
-        ReceivedMessage mail = sendWithPython("s.sendmail('billing@shop.example', ['ada@example.com'], m.as_bytes(policy=m.policy.clone(linesep='\\r\\n')),"
-                + " mail_options=['BODY=8BITMIME'])");
+        ReceivedMessage mail = sendWithPython(
+                "s.sendmail('billing@shop.example', ['ada@example.com'], m.as_bytes(policy=m.policy.clone(linesep='\\r\\n')),"
+                        + " mail_options=['BODY=8BITMIME'])");
         assertThat(MailLint.defaults().check(mail)).as(mail.rawContent()).isEmpty();
     }
 
@@ -66,18 +73,22 @@ class CleanSendersLintTest {
         // smtplib's send_message adds BODY=8BITMIME only for SMTPUTF8 messages: a real finding
         ReceivedMessage mail = sendWithPython("s.send_message(m)");
         assertThat(mail.envelope().mailParameters()).doesNotContainKey("BODY");
-        assertThat(MailLint.defaults().check(mail)).extracting(LintFinding::ruleId)
+        assertThat(MailLint.defaults().check(mail))
+                .extracting(LintFinding::ruleId)
                 .containsExactly("envelope.8bit-without-8bitmime");
     }
 
     private static java.util.List<LintFinding> errors(ReceivedMessage mail) {
-        return MailLint.defaults().check(mail).stream().filter(LintFinding::isError).toList();
+        return MailLint.defaults().check(mail).stream()
+                .filter(LintFinding::isError)
+                .toList();
     }
 
     private static ReceivedMessage sendWithPython(String sendLine) throws Exception {
         assumeTrue(python() != null, "python3 is not installed");
         try (MockSmtpServer smtp = new MockSmtpServer().start()) {
-            String script = String.join("\n",
+            String script = String.join(
+                    "\n",
                     "import smtplib, sys",
                     "from email.message import EmailMessage",
                     "from email.utils import formatdate, make_msgid",
@@ -93,7 +104,9 @@ class CleanSendersLintTest {
                             + " filename='Rechnung M\u00e4rz.pdf')",
                     "with smtplib.SMTP('" + smtp.host() + "', " + smtp.port() + ") as s:",
                     "    " + sendLine);
-            Process p = new ProcessBuilder(python(), "-c", script).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(python(), "-c", script)
+                    .redirectErrorStream(true)
+                    .start();
             p.getOutputStream().close();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -106,7 +119,9 @@ class CleanSendersLintTest {
     static String python() {
         for (String candidate : new String[] {"python3", "/usr/bin/python3"}) {
             try {
-                Process p = new ProcessBuilder(candidate, "--version").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(candidate, "--version")
+                        .redirectErrorStream(true)
+                        .start();
                 if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
                     return candidate;
                 }

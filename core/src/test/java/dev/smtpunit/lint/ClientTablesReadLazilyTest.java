@@ -45,13 +45,19 @@ class ClientTablesReadLazilyTest {
         }
         try (Fresh loader = new Fresh(urls.toArray(URL[]::new))) {
             Class<?> server = loader.loadClass("dev.smtpunit.MockSmtpServer");
-            Object smtp = server.getMethod("start").invoke(server.getConstructor().newInstance());
+            Object smtp =
+                    server.getMethod("start").invoke(server.getConstructor().newInstance());
             server.getMethod("stop").invoke(smtp);
-            assertThat(loader.loaded(TABLES)).as("caniemail tables read by start/stop").isFalse();
+            assertThat(loader.loaded(TABLES))
+                    .as("caniemail tables read by start/stop")
+                    .isFalse();
 
-            Object lint = loader.loadClass("dev.smtpunit.lint.MailLint").getMethod("defaults").invoke(null);
+            Object lint = loader.loadClass("dev.smtpunit.lint.MailLint")
+                    .getMethod("defaults")
+                    .invoke(null);
             Object clients = lint.getClass().getMethod("clients").invoke(lint);
-            Set<String> keys = (Set<String>) clients.getClass().getMethod("clients").invoke(clients);
+            Set<String> keys =
+                    (Set<String>) clients.getClass().getMethod("clients").invoke(clients);
             assertThat(keys).contains("gmail.android", "outlook.windows");
             assertThat(loader.loaded(TABLES)).isTrue();
         }

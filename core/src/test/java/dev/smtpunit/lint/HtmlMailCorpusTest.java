@@ -46,31 +46,47 @@ class HtmlMailCorpusTest {
 
     static Stream<String> templates() throws IOException, URISyntaxException {
         try (Stream<Path> files = Files.list(corpus())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".html")).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".html"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
     private static Path corpus() throws URISyntaxException {
-        return Path.of(HtmlMailCorpusTest.class.getResource("/html/corpus/SOURCES.md").toURI()).getParent();
+        return Path.of(HtmlMailCorpusTest.class
+                        .getResource("/html/corpus/SOURCES.md")
+                        .toURI())
+                .getParent();
     }
 
     @ParameterizedTest
     @MethodSource("templates")
     void templateGetsExactlyItsExpectedFindings(String template) throws Exception {
         String html = Files.readString(corpus().resolve(template), StandardCharsets.UTF_8);
-        List<String> expected = Files.readAllLines(corpus().resolve(template.replace(".html", ".expected")), StandardCharsets.UTF_8);
+        List<String> expected =
+                Files.readAllLines(corpus().resolve(template.replace(".html", ".expected")), StandardCharsets.UTF_8);
         String header = expected.get(0);
-        String[] clients = header.substring(header.indexOf(':') + 1, header.indexOf(';')).strip().split(" ");
-        EmailClients.Support minimum = EmailClients.Support.valueOf(header.substring(header.lastIndexOf(':') + 1).strip());
+        String[] clients = header.substring(header.indexOf(':') + 1, header.indexOf(';'))
+                .strip()
+                .split(" ");
+        EmailClients.Support minimum = EmailClients.Support.valueOf(
+                header.substring(header.lastIndexOf(':') + 1).strip());
         MailLint lint = MailLint.of(LintRuleSet.HTML_COMPATIBILITY, LintRuleSet.CONTENT)
                 .withClients(EmailClients.of(clients).requiring(minimum));
 
         ReceivedMessage mail = send(template, html);
 
-        assertThat(lint.check(mail)).as("%s for %s", template, Arrays.toString(clients))
+        assertThat(lint.check(mail))
+                .as("%s for %s", template, Arrays.toString(clients))
                 .extracting(f -> f.severity() + " " + f.ruleId())
                 .containsExactlyElementsOf(expected.subList(1, expected.size()));
-        assertThat(MailLint.defaults().check(mail)).as("the default rules").filteredOn(LintFinding::isError).isEmpty();
+        assertThat(MailLint.defaults().check(mail))
+                .as("the default rules")
+                .filteredOn(LintFinding::isError)
+                .isEmpty();
     }
 
     private static ReceivedMessage send(String subject, String html) throws Exception {

@@ -28,10 +28,15 @@ class LintCorpusTest {
     @MethodSource("corpus")
     void reportsExactlyTheKnownProblem(String file) {
         byte[] content = read(file);
-        List<String> found = MailLint.defaults().check(content).stream().map(f -> f.ruleId() + "@" + f.line()).toList();
+        List<String> found = MailLint.defaults().check(content).stream()
+                .map(f -> f.ruleId() + "@" + f.line())
+                .toList();
         String want = expected().getProperty(file).strip();
-        List<String> expected = want.isEmpty() ? List.of() : Arrays.stream(want.split(",")).map(String::strip).toList();
-        assertThat(found).as("findings of %s: %s", file, MailLint.defaults().check(content))
+        List<String> expected = want.isEmpty()
+                ? List.of()
+                : Arrays.stream(want.split(",")).map(String::strip).toList();
+        assertThat(found)
+                .as("findings of %s: %s", file, MailLint.defaults().check(content))
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 

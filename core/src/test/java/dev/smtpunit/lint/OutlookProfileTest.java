@@ -15,31 +15,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutlookProfileTest {
     /** Signed by dkimpy with d=shop.example, From billing@shop.example (core/src/test/resources/dkim). */
     private static final String SIGNED = read("rsa-relaxed.eml");
-    private static final String REPLY = "550 5.7.515 Access denied, sending domain shop.example does not meet the required"
-            + " authentication level.";
+
+    private static final String REPLY =
+            "550 5.7.515 Access denied, sending domain shop.example does not meet the required"
+                    + " authentication level.";
 
     @Test
     void acceptsMailWithAnAlignedDkimSignatureWhoseBodyHashMatches() {
-        assertThat(ReceiverProfile.OUTLOOK.check(bytes(SIGNED), "billing@shop.example", Map.of())).isEmpty();
+        assertThat(ReceiverProfile.OUTLOOK.check(bytes(SIGNED), "billing@shop.example", Map.of()))
+                .isEmpty();
     }
 
     @Test
     void refusesUnsignedMailOverTheWire() throws Exception {
         String unsigned = SIGNED.substring(SIGNED.indexOf("From:"));
-        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder().receiverProfile(ReceiverProfile.OUTLOOK)
+        try (MockSmtpServer smtp = MockSmtpServer.started(SmtpServerOptions.builder()
+                .receiverProfile(ReceiverProfile.OUTLOOK)
                 .build())) {
             assertThat(ReceiverProfileTest.send(smtp, unsigned)).isEqualTo(REPLY);
             assertThat(smtp.mailbox().messages()).isEmpty();
-            assertThat(smtp.transcript().toString()).contains("receiver profile OUTLOOK refused the message: rule"
-                    + " outlook.dkim.missing: the message has no DKIM-Signature; Outlook.com requires DKIM to pass for"
-                    + " high-volume senders");
+            assertThat(smtp.transcript().toString())
+                    .contains("receiver profile OUTLOOK refused the message: rule"
+                            + " outlook.dkim.missing: the message has no DKIM-Signature; Outlook.com requires DKIM to pass for"
+                            + " high-volume senders");
         }
     }
 
     @Test
     void refusesASignatureWhoseBodyChanged() {
-        ReceiverRejection r = ReceiverProfile.OUTLOOK.check(bytes(SIGNED.replace("\r\n\r\n", "\r\n\r\nChanged. ")),
-                "billing@shop.example", Map.of()).orElseThrow();
+        ReceiverRejection r = ReceiverProfile.OUTLOOK
+                .check(bytes(SIGNED.replace("\r\n\r\n", "\r\n\r\nChanged. ")), "billing@shop.example", Map.of())
+                .orElseThrow();
         assertThat(r.reply()).isEqualTo(REPLY);
         assertThat(r.ruleId()).isEqualTo("outlook.dkim.invalid");
         assertThat(r.finding()).startsWith("no DKIM-Signature can pass: BODY_HASH_MISMATCH");
@@ -47,18 +53,25 @@ class OutlookProfileTest {
 
     @Test
     void refusesWhenNeitherSignatureNorEnvelopeAlignsWithFrom() {
-        String otherFrom = SIGNED.replace("From: Example Shop <billing@shop.example>", "From: Example Shop <news@brand.example>");
-        ReceiverRejection r = ReceiverProfile.OUTLOOK.check(bytes(otherFrom), "bounces@mailer.example", Map.of()).orElseThrow();
-        assertThat(r.reply()).isEqualTo("550 5.7.515 Access denied, sending domain brand.example does not meet the required"
-                + " authentication level.");
-        assertThat(r.finding()).isEqualTo("neither a DKIM signature (d=shop.example) nor the envelope sender (mailer.example)"
-                + " is aligned with the From domain brand.example, so DMARC fails");
+        String otherFrom =
+                SIGNED.replace("From: Example Shop <billing@shop.example>", "From: Example Shop <news@brand.example>");
+        ReceiverRejection r = ReceiverProfile.OUTLOOK
+                .check(bytes(otherFrom), "bounces@mailer.example", Map.of())
+                .orElseThrow();
+        assertThat(r.reply())
+                .isEqualTo("550 5.7.515 Access denied, sending domain brand.example does not meet the required"
+                        + " authentication level.");
+        assertThat(r.finding())
+                .isEqualTo("neither a DKIM signature (d=shop.example) nor the envelope sender (mailer.example)"
+                        + " is aligned with the From domain brand.example, so DMARC fails");
     }
 
     @Test
     void anEnvelopeSenderOfTheFromDomainAlignsAsSpfWould() {
-        String otherFrom = SIGNED.replace("From: Example Shop <billing@shop.example>", "From: Example Shop <news@brand.example>");
-        assertThat(ReceiverProfile.OUTLOOK.check(bytes(otherFrom), "bounces@mail.brand.example", Map.of())).isEmpty();
+        String otherFrom =
+                SIGNED.replace("From: Example Shop <billing@shop.example>", "From: Example Shop <news@brand.example>");
+        assertThat(ReceiverProfile.OUTLOOK.check(bytes(otherFrom), "bounces@mail.brand.example", Map.of()))
+                .isEmpty();
     }
 
     private static byte[] bytes(String s) {

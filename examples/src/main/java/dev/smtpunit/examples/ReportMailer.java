@@ -39,7 +39,10 @@ public final class ReportMailer {
             if (e.getReturnCode() != 552) {
                 throw e;
             }
-            send(to, "Monthly report (download)", "Your report is too large for mail: https://app.example/reports/latest\n");
+            send(
+                    to,
+                    "Monthly report (download)",
+                    "Your report is too large for mail: https://app.example/reports/latest\n");
             return false;
         }
     }

@@ -23,7 +23,9 @@ class CommonsEmailExampleTest {
         email.setTextMsg("News: https://example.com/news");
         email.send();
 
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com")
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
                 .isMultipart()
                 .hasHtmlBodyContaining("<a href=\"https://example.com/news\">")
                 .hasTextBody("News: https://example.com/news");

@@ -31,7 +31,8 @@ class DeclaredBeforeAngusMailExampleTest {
     void noJavaxMailcapReachesTheClasspath() throws Exception {
         for (URL url : Collections.list(getClass().getClassLoader().getResources("META-INF/mailcap"))) {
             try (var in = url.openStream()) {
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(url.toString())
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .as(url.toString())
                         .doesNotContain("com.sun.mail.handlers");
             }
         }
@@ -52,6 +53,10 @@ class DeclaredBeforeAngusMailExampleTest {
         message.saveChanges();
         Transport.send(message);
 
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com").hasTextBody("plain part").hasHtmlBody("<b>html part</b>");
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
+                .hasTextBody("plain part")
+                .hasHtmlBody("<b>html part</b>");
     }
 }

@@ -36,8 +36,10 @@ class HtmlMailExampleTest {
         helper.setFrom("welcome@shop.example");
         helper.setTo("ada@example.com");
         helper.setSubject("Welcome, Ada");
-        helper.setText("Confirm your address: https://shop.example/confirm?token=t-42",
-                "<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\"><tr><td style=\"" + layout
+        helper.setText(
+                "Confirm your address: https://shop.example/confirm?token=t-42",
+                "<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\"><tr><td style=\""
+                        + layout
                         + " padding:16px; font-family:Arial, sans-serif;\"><p style=\"margin:0;\">Welcome, Ada.</p>"
                         + "<a href=\"https://shop.example/confirm?token=t-42\">Confirm your address</a></td></tr></table>");
         sender.send(message);
@@ -46,7 +48,8 @@ class HtmlMailExampleTest {
     @Test
     void theConfirmationTokenIsOneLine(MockSmtpServer smtp) throws Exception {
         sendWelcome(smtp, "");
-        ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+        ReceivedMessage mail =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
 
         String token = assertThat(mail).hasLink("/confirm").isHttps().queryParameter("token");
 
@@ -57,15 +60,18 @@ class HtmlMailExampleTest {
     @Test
     void aFlexLayoutFailsBecauseOutlookForWindowsDoesNotSupportIt(MockSmtpServer smtp) throws Exception {
         sendWelcome(smtp, "display:flex;");
-        ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+        ReceivedMessage mail =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
 
         // the part's line number varies between runs with how the sender encodes it, so it is not compared
         assertThatThrownBy(() -> assertThat(mail).hasNoLintErrors(OUTLOOK_AND_GMAIL))
-                .extracting(e -> e.getMessage().replaceAll("line \\d+\\)", "line N)")).isEqualTo(String.format(
-                "%nExpecting message:%n  Subject: \"Welcome, Ada\", envelope from=<welcome@shop.example> to=[ada@example.com], " + mail.size()
-                        + " bytes%nto have no lint errors%nbut lint found 1 error:%n  ERROR html.compat.css-display-flex"
-                        + " [caniemail (2026-05-13)] display:flex (css-display-flex) is not supported by Outlook Windows"
-                        + " 2007\u20132019; used: \"display:flex\" in the style attribute of <td>;"
-                        + " https://www.caniemail.com/features/css-display-flex/ (part 1.1.2, line N)"));
+                .extracting(e -> e.getMessage().replaceAll("line \\d+\\)", "line N)"))
+                .isEqualTo(String.format(
+                        "%nExpecting message:%n  Subject: \"Welcome, Ada\", envelope from=<welcome@shop.example> to=[ada@example.com], "
+                                + mail.size()
+                                + " bytes%nto have no lint errors%nbut lint found 1 error:%n  ERROR html.compat.css-display-flex"
+                                + " [caniemail (2026-05-13)] display:flex (css-display-flex) is not supported by Outlook Windows"
+                                + " 2007\u20132019; used: \"display:flex\" in the style attribute of <td>;"
+                                + " https://www.caniemail.com/features/css-display-flex/ (part 1.1.2, line N)"));
     }
 }

@@ -22,9 +22,9 @@ class InternationalMailAndDsnExampleTest {
     void sendsUtf8AddressesAndAsksForDeliveryReceipts(@SmtpServer(smtpUtf8 = true, dsn = true) MockSmtpServer smtp)
             throws Exception {
         Properties props = smtp.properties();
-        props.setProperty("mail.mime.allowutf8", "true");           // SMTPUTF8 when the server offers it
+        props.setProperty("mail.mime.allowutf8", "true"); // SMTPUTF8 when the server offers it
         props.setProperty("mail.smtp.dsn.notify", "SUCCESS,FAILURE"); // NOTIFY on every RCPT
-        props.setProperty("mail.smtp.dsn.ret", "HDRS");              // RET on MAIL
+        props.setProperty("mail.smtp.dsn.ret", "HDRS"); // RET on MAIL
 
         MimeMessage message = new MimeMessage(Session.getInstance(props));
         message.setFrom(new InternetAddress("bestellung@bücher.example"));
@@ -33,7 +33,9 @@ class InternationalMailAndDsnExampleTest {
         message.setText("Grüße aus Köln", "UTF-8");
         Transport.send(message);
 
-        assertThat(smtp).eventually().hasMessageTo("jürgen@example.com")
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("jürgen@example.com")
                 .isSmtpUtf8()
                 .hasEnvelopeSender("bestellung@bücher.example")
                 .hasDsnReturn(DsnReturn.HDRS)

@@ -34,11 +34,14 @@ class MailLintExampleTest {
         helper.setTo("ada@example.com");
         helper.setSubject("Your receipt");
         helper.setText("Thanks for your order, Ada.", "<p>Thanks for your order, <b>Ada</b>.</p>");
-        helper.addAttachment("receipt.csv", new ByteArrayResource("item,price\r\ntea,3.50\r\n".getBytes(StandardCharsets.UTF_8)),
+        helper.addAttachment(
+                "receipt.csv",
+                new ByteArrayResource("item,price\r\ntea,3.50\r\n".getBytes(StandardCharsets.UTF_8)),
                 "text/csv; charset=UTF-8");
         sender.send(message);
 
-        ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+        ReceivedMessage mail =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
         assertThat(mail).isWellFormed().isAcceptedBy(ReceiverProfile.GMAIL).hasAttachment("receipt.csv");
     }
 }

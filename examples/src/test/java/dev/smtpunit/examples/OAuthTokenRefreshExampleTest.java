@@ -46,10 +46,13 @@ class OAuthTokenRefreshExampleTest {
     void refreshesAnExpiredTokenAndSends(MockSmtpServer smtp) throws Exception {
         ScriptedTokens tokens = new ScriptedTokens("ya29.expired", "ya29.fresh");
 
-        new OAuthMailer(smtp.properties(), "reports@app.example", tokens).send("ada@example.com", "Weekly report", "All green.");
+        new OAuthMailer(smtp.properties(), "reports@app.example", tokens)
+                .send("ada@example.com", "Weekly report", "All green.");
 
         assertThat(tokens.refreshes).hasSize(1);
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com")
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
                 .wasAuthenticatedWith(AuthMechanism.XOAUTH2)
                 .wasAuthenticatedAs("reports@app.example");
         assertThat(smtp.transcript()).hasAuthAttempts(REFUSED, ACCEPTED).usedAuthMechanism(AuthMechanism.XOAUTH2);
@@ -60,7 +63,8 @@ class OAuthTokenRefreshExampleTest {
         ScriptedTokens tokens = new ScriptedTokens("ya29.expired", "ya29.revoked");
 
         assertThatThrownBy(() -> new OAuthMailer(smtp.properties(), "reports@app.example", tokens)
-                .send("ada@example.com", "Weekly report", "All green.")).isInstanceOf(AuthenticationFailedException.class);
+                        .send("ada@example.com", "Weekly report", "All green."))
+                .isInstanceOf(AuthenticationFailedException.class);
 
         assertThat(tokens.refreshes).as("retries once, not in a loop").hasSize(1);
         assertThat(smtp.transcript()).hasAuthAttempts(REFUSED, REFUSED);

@@ -21,8 +21,12 @@ class ParallelExampleTest {
     @ParameterizedTest
     @ValueSource(strings = {"ada", "bob", "cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lu"})
     void eachUserGetsExactlyTheirWelcomeMail(String user, MockSmtpServer smtp) throws Exception {
-        new WelcomeMailer(smtp.properties(), 2, java.time.Duration.ofMillis(10)).sendWelcome(user + "@example.com", user);
+        new WelcomeMailer(smtp.properties(), 2, java.time.Duration.ofMillis(10))
+                .sendWelcome(user + "@example.com", user);
 
-        assertThat(smtp.mailbox()).hasMessageCount(1).hasMessageTo(user + "@example.com").hasSubject("Welcome, " + user);
+        assertThat(smtp.mailbox())
+                .hasMessageCount(1)
+                .hasMessageTo(user + "@example.com")
+                .hasSubject("Welcome, " + user);
     }
 }

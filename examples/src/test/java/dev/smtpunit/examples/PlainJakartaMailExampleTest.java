@@ -31,7 +31,9 @@ class PlainJakartaMailExampleTest {
         message.setText("Thanks for your order. It ships tomorrow.");
         Transport.send(message);
 
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com")
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
                 .hasSubject("Your order #1001")
                 .hasTextBodyContaining("ships tomorrow")
                 .hasTo("ada@example.com")

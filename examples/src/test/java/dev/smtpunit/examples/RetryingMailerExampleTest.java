@@ -26,8 +26,15 @@ class RetryingMailerExampleTest {
 
         assertThat(mailer(smtp).sendWelcome("ada@example.com", "Ada")).isEqualTo(WelcomeMailer.Outcome.SENT);
 
-        assertThat(smtp.mailbox()).hasMessageCount(1).hasMessageTo("ada@example.com").hasSubject("Welcome, Ada");
-        assertThat(smtp.transcript()).hasSessionCount(3).repliedTo(RCPT, 452).times(2).thenRepliedTo(RCPT, 250);
+        assertThat(smtp.mailbox())
+                .hasMessageCount(1)
+                .hasMessageTo("ada@example.com")
+                .hasSubject("Welcome, Ada");
+        assertThat(smtp.transcript())
+                .hasSessionCount(3)
+                .repliedTo(RCPT, 452)
+                .times(2)
+                .thenRepliedTo(RCPT, 250);
     }
 
     @Test
@@ -36,7 +43,11 @@ class RetryingMailerExampleTest {
         assertThat(mailer(smtp).sendWelcome("ada@example.com", "Ada")).isEqualTo(WelcomeMailer.Outcome.SENT);
 
         assertThat(smtp.mailbox()).hasMessageCount(1);
-        assertThat(smtp.transcript()).hasSessionCount(2).repliedTo(CONNECT, 421).times(1).thenRepliedTo(CONNECT, 220);
+        assertThat(smtp.transcript())
+                .hasSessionCount(2)
+                .repliedTo(CONNECT, 421)
+                .times(1)
+                .thenRepliedTo(CONNECT, 220);
     }
 
     @Test

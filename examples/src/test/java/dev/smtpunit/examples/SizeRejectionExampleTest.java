@@ -17,14 +17,18 @@ class SizeRejectionExampleTest {
         boolean inline = new ReportMailer(smtp.properties()).send("ada@example.com", "row,value\n".repeat(5_000));
 
         assertThat(inline).isFalse();
-        assertThat(smtp.mailbox()).hasMessageCount(1).hasMessageTo("ada@example.com")
-                .hasSubject("Monthly report (download)").hasTextBodyContaining("https://app.example/reports/latest");
+        assertThat(smtp.mailbox())
+                .hasMessageCount(1)
+                .hasMessageTo("ada@example.com")
+                .hasSubject("Monthly report (download)")
+                .hasTextBodyContaining("https://app.example/reports/latest");
         assertThat(smtp.transcript()).repliedTo(END_OF_DATA, 552).times(1).thenRepliedTo(END_OF_DATA, 250);
     }
 
     @Test
     void sendsASmallReportInline(MockSmtpServer smtp) throws Exception {
-        assertThat(new ReportMailer(smtp.properties()).send("ada@example.com", "row,value\n1,2\n")).isTrue();
+        assertThat(new ReportMailer(smtp.properties()).send("ada@example.com", "row,value\n1,2\n"))
+                .isTrue();
         assertThat(smtp.mailbox()).hasMessageWithSubject("Monthly report");
     }
 }

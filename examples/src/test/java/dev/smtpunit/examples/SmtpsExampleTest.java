@@ -17,13 +17,18 @@ class SmtpsExampleTest {
 
     @Test
     void deliversOverImplicitTls(MockSmtpServer smtp) throws Exception {
-        MimeMessage message = new MimeMessage(Session.getInstance(smtp.clientTrust().smtpsProperties(smtp)));
+        MimeMessage message =
+                new MimeMessage(Session.getInstance(smtp.clientTrust().smtpsProperties(smtp)));
         message.setFrom(new InternetAddress("bank@example.com"));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse("ada@example.com"));
         message.setSubject("Statement ready");
         message.setText("Your statement is ready.");
         Transport.send(message);
 
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com").hasSubject("Statement ready").wasDeliveredOverTls();
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
+                .hasSubject("Statement ready")
+                .wasDeliveredOverTls();
     }
 }

@@ -32,7 +32,11 @@ class SpringJavaMailSenderExampleTest {
         mail.setText("Use this link to reset your password.");
         sender.send(mail);
 
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com").hasSubject("Password reset").wasAuthenticatedAs("app");
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
+                .hasSubject("Password reset")
+                .wasAuthenticatedAs("app");
         org.assertj.core.api.Assertions.assertThat(smtp.springMailProperties())
                 .containsEntry("spring.mail.host", smtp.host())
                 .containsEntry("spring.mail.port", String.valueOf(smtp.port()));

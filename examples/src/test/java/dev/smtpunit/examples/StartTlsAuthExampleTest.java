@@ -37,7 +37,9 @@ class StartTlsAuthExampleTest {
         message.setText("Code: 482913");
         Transport.send(message, "mailer", "s3cret");
 
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com")
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
                 .wasDeliveredOverTls()
                 .wasAuthenticatedAs("mailer")
                 .hasTextBodyMatching("Code: \\d{6}");
@@ -50,7 +52,8 @@ class StartTlsAuthExampleTest {
     @Test
     void jakartaMailLeftToChooseAuthenticatesWithLogin(MockSmtpServer smtp) throws Exception {
         Properties props = smtp.clientTrust().startTlsProperties(smtp);
-        props.setProperty("mail.smtp.auth", "true");   // the server offers PLAIN and LOGIN; Jakarta Mail tries LOGIN first
+        props.setProperty(
+                "mail.smtp.auth", "true"); // the server offers PLAIN and LOGIN; Jakarta Mail tries LOGIN first
 
         MimeMessage message = new MimeMessage(Session.getInstance(props));
         message.setFrom(new InternetAddress("mailer@example.com"));

@@ -23,7 +23,8 @@ final class ContextServers {
             Optional<ContextServerProvider.ContextServer> found = provider.find(context);
             if (found.isPresent()) {
                 ContextServerProvider.ContextServer s = found.get();
-                return new ServerRegistry.Entry(s.config().name(), s.server(), s.config(), s.origin(), true, s.providerApis());
+                return new ServerRegistry.Entry(
+                        s.config().name(), s.server(), s.config(), s.origin(), true, s.providerApis());
             }
         }
         return null;
@@ -41,9 +42,16 @@ final class ContextServers {
 
     @SuppressWarnings("unchecked")
     private static List<ContextServerProvider> providers(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ContextServerProvider.class,
-                k -> ServiceLoader.load(ContextServerProvider.class, SmtpServerExtension.class.getClassLoader()).stream()
-                        .map(ServiceLoader.Provider::get).toList(),
-                List.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        ContextServerProvider.class,
+                        k ->
+                                ServiceLoader.load(
+                                                ContextServerProvider.class, SmtpServerExtension.class.getClassLoader())
+                                        .stream()
+                                        .map(ServiceLoader.Provider::get)
+                                        .toList(),
+                        List.class);
     }
 }

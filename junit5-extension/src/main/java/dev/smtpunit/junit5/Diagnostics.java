@@ -1,6 +1,5 @@
 package dev.smtpunit.junit5;
 
-import dev.smtpunit.Mailbox;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.internal.Bounded;
 
@@ -33,21 +32,33 @@ final class Diagnostics {
         StringBuilder sb = new StringBuilder();
         for (ServerRegistry.Entry e : servers) {
             String label = e.name().isEmpty() ? "SMTP server" : "SMTP server '" + e.name() + "'";
-            sb.append("=== ").append(label).append(" (").append(e.server().isRunning() ? e.server().host() + ":" + e.server().port()
-                    : "stopped").append(") ===\n");
+            sb.append("=== ")
+                    .append(label)
+                    .append(" (")
+                    .append(
+                            e.server().isRunning()
+                                    ? e.server().host() + ":" + e.server().port()
+                                    : "stopped")
+                    .append(") ===\n");
             List<ReceivedMessage> messages = e.server().mailbox().messages();
-            String listing = Mailbox.list(messages).stripTrailing();
+            String listing = Bounded.messages(messages).stripTrailing();
             if (!messages.isEmpty() && already.contains(listing)) {
-                sb.append("Mailbox: ").append(messages.size()).append(messages.size() == 1 ? " message" : " messages")
+                sb.append("Mailbox: ")
+                        .append(messages.size())
+                        .append(messages.size() == 1 ? " message" : " messages")
                         .append(", listed in the failure above\n");
             } else {
-                sb.append("Mailbox: ").append(e.server().mailbox().summary().stripTrailing()).append('\n');
-            }
-            if (!e.server().faults().rules().isEmpty()) {
-                sb.append("Fault rules:\n").append(Bounded.lines(e.server().faults().toString(), Bounded.HEAD_LINES, Bounded.TAIL_LINES))
+                sb.append("Mailbox: ")
+                        .append(e.server().mailbox().summary().stripTrailing())
                         .append('\n');
             }
-            String transcript = Bounded.transcript(e.server().transcript());
+            if (!e.server().faults().rules().isEmpty()) {
+                sb.append("Fault rules:\n")
+                        .append(Bounded.lines(e.server().faults().toString(), Bounded.HEAD_LINES, Bounded.TAIL_LINES))
+                        .append('\n');
+            }
+            String transcript = Bounded.transcript(
+                    e.server().transcript().sessions(), e.server().transcript().droppedSessionCount());
             int shownUpTo = e.server().transcript().sessions().isEmpty() ? 0 : shownPrefix(transcript, already);
             if (shownUpTo == 0) {
                 sb.append("Transcript:\n").append(transcript);
@@ -79,6 +90,8 @@ final class Diagnostics {
 
     /** Carries the report on the failure, as a suppressed exception without a stack trace. */
     static final class SmtpEvidence extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         SmtpEvidence(String report) {
             super("SMTP evidence of this test:\n" + report, null, false, false);
         }

@@ -22,7 +22,8 @@ final class FaultScripts {
             rule.matching(FaultMatcher.sender(f.sender()));
         }
         if (f.connection() < 0) {
-            throw new ExtensionConfigurationException(describe(f) + " on " + where + ": connection counts from 1 (0 = every connection)");
+            throw new ExtensionConfigurationException(
+                    describe(f) + " on " + where + ": connection counts from 1 (0 = every connection)");
         }
         if (f.connection() > 0) {
             rule.matching(FaultMatcher.nthConnection(f.connection()));
@@ -42,11 +43,12 @@ final class FaultScripts {
     private static FaultEffect effect(SmtpFault f, String where) {
         int effects = (f.reply() != 0 ? 1 : 0) + (f.close() ? 1 : 0) + (f.stall() ? 1 : 0);
         if (effects > 1) {
-            throw new ExtensionConfigurationException(describe(f) + " on " + where
-                    + ": give one effect only: reply, close or stall");
+            throw new ExtensionConfigurationException(
+                    describe(f) + " on " + where + ": give one effect only: reply, close or stall");
         }
         if (f.delayMillis() < 0) {
-            throw new ExtensionConfigurationException(describe(f) + " on " + where + ": delayMillis must not be negative");
+            throw new ExtensionConfigurationException(
+                    describe(f) + " on " + where + ": delayMillis must not be negative");
         }
         if (f.thenClose() && f.reply() == 0) {
             throw new ExtensionConfigurationException(describe(f) + " on " + where + ": thenClose needs a reply code");
@@ -66,7 +68,9 @@ final class FaultScripts {
                 if (f.delayMillis() > 0) {
                     return FaultEffect.delayThenReply(Duration.ofMillis(f.delayMillis()), f.reply(), f.text());
                 }
-                return f.thenClose() ? FaultEffect.replyAndClose(f.reply(), f.text()) : FaultEffect.reply(f.reply(), f.text());
+                return f.thenClose()
+                        ? FaultEffect.replyAndClose(f.reply(), f.text())
+                        : FaultEffect.reply(f.reply(), f.text());
             }
             if (f.delayMillis() > 0) {
                 return FaultEffect.delay(Duration.ofMillis(f.delayMillis()));
@@ -74,8 +78,8 @@ final class FaultScripts {
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(describe(f) + " on " + where + ": " + e.getMessage());
         }
-        throw new ExtensionConfigurationException(describe(f) + " on " + where
-                + " has no effect: set reply (with text), close, stall or delayMillis");
+        throw new ExtensionConfigurationException(
+                describe(f) + " on " + where + " has no effect: set reply (with text), close, stall or delayMillis");
     }
 
     private static String describe(SmtpFault f) {

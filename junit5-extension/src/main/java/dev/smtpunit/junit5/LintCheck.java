@@ -22,11 +22,16 @@ final class LintCheck {
             }
             List<ReceivedMessage> messages = e.server().mailbox().messages();
             for (int i = 0; i < messages.size(); i++) {
-                List<LintFinding> errors = e.server().options().lintRules().check(messages.get(i)).stream().filter(LintFinding::isError)
+                List<LintFinding> errors = e.server().options().lintRules().check(messages.get(i)).stream()
+                        .filter(LintFinding::isError)
                         .toList();
                 if (!errors.isEmpty()) {
-                    report.append(e.name().isEmpty() ? "" : "SMTP server '" + e.name() + "', ").append("message ")
-                            .append(i + 1).append(" (").append(messages.get(i).summary()).append("):\n");
+                    report.append(e.name().isEmpty() ? "" : "SMTP server '" + e.name() + "', ")
+                            .append("message ")
+                            .append(i + 1)
+                            .append(" (")
+                            .append(messages.get(i).summary())
+                            .append("):\n");
                     errors.forEach(f -> report.append("  ").append(f).append('\n'));
                 }
             }

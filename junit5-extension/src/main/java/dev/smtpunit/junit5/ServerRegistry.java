@@ -20,7 +20,12 @@ final class ServerRegistry implements AutoCloseable {
      * A server and the annotation it was made from; {@code contextApis} are the provider APIs an
      * application context owns beside its server (null for the extension's own servers).
      */
-    record Entry(String name, MockSmtpServer server, SmtpServer config, String origin, boolean perClass,
+    record Entry(
+            String name,
+            MockSmtpServer server,
+            SmtpServer config,
+            String origin,
+            boolean perClass,
             MockProviderApis contextApis) {
         Entry(String name, MockSmtpServer server, SmtpServer config, String origin, boolean perClass) {
             this(name, server, config, origin, perClass, null);
@@ -30,6 +35,7 @@ final class ServerRegistry implements AutoCloseable {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     /** Names of servers owned by an application context: reset and shown here, closed by their owner. */
     private final Set<String> borrowed = new HashSet<>();
+
     synchronized Entry get(String name) {
         return entries.get(name);
     }

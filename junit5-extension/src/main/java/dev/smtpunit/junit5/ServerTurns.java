@@ -33,6 +33,7 @@ final class ServerTurns {
     private static final long WAIT_SECONDS = 300;
     /** Weak keys: a closed, forgotten server takes its turn with it. */
     private static final Map<MockSmtpServer, Turn> TURNS = new WeakHashMap<>();
+
     private static final AtomicLong ORDER = new AtomicLong();
 
     private ServerTurns() {}

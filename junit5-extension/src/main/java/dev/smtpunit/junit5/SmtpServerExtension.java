@@ -48,10 +48,17 @@ import java.util.Optional;
  * a new instance for each test, asserted after the test with the SMTP evidence attached: soft
  * assertions that are safe under parallel execution.
  */
-public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback,
-        AfterEachCallback, AfterAllCallback, ParameterResolver, TestExecutionExceptionHandler {
+public final class SmtpServerExtension
+        implements BeforeAllCallback,
+                BeforeEachCallback,
+                AfterTestExecutionCallback,
+                AfterEachCallback,
+                AfterAllCallback,
+                ParameterResolver,
+                TestExecutionExceptionHandler {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SmtpServerExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SmtpServerExtension.class);
     private static final String SOFT_ASSERTIONS = "dev.smtpunit.assertj.SmtpSoftAssertions";
 
     @SmtpServer
@@ -73,7 +80,8 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
             set(field, null, entry.server());
         }
         for (Field field : implicitFields(testClass, true, null)) {
-            ServerRegistry.Entry entry = resolve(context, classConfig(context).name(), null, "static field " + where(field), true);
+            ServerRegistry.Entry entry =
+                    resolve(context, classConfig(context).name(), null, "static field " + where(field), true);
             set(field, null, entry.server());
         }
     }
@@ -111,7 +119,8 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
                 set(field, instance, entry.server());
             }
             for (Field field : implicitFields(instance.getClass(), false, instance)) {
-                ServerRegistry.Entry entry = resolve(context, classConfig(context).name(), null, "field " + where(field), false);
+                ServerRegistry.Entry entry =
+                        resolve(context, classConfig(context).name(), null, "field " + where(field), false);
                 set(field, instance, entry.server());
             }
         }
@@ -121,7 +130,8 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
             faults.addAll(AnnotationSupport.findRepeatableAnnotations(classes.get(i), SmtpFault.class));
         }
         faults.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), SmtpFault.class));
-        String where = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        String where = context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName();
         for (SmtpFault fault : faults) {
             ServerRegistry.Entry entry = resolve(context, fault.server(), null, "@SmtpFault on " + where, false);
             FaultScripts.apply(fault, entry.server(), where);
@@ -191,13 +201,18 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
         StringBuilder unused = new StringBuilder();
         for (ServerRegistry.Entry e : visible(context)) {
             if (e.config().failOnUnusedFaults() && !e.server().faults().unused().isEmpty()) {
-                unused.append(e.name().isEmpty() ? "the SMTP server" : "SMTP server '" + e.name() + "'").append(":\n");
-                e.server().faults().unused().forEach(r -> unused.append("  ").append(r).append('\n'));
+                unused.append(e.name().isEmpty() ? "the SMTP server" : "SMTP server '" + e.name() + "'")
+                        .append(":\n");
+                e.server()
+                        .faults()
+                        .unused()
+                        .forEach(r -> unused.append("  ").append(r).append('\n'));
             }
         }
         if (unused.length() > 0) {
-            AssertionError error = new AssertionError("Fault rules never fired (@SmtpServer(failOnUnusedFaults = true)) on "
-                    + unused + "The client never reached the scripted phase; see the transcript below.");
+            AssertionError error =
+                    new AssertionError("Fault rules never fired (@SmtpServer(failOnUnusedFaults = true)) on " + unused
+                            + "The client never reached the scripted phase; see the transcript below.");
             error.addSuppressed(new Diagnostics.SmtpEvidence(Diagnostics.report(visible(context))));
             throw error;
         }
@@ -208,7 +223,9 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == MockSmtpServer.class || type == MockProviderApis.class || type.getName().equals(SOFT_ASSERTIONS);
+        return type == MockSmtpServer.class
+                || type == MockProviderApis.class
+                || type.getName().equals(SOFT_ASSERTIONS);
     }
 
     @Override
@@ -216,30 +233,39 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
         Class<?> type = parameterContext.getParameter().getType();
         if (type.getName().equals(SOFT_ASSERTIONS)) {
             if (context.getTestMethod().isEmpty() || parameterContext.getDeclaringExecutable() instanceof Constructor) {
-                throw new ParameterResolutionException("SmtpSoftAssertions is made per test: take it as a parameter of a test"
-                        + " method (or @BeforeEach/@AfterEach), not of " + parameterContext.getDeclaringExecutable().getName() + "()");
+                throw new ParameterResolutionException(
+                        "SmtpSoftAssertions is made per test: take it as a parameter of a test"
+                                + " method (or @BeforeEach/@AfterEach), not of "
+                                + parameterContext.getDeclaringExecutable().getName() + "()");
             }
-            return context.getStore(NAMESPACE).getOrComputeIfAbsent(softKey(context), k -> newInstance(type), Object.class);
+            return context.getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(softKey(context), k -> newInstance(type), Object.class);
         }
         if (parameterContext.getDeclaringExecutable() instanceof Constructor) {
             throw new ParameterResolutionException(type.getSimpleName() + " cannot be injected into the constructor of "
-                    + parameterContext.getDeclaringExecutable().getDeclaringClass().getSimpleName()
+                    + parameterContext
+                            .getDeclaringExecutable()
+                            .getDeclaringClass()
+                            .getSimpleName()
                     + ": take it as a test or lifecycle method parameter, or annotate a field with @SmtpServer");
         }
         Optional<SmtpServer> own = parameterContext.findAnnotation(SmtpServer.class);
-        String name = own.map(SmtpServer::name).orElseGet(() -> classConfig(context).name());
+        String name =
+                own.map(SmtpServer::name).orElseGet(() -> classConfig(context).name());
         boolean perClass = parameterContext.getDeclaringExecutable().isAnnotationPresent(BeforeAll.class)
                 || context.getTestMethod().isEmpty();
         java.lang.reflect.Parameter p = parameterContext.getParameter();
-        String origin = "parameter " + (p.isNamePresent() ? "'" + p.getName() + "'" : "#" + (parameterContext.getIndex() + 1))
-                + " of " + parameterContext.getDeclaringExecutable().getName() + "()";
+        String origin =
+                "parameter " + (p.isNamePresent() ? "'" + p.getName() + "'" : "#" + (parameterContext.getIndex() + 1))
+                        + " of " + parameterContext.getDeclaringExecutable().getName() + "()";
         ServerRegistry.Entry entry;
         try {
             entry = resolve(context, name, own.orElse(null), origin, perClass);
         } catch (ExtensionConfigurationException e) {
             // thrown as it is, JUnit would wrap it in "Failed to resolve parameter ...", the same message twice
             // (JUnit 6 refuses a null cause in the two-argument constructor)
-            throw e.getCause() == null ? new ParameterResolutionException(e.getMessage())
+            throw e.getCause() == null
+                    ? new ParameterResolutionException(e.getMessage())
                     : new ParameterResolutionException(e.getMessage(), e.getCause());
         }
         MockSmtpServer server = entry.server();
@@ -249,8 +275,11 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
         }
         if (type == MockProviderApis.class) {
             // kept in the resolving context's store, which closes (stops) it when that context ends
-            return context.getStore(NAMESPACE).getOrComputeIfAbsent("apis:" + context.getUniqueId() + ":" + name,
-                    k -> new MockProviderApis(server).start(), MockProviderApis.class);
+            return context.getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(
+                            "apis:" + context.getUniqueId() + ":" + name,
+                            k -> new MockProviderApis(server).start(),
+                            MockProviderApis.class);
         }
         return server;
     }
@@ -280,8 +309,8 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
 
     // ------------------------------------------------------------------ resolution
 
-    private ServerRegistry.Entry resolve(ExtensionContext context, String name, SmtpServer elementConfig, String origin,
-            boolean perClass) {
+    private ServerRegistry.Entry resolve(
+            ExtensionContext context, String name, SmtpServer elementConfig, String origin, boolean perClass) {
         ServerRegistry.Entry fromContext = ContextServers.find(context);
         if (fromContext != null && fromContext.name().equals(name)) {
             ContextServers.checkSameSettings(fromContext, elementConfig, origin);
@@ -315,7 +344,8 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
 
     /** The registry of the test's class (the context itself in class-level callbacks). */
     private static ServerRegistry classRegistry(ExtensionContext context) {
-        ExtensionContext c = context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
+        ExtensionContext c =
+                context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
         return c.getStore(NAMESPACE).getOrComputeIfAbsent(key(c), k -> new ServerRegistry(), ServerRegistry.class);
     }
 
@@ -347,7 +377,9 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
 
     private static List<ServerRegistry> classRegistries(ExtensionContext methodContext) {
         List<ServerRegistry> out = new ArrayList<>();
-        for (ExtensionContext c = methodContext.getParent().orElse(null); c != null; c = c.getParent().orElse(null)) {
+        for (ExtensionContext c = methodContext.getParent().orElse(null);
+                c != null;
+                c = c.getParent().orElse(null)) {
             ServerRegistry r = ownRegistry(c);
             if (r != null) {
                 out.add(r);
@@ -370,8 +402,11 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
     // ------------------------------------------------------------------ fields
 
     private static List<Field> annotatedFields(Class<?> type, boolean statics) {
-        List<Field> fields = AnnotationSupport.findAnnotatedFields(type, SmtpServer.class,
-                f -> Modifier.isStatic(f.getModifiers()) == statics, HierarchyTraversalMode.TOP_DOWN);
+        List<Field> fields = AnnotationSupport.findAnnotatedFields(
+                type,
+                SmtpServer.class,
+                f -> Modifier.isStatic(f.getModifiers()) == statics,
+                HierarchyTraversalMode.TOP_DOWN);
         for (Field f : fields) {
             if (f.getType() != MockSmtpServer.class) {
                 throw new ExtensionConfigurationException("@SmtpServer field '" + f.getName() + "' in "
@@ -400,14 +435,19 @@ public final class SmtpServerExtension implements BeforeAllCallback, BeforeEachC
      * enclosing class, or by a meta-annotation).
      */
     private static List<Field> implicitFields(Class<?> type, boolean statics, Object instance) {
-        boolean annotatedClass = enclosingClasses(type).stream().anyMatch(c -> AnnotationSupport.isAnnotated(c, SmtpServer.class));
+        boolean annotatedClass =
+                enclosingClasses(type).stream().anyMatch(c -> AnnotationSupport.isAnnotated(c, SmtpServer.class));
         if (!annotatedClass) {
             return List.of();
         }
         List<Field> out = new ArrayList<>();
-        for (Field f : ReflectionSupport.findFields(type, f -> f.getType() == MockSmtpServer.class
-                && Modifier.isStatic(f.getModifiers()) == statics && !Modifier.isFinal(f.getModifiers())
-                && !AnnotationSupport.isAnnotated(f, SmtpServer.class), HierarchyTraversalMode.TOP_DOWN)) {
+        for (Field f : ReflectionSupport.findFields(
+                type,
+                f -> f.getType() == MockSmtpServer.class
+                        && Modifier.isStatic(f.getModifiers()) == statics
+                        && !Modifier.isFinal(f.getModifiers())
+                        && !AnnotationSupport.isAnnotated(f, SmtpServer.class),
+                HierarchyTraversalMode.TOP_DOWN)) {
             try {
                 f.setAccessible(true);
                 Object value = f.get(instance);

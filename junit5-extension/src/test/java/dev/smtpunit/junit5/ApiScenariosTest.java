@@ -19,7 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiScenariosTest {
 
     private static Throwable throwable(Event e) {
-        return e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        return e.getPayload(TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow();
     }
 
     private static String everything(Throwable t) {
@@ -40,11 +43,15 @@ class ApiScenariosTest {
 
     @Test
     void anUnannotatedStaticServerFieldInAnSmtpServerClassIsInjectedOncePerClass() {
-        Fixtures.run(ImplicitStaticFieldFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        Fixtures.run(ImplicitStaticFieldFixture.class)
+                .testEvents()
+                .assertStatistics(s -> s.started(2).succeeded(2));
         assertThat(Send.SERVERS).hasSize(2);
         assertThat(Send.SERVERS.stream().distinct().count()).isEqualTo(1);
         assertThat(Send.SERVERS.peek().isRunning()).as("closed after the class").isFalse();
-        Fixtures.run(ImplicitStaticFieldFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        Fixtures.run(ImplicitStaticFieldFixture.class)
+                .testEvents()
+                .assertStatistics(s -> s.started(2).succeeded(2));
     }
 
     @Test
@@ -56,24 +63,34 @@ class ApiScenariosTest {
             Throwable t = throwable(e);
             String repetition = e.getTestDescriptor().getDisplayName().replaceAll("\\D*(\\d+).*", "$1");
             Matcher m = own.matcher(t.getMessage());
-            assertThat(m.find()).as("failure of %s names its subject", e.getTestDescriptor().getDisplayName()).isTrue();
+            assertThat(m.find())
+                    .as("failure of %s names its subject", e.getTestDescriptor().getDisplayName())
+                    .isTrue();
             assertThat(m.group(1)).as("the failure belongs to its own test").isEqualTo(repetition);
             assertThat(m.find()).as("and to no other test").isFalse();
-            assertThat(t.getSuppressed()).singleElement()
+            assertThat(t.getSuppressed())
+                    .singleElement()
                     .satisfies(s -> assertThat(s.getMessage()).startsWith("SMTP evidence of this test:"));
         }
     }
 
     @Test
     void aFailingTranscriptOrMailboxAssertionPrintsItsEvidenceOnce() {
-        List<Event> failed = Fixtures.run(FailingTranscriptAssertionFixture.class).testEvents().failed().list();
+        List<Event> failed = Fixtures.run(FailingTranscriptAssertionFixture.class)
+                .testEvents()
+                .failed()
+                .list();
         assertThat(failed).hasSize(2);
         for (Event e : failed) {
             String all = everything(throwable(e));
-            assertThat(count(all, "C: MAIL FROM:<app@example.com>")).as("the transcript once in\n%s", all).isEqualTo(1);
-            assertThat(count(all, "1. Subject: \"Welcome, Ada\", envelope from=<app@example.com> to=[ada@example.com]")).as("the mailbox once in\n%s", all)
+            assertThat(count(all, "C: MAIL FROM:<app@example.com>"))
+                    .as("the transcript once in\n%s", all)
                     .isEqualTo(1);
-            assertThat(all).containsAnyOf("Transcript: printed in the failure above", " message, listed in the failure above");
+            assertThat(count(all, "1. Subject: \"Welcome, Ada\", envelope from=<app@example.com> to=[ada@example.com]"))
+                    .as("the mailbox once in\n%s", all)
+                    .isEqualTo(1);
+            assertThat(all)
+                    .containsAnyOf("Transcript: printed in the failure above", " message, listed in the failure above");
         }
     }
 }

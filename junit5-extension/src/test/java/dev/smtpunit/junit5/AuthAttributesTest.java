@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The AUTH attributes of {@link SmtpServer} become the matching options. */
 class AuthAttributesTest {
 
-    @SmtpServer(authMechanisms = {AuthMechanism.XOAUTH2, AuthMechanism.CRAM_MD5, AuthMechanism.PLAIN},
-            users = "tim:tanstaaf", tokens = {"ada@example.com:ya29.a", "ada@example.com:ya29.b"})
+    @SmtpServer(
+            authMechanisms = {AuthMechanism.XOAUTH2, AuthMechanism.CRAM_MD5, AuthMechanism.PLAIN},
+            users = "tim:tanstaaf",
+            tokens = {"ada@example.com:ya29.a", "ada@example.com:ya29.b"})
     static class Configured {}
 
     @SmtpServer(users = "app:pw")
@@ -26,8 +28,10 @@ class AuthAttributesTest {
     @Test
     void offersTheChosenMechanismsWithTheirTokens() {
         SmtpServerOptions options = options(Configured.class);
-        assertThat(options.authMechanisms()).containsExactly(AuthMechanism.XOAUTH2, AuthMechanism.CRAM_MD5, AuthMechanism.PLAIN);
-        assertThat(options.tokens()).containsExactlyEntriesOf(java.util.Map.of("ada@example.com", Set.of("ya29.a", "ya29.b")));
+        assertThat(options.authMechanisms())
+                .containsExactly(AuthMechanism.XOAUTH2, AuthMechanism.CRAM_MD5, AuthMechanism.PLAIN);
+        assertThat(options.tokens())
+                .containsExactlyEntriesOf(java.util.Map.of("ada@example.com", Set.of("ya29.a", "ya29.b")));
         assertThat(options.users()).containsEntry("tim", "tanstaaf");
     }
 

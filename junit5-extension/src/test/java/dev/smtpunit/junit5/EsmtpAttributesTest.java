@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EsmtpAttributesTest {
 
     @Test
-    void switchOnSmtpUtf8DsnAndSetTheRecipientLimit(@SmtpServer(smtpUtf8 = true, dsn = true, maxRecipients = 3) MockSmtpServer smtp) {
+    void switchOnSmtpUtf8DsnAndSetTheRecipientLimit(
+            @SmtpServer(smtpUtf8 = true, dsn = true, maxRecipients = 3) MockSmtpServer smtp) {
         assertThat(smtp.options().smtpUtf8()).isTrue();
         assertThat(smtp.options().dsn()).isTrue();
         assertThat(smtp.options().maxRecipients()).isEqualTo(3);

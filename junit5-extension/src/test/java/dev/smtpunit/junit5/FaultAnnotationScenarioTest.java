@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 class FaultAnnotationScenarioTest {
     @Test
     void scriptsFaultsFromMethodAndClassAnnotations() {
-        Fixtures.run(FaultAnnotationFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        Fixtures.run(FaultAnnotationFixture.class)
+                .testEvents()
+                .assertStatistics(s -> s.started(2).succeeded(2));
     }
 }

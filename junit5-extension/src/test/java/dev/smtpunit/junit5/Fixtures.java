@@ -18,8 +18,10 @@ final class Fixtures {
 
     static EngineExecutionResults run(Class<?> fixture) {
         Send.reset();
-        lastFailures = "";   // a fixture failing inside this run prints nothing
-        return report(EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute());
+        lastFailures = ""; // a fixture failing inside this run prints nothing
+        return report(EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .execute());
     }
 
     /** The failures of the last fixture run, printed only if the scenario that ran it fails. */
@@ -31,10 +33,14 @@ final class Fixtures {
      */
     private static EngineExecutionResults report(EngineExecutionResults results) {
         StringBuilder failures = new StringBuilder();
-        results.allEvents().failed().stream().forEach(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
-                .ifPresent(t -> failures.append("fixture failure in ").append(e.getTestDescriptor().getDisplayName())
-                        .append(": ").append(t).append('\n')));
+        results.allEvents().failed().stream()
+                .forEach(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                        .ifPresent(t -> failures.append("fixture failure in ")
+                                .append(e.getTestDescriptor().getDisplayName())
+                                .append(": ")
+                                .append(t)
+                                .append('\n')));
         lastFailures = failures.toString();
         return results;
     }
@@ -56,7 +62,8 @@ final class Fixtures {
     static EngineExecutionResults runInParallel(Class<?> fixture) {
         Send.reset();
         lastFailures = "";
-        return report(EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
+        return report(EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8")

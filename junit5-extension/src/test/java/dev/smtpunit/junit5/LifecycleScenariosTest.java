@@ -28,41 +28,55 @@ class LifecycleScenariosTest {
 
     @Test
     void testParametersGetAFreshServerPerTest() {
-        Fixtures.run(PerTestParameterFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        Fixtures.run(PerTestParameterFixture.class)
+                .testEvents()
+                .assertStatistics(s -> s.started(2).succeeded(2));
         assertThat(Send.SERVERS).hasSize(2).doesNotHaveDuplicates();
         assertAllStopped();
     }
 
     @Test
     void staticFieldsGetOneServerPerClassResetBetweenTests() {
-        Fixtures.run(StaticFieldFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        Fixtures.run(StaticFieldFixture.class)
+                .testEvents()
+                .assertStatistics(s -> s.started(2).succeeded(2));
         assertThat(Send.SERVERS).hasSize(2);
-        assertThat(List.copyOf(Send.SERVERS).get(0)).isSameAs(List.copyOf(Send.SERVERS).get(1));
+        assertThat(List.copyOf(Send.SERVERS).get(0))
+                .isSameAs(List.copyOf(Send.SERVERS).get(1));
         assertAllStopped();
     }
 
     @Test
     void instanceFieldsGetOneServerPerTest() {
-        Fixtures.run(InstanceFieldFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        Fixtures.run(InstanceFieldFixture.class)
+                .testEvents()
+                .assertStatistics(s -> s.started(2).succeeded(2));
         assertThat(Send.SERVERS).hasSize(2).doesNotHaveDuplicates();
         assertAllStopped();
     }
 
     @Test
     void beforeAllParametersAreSharedWithNestedClasses() {
-        Fixtures.run(BeforeAllParameterFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        Fixtures.run(BeforeAllParameterFixture.class)
+                .testEvents()
+                .assertStatistics(s -> s.started(2).succeeded(2));
         assertThat(Send.SERVERS).hasSize(2);
-        assertThat(List.copyOf(Send.SERVERS).get(0)).isSameAs(List.copyOf(Send.SERVERS).get(1));
+        assertThat(List.copyOf(Send.SERVERS).get(0))
+                .isSameAs(List.copyOf(Send.SERVERS).get(1));
         assertAllStopped();
     }
 
     @Test
     void namedServersAreSeparateAndSharedByName() {
-        Fixtures.run(TwoServersFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        Fixtures.run(TwoServersFixture.class)
+                .testEvents()
+                .assertStatistics(s -> s.started(1).succeeded(1));
     }
 
     @Test
     void worksAsAMetaAnnotationWithAConfigurer() {
-        Fixtures.run(MetaAnnotationFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        Fixtures.run(MetaAnnotationFixture.class)
+                .testEvents()
+                .assertStatistics(s -> s.started(1).succeeded(1));
     }
 }

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LimitAttributesTest {
 
     @Test
-    void setTheConnectionLimitAndTheRetention(@SmtpServer(maxConnections = 7, maxStoredMessages = 50) MockSmtpServer smtp) {
+    void setTheConnectionLimitAndTheRetention(
+            @SmtpServer(maxConnections = 7, maxStoredMessages = 50) MockSmtpServer smtp) {
         assertThat(smtp.options().maxConnections()).isEqualTo(7);
         assertThat(smtp.options().maxStoredMessages()).isEqualTo(50);
     }
@@ -31,7 +32,8 @@ class LimitAttributesTest {
         SmtpServer a = (SmtpServer) m.getParameters()[0].getAnnotations()[0];
         assertThatThrownBy(() -> dev.smtpunit.junit5.internal.AnnotationOptions.of(a, "negative"))
                 .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessage("@SmtpServer(maxStoredMessages) on negative: maxStoredMessages must be 0 (no limit) or positive, was -1");
+                .hasMessage(
+                        "@SmtpServer(maxStoredMessages) on negative: maxStoredMessages must be 0 (no limit) or positive, was -1");
         assertThat(SmtpServerOptions.defaults().maxConnections()).isEqualTo(100);
     }
 

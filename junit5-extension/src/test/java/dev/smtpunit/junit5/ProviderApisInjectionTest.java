@@ -27,15 +27,21 @@ class ProviderApisInjectionTest {
     @Order(1)
     void aParameterGetsTheApisOfTheTestsServer(MockSmtpServer smtp, MockProviderApis apis) throws Exception {
         first = apis;
-        String body = "{\"personalizations\":[{\"to\":[{\"email\":\"ada@example.com\"}]}],\"from\":{\"email\":\"app@example.com\"},"
-                + "\"subject\":\"Welcome\",\"content\":[{\"type\":\"text/plain\",\"value\":\"Hello\"}]}";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send")).header("Authorization", "Bearer SG.test")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String body =
+                "{\"personalizations\":[{\"to\":[{\"email\":\"ada@example.com\"}]}],\"from\":{\"email\":\"app@example.com\"},"
+                        + "\"subject\":\"Welcome\",\"content\":[{\"type\":\"text/plain\",\"value\":\"Hello\"}]}";
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send"))
+                                .header("Authorization", "Bearer SG.test")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(202);
-        ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+        ReceivedMessage mail =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
         assertThat(mail.subject()).isEqualTo("Welcome");
         assertThat(apis.mailbox()).isSameAs(smtp.mailbox());
     }

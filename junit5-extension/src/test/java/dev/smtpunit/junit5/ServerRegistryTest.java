@@ -15,7 +15,8 @@ class ServerRegistryTest {
 
     @Test
     void closesOwnedServersAndLeavesBorrowedOnesRunning() {
-        try (MockSmtpServer owned = new MockSmtpServer().start(); MockSmtpServer borrowed = new MockSmtpServer().start()) {
+        try (MockSmtpServer owned = new MockSmtpServer().start();
+                MockSmtpServer borrowed = new MockSmtpServer().start()) {
             ServerRegistry registry = new ServerRegistry();
             registry.put(new ServerRegistry.Entry("own", owned, CONFIG, "test", true));
             registry.putBorrowed(new ServerRegistry.Entry("", borrowed, CONFIG, "the application context", true));
@@ -30,7 +31,8 @@ class ServerRegistryTest {
 
     @Test
     void anOwnedServerReplacingABorrowedOneIsClosed() {
-        try (MockSmtpServer borrowed = new MockSmtpServer().start(); MockSmtpServer owned = new MockSmtpServer().start()) {
+        try (MockSmtpServer borrowed = new MockSmtpServer().start();
+                MockSmtpServer owned = new MockSmtpServer().start()) {
             ServerRegistry registry = new ServerRegistry();
             registry.putBorrowed(new ServerRegistry.Entry("", borrowed, CONFIG, "the application context", true));
             registry.put(new ServerRegistry.Entry("", owned, CONFIG, "test", true));

@@ -42,7 +42,10 @@ class MailgunApiTest {
     @BeforeEach
     void start() {
         smtp = new MockSmtpServer();
-        apis = new MockProviderApis(smtp).mailgunApiKey("key-123").mailgunDomains("mg.example.com").start();
+        apis = new MockProviderApis(smtp)
+                .mailgunApiKey("key-123")
+                .mailgunDomains("mg.example.com")
+                .start();
     }
 
     @AfterEach
@@ -58,11 +61,24 @@ class MailgunApiTest {
     void theSdkSendsAMultipartMessageAndEveryFieldArrives() throws Exception {
         Path csv = Files.writeString(dir.resolve("users.csv"), "name,id\nada,42\n");
         ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC).plusHours(1).truncatedTo(ChronoUnit.SECONDS);
-        Message message = Message.builder().from("Example App <app@example.com>").to("Ada <ada@example.com>")
-                .cc("cc@example.com").bcc("audit@example.com").subject("Welcome").text("Hello Ada").html("<p>Hello Ada</p>")
-                .attachment(csv.toFile()).tag(List.of("welcome", "onboarding")).deliveryTime(at).testMode(true)
-                .tracking(false).replyTo("help@example.com").headers(Map.of("X-Campaign", "spring"))
-                .myVar(Map.of("user", "42")).mailgunVariables(Map.of("plan", "pro")).build();
+        Message message = Message.builder()
+                .from("Example App <app@example.com>")
+                .to("Ada <ada@example.com>")
+                .cc("cc@example.com")
+                .bcc("audit@example.com")
+                .subject("Welcome")
+                .text("Hello Ada")
+                .html("<p>Hello Ada</p>")
+                .attachment(csv.toFile())
+                .tag(List.of("welcome", "onboarding"))
+                .deliveryTime(at)
+                .testMode(true)
+                .tracking(false)
+                .replyTo("help@example.com")
+                .headers(Map.of("X-Campaign", "spring"))
+                .myVar(Map.of("user", "42"))
+                .mailgunVariables(Map.of("plan", "pro"))
+                .build();
 
         MessageResponse response = client("key-123").sendMessage("mg.example.com", message);
 
@@ -88,10 +104,15 @@ class MailgunApiTest {
     void urlEncodedRequestsAndRecipientVariablesMakeOneMessagePerRecipient() throws Exception {
         String body = "from=app%40example.com&to=ada%40example.com&to=bob%40example.com&subject=Hi+%25recipient.name%25"
                 + "&text=Dear+%25recipient.name%25&recipient-variables="
-                + java.net.URLEncoder.encode("{\"ada@example.com\":{\"name\":\"Ada\"},\"bob@example.com\":{\"name\":\"Bob\"}}",
+                + java.net.URLEncoder.encode(
+                        "{\"ada@example.com\":{\"name\":\"Ada\"},\"bob@example.com\":{\"name\":\"Bob\"}}",
                         StandardCharsets.UTF_8);
-        var response = Http.post(apis.baseUrl(Provider.MAILGUN) + "/v3/mg.example.com/messages",
-                "application/x-www-form-urlencoded", body, "Authorization", basic("key-123"));
+        var response = Http.post(
+                apis.baseUrl(Provider.MAILGUN) + "/v3/mg.example.com/messages",
+                "application/x-www-form-urlencoded",
+                body,
+                "Authorization",
+                basic("key-123"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         List<ReceivedMessage> mails = smtp.mailbox().awaitMessages(2, WAIT);
@@ -102,9 +123,13 @@ class MailgunApiTest {
 
     @Test
     void theMimeEndpointStoresTheClientsMessageAsSent() throws Exception {
-        String raw = "From: app@example.com\r\nTo: ada@example.com\r\nSubject: Raw\r\nMessage-ID: <raw-1@example.com>\r\n\r\nbody\r\n";
+        String raw =
+                "From: app@example.com\r\nTo: ada@example.com\r\nSubject: Raw\r\nMessage-ID: <raw-1@example.com>\r\n\r\nbody\r\n";
         Path file = Files.writeString(dir.resolve("message.eml"), raw);
-        MailgunMimeMessage mime = MailgunMimeMessage.builder().to("ada@example.com").message(file.toFile()).build();
+        MailgunMimeMessage mime = MailgunMimeMessage.builder()
+                .to("ada@example.com")
+                .message(file.toFile())
+                .build();
 
         MessageResponse response = client("key-123").sendMIMEMessage("mg.example.com", mime);
 
@@ -117,33 +142,68 @@ class MailgunApiTest {
     @Test
     void refusalsCarryMailgunsStatusAndMessage() throws Exception {
         String url = apis.baseUrl(Provider.MAILGUN) + "/v3/mg.example.com/messages";
-        var noFrom = Http.post(url, "application/x-www-form-urlencoded", "to=ada%40example.com&text=x", "Authorization", basic("key-123"));
-        var badTo = Http.post(url, "application/x-www-form-urlencoded", "from=app%40example.com&to=nobody&text=x", "Authorization",
+        var noFrom = Http.post(
+                url,
+                "application/x-www-form-urlencoded",
+                "to=ada%40example.com&text=x",
+                "Authorization",
                 basic("key-123"));
-        var noBody = Http.post(url, "application/x-www-form-urlencoded", "from=app%40example.com&to=ada%40example.com",
-                "Authorization", basic("key-123"));
+        var badTo = Http.post(
+                url,
+                "application/x-www-form-urlencoded",
+                "from=app%40example.com&to=nobody&text=x",
+                "Authorization",
+                basic("key-123"));
+        var noBody = Http.post(
+                url,
+                "application/x-www-form-urlencoded",
+                "from=app%40example.com&to=ada%40example.com",
+                "Authorization",
+                basic("key-123"));
         var wrongKey = Http.post(url, "application/x-www-form-urlencoded", "", "Authorization", basic("key-wrong"));
-        var noDomain = Http.post(apis.baseUrl(Provider.MAILGUN) + "/v3/other.example.com/messages", "application/x-www-form-urlencoded",
-                "", "Authorization", basic("key-123"));
+        var noDomain = Http.post(
+                apis.baseUrl(Provider.MAILGUN) + "/v3/other.example.com/messages",
+                "application/x-www-form-urlencoded",
+                "",
+                "Authorization",
+                basic("key-123"));
 
         assertThat(noFrom.statusCode()).isEqualTo(400);
         assertThat(noFrom.body()).isEqualTo("{\"message\":\"'from' parameter is missing\"}");
-        assertThat(badTo.body()).isEqualTo("{\"message\":\"'to' parameter is not a valid address. please check documentation\"}");
-        assertThat(noBody.body()).isEqualTo("{\"message\":\"Need at least one of 'text' or 'html' parameters specified\"}");
+        assertThat(badTo.body())
+                .isEqualTo("{\"message\":\"'to' parameter is not a valid address. please check documentation\"}");
+        assertThat(noBody.body())
+                .isEqualTo("{\"message\":\"Need at least one of 'text' or 'html' parameters specified\"}");
         assertThat(wrongKey.statusCode()).isEqualTo(401);
         assertThat(wrongKey.body()).isEqualTo("Forbidden");
         assertThat(noDomain.statusCode()).isEqualTo(404);
         assertThat(noDomain.body()).isEqualTo("{\"message\":\"Domain not found: other.example.com\"}");
-        assertThatThrownBy(() -> client("key-wrong").sendMessage("mg.example.com", Message.builder().from("app@example.com")
-                .to("ada@example.com").text("x").build())).isInstanceOf(FeignException.Unauthorized.class);
+        assertThatThrownBy(() -> client("key-wrong")
+                        .sendMessage(
+                                "mg.example.com",
+                                Message.builder()
+                                        .from("app@example.com")
+                                        .to("ada@example.com")
+                                        .text("x")
+                                        .build()))
+                .isInstanceOf(FeignException.Unauthorized.class);
         assertThat(smtp.mailbox().isEmpty()).isTrue();
     }
 
     @Test
     void faultsDriveTheApplicationsRetryLoopAndTheServerCountsTheSdksOwnRetries() {
-        apis.faults().on(Provider.MAILGUN).matching(ApiMatcher.field("subject", "Welcome")).times(2).reply(500);
+        apis.faults()
+                .on(Provider.MAILGUN)
+                .matching(ApiMatcher.field("subject", "Welcome"))
+                .times(2)
+                .reply(500);
         MailgunMessagesApi client = client("key-123");
-        Message message = Message.builder().from("app@example.com").to("ada@example.com").subject("Welcome").text("x").build();
+        Message message = Message.builder()
+                .from("app@example.com")
+                .to("ada@example.com")
+                .subject("Welcome")
+                .text("x")
+                .build();
 
         int attempts = 0;
         MessageResponse ok = null;

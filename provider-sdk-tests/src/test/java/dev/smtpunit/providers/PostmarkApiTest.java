@@ -48,7 +48,8 @@ class PostmarkApiTest {
     }
 
     private static Message welcome() throws Exception {
-        Message m = new Message("Example App <app@example.com>", "Ada <ada@example.com>", "Welcome", "<p>Hello Ada</p>");
+        Message m =
+                new Message("Example App <app@example.com>", "Ada <ada@example.com>", "Welcome", "<p>Hello Ada</p>");
         m.setTextBody("Hello Ada");
         m.setCc("cc@example.com");
         m.setBcc("audit@example.com");
@@ -88,7 +89,9 @@ class PostmarkApiTest {
 
         assertThat(results).extracting(MessageResponse::getErrorCode).containsExactly(0, 300);
         assertThat(results.get(1).getMessage()).isEqualTo("Invalid 'To' address: 'not-an-address'.");
-        assertThat(smtp.mailbox().messages()).extracting(ReceivedMessage::subject).containsExactly("Welcome");
+        assertThat(smtp.mailbox().messages())
+                .extracting(ReceivedMessage::subject)
+                .containsExactly("Welcome");
     }
 
     @Test
@@ -98,7 +101,8 @@ class PostmarkApiTest {
 
         client("server-token").deliverMessageWithTemplate(t);
 
-        ProviderData api = smtp.mailbox().awaitMessages(1, WAIT).get(0).providerData().orElseThrow();
+        ProviderData api =
+                smtp.mailbox().awaitMessages(1, WAIT).get(0).providerData().orElseThrow();
         assertThat(api.templateId()).hasValue("welcome-alias");
         assertThat(api.templateData()).containsEntry("name", "Ada").containsEntry("items", new BigDecimal("3"));
     }
@@ -107,35 +111,55 @@ class PostmarkApiTest {
     void aWrongTokenIsRefusedWith401AndErrorCode10() throws Exception {
         assertThatThrownBy(() -> client("wrong").deliverMessage(welcome())).isInstanceOf(InvalidAPIKeyException.class);
 
-        var none = Http.post(apis.baseUrl(Provider.POSTMARK) + "/email", "application/json", "{}", "Accept", "application/json");
+        var none = Http.post(
+                apis.baseUrl(Provider.POSTMARK) + "/email", "application/json", "{}", "Accept", "application/json");
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(none.body()).isEqualTo("{\"ErrorCode\":10,\"Message\":\"No Account or Server API tokens were supplied in the"
-                + " HTTP headers. Please add a header for either X-Postmark-Server-Token or X-Postmark-Account-Token.\"}");
+        assertThat(none.body())
+                .isEqualTo(
+                        "{\"ErrorCode\":10,\"Message\":\"No Account or Server API tokens were supplied in the"
+                                + " HTTP headers. Please add a header for either X-Postmark-Server-Token or X-Postmark-Account-Token.\"}");
     }
 
     @Test
     void invalidRequestsGet422WithErrorCode300Or402() throws Exception {
-        var noBody = Http.post(apis.baseUrl(Provider.POSTMARK) + "/email", "application/json",
-                "{\"From\":\"app@example.com\",\"To\":\"ada@example.com\",\"Subject\":\"Hi\"}", "X-Postmark-Server-Token",
+        var noBody = Http.post(
+                apis.baseUrl(Provider.POSTMARK) + "/email",
+                "application/json",
+                "{\"From\":\"app@example.com\",\"To\":\"ada@example.com\",\"Subject\":\"Hi\"}",
+                "X-Postmark-Server-Token",
                 "server-token");
-        var badJson = Http.post(apis.baseUrl(Provider.POSTMARK) + "/email", "application/json", "{\"From\":", "X-Postmark-Server-Token",
+        var badJson = Http.post(
+                apis.baseUrl(Provider.POSTMARK) + "/email",
+                "application/json",
+                "{\"From\":",
+                "X-Postmark-Server-Token",
                 "server-token");
-        var noRecipient = Http.post(apis.baseUrl(Provider.POSTMARK) + "/email", "application/json",
-                "{\"From\":\"app@example.com\",\"Subject\":\"Hi\",\"TextBody\":\"x\"}", "X-Postmark-Server-Token", "server-token");
+        var noRecipient = Http.post(
+                apis.baseUrl(Provider.POSTMARK) + "/email",
+                "application/json",
+                "{\"From\":\"app@example.com\",\"Subject\":\"Hi\",\"TextBody\":\"x\"}",
+                "X-Postmark-Server-Token",
+                "server-token");
 
         assertThat(noBody.statusCode()).isEqualTo(422);
-        assertThat(noBody.body()).isEqualTo("{\"ErrorCode\":300,\"Message\":\"Provide either email TextBody or HtmlBody or both.\"}");
+        assertThat(noBody.body())
+                .isEqualTo("{\"ErrorCode\":300,\"Message\":\"Provide either email TextBody or HtmlBody or both.\"}");
         assertThat(badJson.statusCode()).isEqualTo(422);
         assertThat(badJson.body()).isEqualTo("{\"ErrorCode\":402,\"Message\":\"Received invalid JSON input.\"}");
         assertThat(noRecipient.body()).isEqualTo("{\"ErrorCode\":300,\"Message\":\"Zero recipients specified\"}");
-        assertThatThrownBy(() -> client("server-token").deliverMessage(new Message("app@example.com", "ada@example.com", "Hi", null)))
+        assertThatThrownBy(() -> client("server-token")
+                        .deliverMessage(new Message("app@example.com", "ada@example.com", "Hi", null)))
                 .isInstanceOf(InvalidMessageException.class);
         assertThat(smtp.mailbox().isEmpty()).isTrue();
     }
 
     @Test
     void faultsDriveTheApplicationsRetryLoopAndTheServerCountsEveryCall() throws Exception {
-        apis.faults().on(Provider.POSTMARK).matching(ApiMatcher.recipient("ada@example.com")).times(2).reply(500);
+        apis.faults()
+                .on(Provider.POSTMARK)
+                .matching(ApiMatcher.recipient("ada@example.com"))
+                .times(2)
+                .reply(500);
 
         ApiClient client = client("server-token");
         int attempts = 0;
@@ -158,10 +182,16 @@ class PostmarkApiTest {
     void rateLimitedRepliesCarryRetryAfter() throws Exception {
         apis.faults().on(Provider.POSTMARK).rateLimited(Duration.ofSeconds(3));
 
-        var r = Http.post(apis.baseUrl(Provider.POSTMARK) + "/email", "application/json", "{}", "X-Postmark-Server-Token", "server-token");
+        var r = Http.post(
+                apis.baseUrl(Provider.POSTMARK) + "/email",
+                "application/json",
+                "{}",
+                "X-Postmark-Server-Token",
+                "server-token");
 
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(r.headers().firstValue("Retry-After")).hasValue("3");
-        assertThat(r.body()).isEqualTo("{\"ErrorCode\":0,\"Message\":\"Rate limit exceeded. Please slow down your requests.\"}");
+        assertThat(r.body())
+                .isEqualTo("{\"ErrorCode\":0,\"Message\":\"Rate limit exceeded. Please slow down your requests.\"}");
     }
 }

@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * block right after {@code <!-- compile: providers -->}, each a complete source file.
  */
 class ReadmeProviderSnippetsTest {
-    private static final Pattern MARKED_BLOCK = Pattern.compile("<!-- compile: providers -->\\s*\\n```java\\n(.*?)\\n```", Pattern.DOTALL);
-    private static final Pattern TOP_LEVEL_CLASS = Pattern.compile("^(?:public\\s+)?(?:final\\s+)?(?:class|interface|record)\\s+(\\w+)",
-            Pattern.MULTILINE);
+    private static final Pattern MARKED_BLOCK =
+            Pattern.compile("<!-- compile: providers -->\\s*\\n```java\\n(.*?)\\n```", Pattern.DOTALL);
+    private static final Pattern TOP_LEVEL_CLASS =
+            Pattern.compile("^(?:public\\s+)?(?:final\\s+)?(?:class|interface|record)\\s+(\\w+)", Pattern.MULTILINE);
 
     @Test
     void providerExamplesInTheReadmeCompile(@TempDir Path work) throws IOException {
@@ -34,22 +35,33 @@ class ReadmeProviderSnippetsTest {
         while (m.find()) {
             blocks.add(m.group(1));
         }
-        assertThat(blocks).as("```java blocks marked <!-- compile: providers --> in README.md").isNotEmpty();
+        assertThat(blocks)
+                .as("```java blocks marked <!-- compile: providers --> in README.md")
+                .isNotEmpty();
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         for (int i = 0; i < blocks.size(); i++) {
             Matcher name = TOP_LEVEL_CLASS.matcher(blocks.get(i));
-            assertThat(name.find()).as("a top-level class in block %d:%n%s", i + 1, blocks.get(i)).isTrue();
+            assertThat(name.find())
+                    .as("a top-level class in block %d:%n%s", i + 1, blocks.get(i))
+                    .isTrue();
             Path source = Files.createDirectories(work.resolve("src" + i)).resolve(name.group(1) + ".java");
             Files.writeString(source, blocks.get(i));
             Path classes = Files.createDirectories(work.resolve("classes" + i));
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-                boolean compiled = javac.getTask(null, files, diagnostics,
-                        List.of("-proc:none", "-classpath", classPath, "-d", classes.toString()), null,
-                        files.getJavaFileObjects(source)).call();
-                assertThat(compiled).as("README block %d compiles:%n%s%n%s", i + 1, blocks.get(i), diagnostics.getDiagnostics()).isTrue();
+                boolean compiled = javac.getTask(
+                                null,
+                                files,
+                                diagnostics,
+                                List.of("-proc:none", "-classpath", classPath, "-d", classes.toString()),
+                                null,
+                                files.getJavaFileObjects(source))
+                        .call();
+                assertThat(compiled)
+                        .as("README block %d compiles:%n%s%n%s", i + 1, blocks.get(i), diagnostics.getDiagnostics())
+                        .isTrue();
             }
         }
     }

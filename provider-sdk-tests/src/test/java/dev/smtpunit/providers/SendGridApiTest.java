@@ -56,7 +56,11 @@ class SendGridApiTest {
 
     /** The SDK as an application builds it: HTTPS, trusting the test server. */
     private SendGrid sendGrid(String key) {
-        SendGrid sg = new SendGrid(key, new Client(HttpClients.custom().setSSLContext(apis.clientTrust().sslContext()).build()));
+        SendGrid sg = new SendGrid(
+                key,
+                new Client(HttpClients.custom()
+                        .setSSLContext(apis.clientTrust().sslContext())
+                        .build()));
         sg.setHost(apis.secureHostAndPort());
         return sg;
     }
@@ -174,7 +178,8 @@ class SendGridApiTest {
         Response response = send(sendGrid("SG.test-key"), mail);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        ProviderData api = smtp.mailbox().awaitMessages(1, WAIT).get(0).providerData().orElseThrow();
+        ProviderData api =
+                smtp.mailbox().awaitMessages(1, WAIT).get(0).providerData().orElseThrow();
         assertThat(api.templateId()).hasValue("d-0123456789abcdef");
         assertThat(api.templateData()).containsEntry("name", "Ada").containsEntry("items", new BigDecimal("3"));
         assertThat(api.scheduledAt()).hasValue(Instant.ofEpochSecond(sendAt));
@@ -184,28 +189,36 @@ class SendGridApiTest {
 
     @Test
     void aMissingFromIsRefusedWithSendGridsErrorNamingTheField() throws Exception {
-        var response = Http.post(apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send", "application/json",
+        var response = Http.post(
+                apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send",
+                "application/json",
                 "{\"personalizations\":[{\"to\":[{\"email\":\"ada@example.com\"}]}],\"subject\":\"Hi\","
                         + "\"content\":[{\"type\":\"text/plain\",\"value\":\"x\"}]}",
-                "Authorization", "Bearer SG.test-key");
+                "Authorization",
+                "Bearer SG.test-key");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body()).isEqualTo("{\"errors\":[{\"message\":\"The from object must be provided for every email"
-                + " send. It is an object that requires an email parameter, but may also contain a name parameter.\","
-                + "\"field\":\"from\",\"help\":null}]}");
+        assertThat(response.body())
+                .isEqualTo("{\"errors\":[{\"message\":\"The from object must be provided for every email"
+                        + " send. It is an object that requires an email parameter, but may also contain a name parameter.\","
+                        + "\"field\":\"from\",\"help\":null}]}");
         assertThat(smtp.mailbox().isEmpty()).isTrue();
     }
 
     @Test
     void invalidAddressesAndMissingContentAreEachNamed() throws Exception {
-        var response = Http.post(apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send", "application/json",
+        var response = Http.post(
+                apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send",
+                "application/json",
                 "{\"personalizations\":[{\"to\":[{\"email\":\"ada@localhost\"}]}],\"from\":{\"email\":\"app@example.com\"},"
                         + "\"subject\":\"Hi\"}",
-                "Authorization", "Bearer SG.test-key");
+                "Authorization",
+                "Bearer SG.test-key");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"field\":\"personalizations.0.to.0.email\"")
+        assertThat(response.body())
+                .contains("\"field\":\"personalizations.0.to.0.email\"")
                 .contains("\"message\":\"Does not contain a valid address.\"")
                 .contains("\"field\":\"content\"");
     }
@@ -214,14 +227,20 @@ class SendGridApiTest {
     void aMissingOrWrongKeyGets401() throws Exception {
         String body = "{}";
         var none = Http.post(apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send", "application/json", body);
-        var wrong = Http.post(apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send", "application/json", body,
-                "Authorization", "Bearer not-a-key");
+        var wrong = Http.post(
+                apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send",
+                "application/json",
+                body,
+                "Authorization",
+                "Bearer not-a-key");
 
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(none.body()).isEqualTo("{\"errors\":[{\"message\":\"authorization required\",\"field\":null,\"help\":null}]}");
+        assertThat(none.body())
+                .isEqualTo("{\"errors\":[{\"message\":\"authorization required\",\"field\":null,\"help\":null}]}");
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrong.body()).isEqualTo("{\"errors\":[{\"message\":\"The provided authorization grant is invalid, expired,"
-                + " or revoked\",\"field\":null,\"help\":null}]}");
+        assertThat(wrong.body())
+                .isEqualTo("{\"errors\":[{\"message\":\"The provided authorization grant is invalid, expired,"
+                        + " or revoked\",\"field\":null,\"help\":null}]}");
     }
 
     @Test
@@ -251,7 +270,8 @@ class SendGridApiTest {
     void rateLimitFaultsDriveTheApplicationsRetryLoop() throws IOException {
         apis.faults().on(Provider.SENDGRID).times(2).rateLimited(Duration.ofSeconds(1));
 
-        var response = Http.postQuietly(apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send", welcome().build());
+        var response = Http.postQuietly(
+                apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send", welcome().build());
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(response.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
@@ -270,21 +290,31 @@ class SendGridApiTest {
         assertThat(attempts).isEqualTo(2);
         assertThat(apis.calls(Provider.SENDGRID)).isEqualTo(3);
         assertThat(smtp.mailbox().awaitMessages(1, WAIT)).hasSize(1);
-        assertThat(smtp.transcript().httpExchanges()).extracting(TranscriptEntry.HttpExchange::status).containsExactly(429, 429, 202);
-        assertThat(smtp.transcript().httpExchanges()).extracting(TranscriptEntry.HttpExchange::injected).containsExactly(true, true, false);
+        assertThat(smtp.transcript().httpExchanges())
+                .extracting(TranscriptEntry.HttpExchange::status)
+                .containsExactly(429, 429, 202);
+        assertThat(smtp.transcript().httpExchanges())
+                .extracting(TranscriptEntry.HttpExchange::injected)
+                .containsExactly(true, true, false);
     }
 
     @Test
     void aFaultMatchingARecipientRefusesOnlyThatCallWithTheProvidersBody() throws Exception {
-        apis.faults().on(Provider.SENDGRID).matching(ApiMatcher.recipient("audit@example.com")).always().reply(503);
+        apis.faults()
+                .on(Provider.SENDGRID)
+                .matching(ApiMatcher.recipient("audit@example.com"))
+                .always()
+                .reply(503);
 
-        var refused = Http.postQuietly(apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send", welcome().build());
+        var refused = Http.postQuietly(
+                apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send", welcome().build());
         Mail other = welcome();
         other.getPersonalization().get(0).getBccs().clear();
         var accepted = Http.postQuietly(apis.baseUrl(Provider.SENDGRID) + "/v3/mail/send", other.build());
 
         assertThat(refused.statusCode()).isEqualTo(503);
-        assertThat(refused.body()).isEqualTo("{\"errors\":[{\"message\":\"service unavailable\",\"field\":null,\"help\":null}]}");
+        assertThat(refused.body())
+                .isEqualTo("{\"errors\":[{\"message\":\"service unavailable\",\"field\":null,\"help\":null}]}");
         assertThat(accepted.statusCode()).isEqualTo(202);
         assertThat(smtp.mailbox().awaitMessages(1, WAIT)).hasSize(1);
     }
@@ -303,7 +333,9 @@ class SendGridApiTest {
         try (MockProviderApis other = new MockProviderApis(otherSmtp).start()) {
             other.faults().on(Provider.SENDGRID).always().reply(500);
             send(sendGrid("SG.test-key"), welcome());
-            var refused = Http.postQuietly(other.baseUrl(Provider.SENDGRID) + "/v3/mail/send", welcome().build());
+            var refused = Http.postQuietly(
+                    other.baseUrl(Provider.SENDGRID) + "/v3/mail/send",
+                    welcome().build());
 
             assertThat(refused.statusCode()).isEqualTo(500);
             assertThat(smtp.mailbox().awaitMessages(1, WAIT)).hasSize(1);
@@ -314,17 +346,24 @@ class SendGridApiTest {
 
     @Test
     void aBoundedMailboxDropsTheOldestApiMessageAndSaysSoInTheTranscript() throws Exception {
-        MockSmtpServer bounded = new MockSmtpServer(SmtpServerOptions.builder().maxStoredMessages(1).build());
+        MockSmtpServer bounded = new MockSmtpServer(
+                SmtpServerOptions.builder().maxStoredMessages(1).build());
         try (MockProviderApis boundedApis = new MockProviderApis(bounded).start()) {
             for (int i = 0; i < 2; i++) {
-                var response = Http.postQuietly(boundedApis.baseUrl(Provider.SENDGRID) + "/v3/mail/send", welcome().build());
+                var response = Http.postQuietly(
+                        boundedApis.baseUrl(Provider.SENDGRID) + "/v3/mail/send",
+                        welcome().build());
                 assertThat(response.statusCode()).isEqualTo(202);
             }
             assertThat(bounded.mailbox().size()).isEqualTo(1);
             assertThat(bounded.mailbox().droppedCount()).isEqualTo(1);
-            assertThat(bounded.transcript().sessions()).flatMap(SessionTranscript::entries)
-                    .filteredOn(e -> e instanceof TranscriptEntry.Event ev && ev.kind() == TranscriptEntry.Kind.MESSAGE_DROPPED)
-                    .singleElement().asString().contains("maxStoredMessages 1", "1 dropped so far");
+            assertThat(bounded.transcript().sessions())
+                    .flatMap(SessionTranscript::entries)
+                    .filteredOn(e ->
+                            e instanceof TranscriptEntry.Event ev && ev.kind() == TranscriptEntry.Kind.MESSAGE_DROPPED)
+                    .singleElement()
+                    .asString()
+                    .contains("maxStoredMessages 1", "1 dropped so far");
         } finally {
             bounded.close();
         }

@@ -37,7 +37,10 @@ class SesApiTest {
     @BeforeEach
     void start() {
         smtp = new MockSmtpServer();
-        apis = new MockProviderApis(smtp).awsCredentials("AKIATESTKEY", "test-secret").awsRegion("eu-west-1").start();
+        apis = new MockProviderApis(smtp)
+                .awsCredentials("AKIATESTKEY", "test-secret")
+                .awsRegion("eu-west-1")
+                .start();
     }
 
     @AfterEach
@@ -46,22 +49,31 @@ class SesApiTest {
     }
 
     private SesV2Client client(String accessKey, String secret, int maxAttempts) {
-        return SesV2Client.builder().endpointOverride(URI.create(apis.baseUrl(Provider.SES))).region(Region.EU_WEST_1)
+        return SesV2Client.builder()
+                .endpointOverride(URI.create(apis.baseUrl(Provider.SES)))
+                .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(maxAttempts)))
+                .overrideConfiguration(
+                        c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(maxAttempts)))
                 .build();
     }
 
     private static SendEmailRequest simple() {
-        return SendEmailRequest.builder().fromEmailAddress("Example App <app@example.com>")
-                .destination(d -> d.toAddresses("ada@example.com").ccAddresses("cc@example.com").bccAddresses("audit@example.com"))
+        return SendEmailRequest.builder()
+                .fromEmailAddress("Example App <app@example.com>")
+                .destination(d -> d.toAddresses("ada@example.com")
+                        .ccAddresses("cc@example.com")
+                        .bccAddresses("audit@example.com"))
                 .replyToAddresses("help@example.com")
-                .content(c -> c.simple(s -> s.subject(x -> x.data("Welcome")).body(b -> b.text(t -> t.data("Hello Ada"))
-                        .html(h -> h.data("<p>Hello Ada</p>")))
+                .content(c -> c.simple(s -> s.subject(x -> x.data("Welcome"))
+                        .body(b -> b.text(t -> t.data("Hello Ada")).html(h -> h.data("<p>Hello Ada</p>")))
                         .headers(h -> h.name("X-Campaign").value("spring"))
-                        .attachments(a -> a.fileName("users.csv").contentType("text/csv")
+                        .attachments(a -> a.fileName("users.csv")
+                                .contentType("text/csv")
                                 .rawContent(SdkBytes.fromString("name,id\nada,42\n", StandardCharsets.UTF_8)))))
-                .emailTags(t -> t.name("campaign").value("spring")).configurationSetName("transactional").build();
+                .emailTags(t -> t.name("campaign").value("spring"))
+                .configurationSetName("transactional")
+                .build();
     }
 
     @Test
@@ -79,8 +91,10 @@ class SesApiTest {
         assertThat(api.messageId()).isEqualTo(response.messageId());
         assertThat(api.metadata()).containsExactly(Map.entry("campaign", "spring"));
         assertThat(api.settings()).containsEntry("ConfigurationSetName", "transactional");
-        assertThat(smtp.transcript().httpExchanges().get(0).requestHeaders()).anySatisfy(h -> assertThat(h)
-                .startsWith("Authorization: AWS4-HMAC-SHA256 Credential=AKIATESTKEY/").endsWith("Signature=****"));
+        assertThat(smtp.transcript().httpExchanges().get(0).requestHeaders())
+                .anySatisfy(h -> assertThat(h)
+                        .startsWith("Authorization: AWS4-HMAC-SHA256 Credential=AKIATESTKEY/")
+                        .endsWith("Signature=****"));
     }
 
     @Test
@@ -88,7 +102,8 @@ class SesApiTest {
         String raw = "From: app@example.com\r\nTo: ada@example.com\r\nSubject: Raw\r\n\r\nbody\r\n";
         try (SesV2Client ses = client("AKIATESTKEY", "test-secret", 1)) {
             ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromString(raw, StandardCharsets.UTF_8)))));
-            ses.sendEmail(b -> b.fromEmailAddress("app@example.com").destination(d -> d.toAddresses("bob@example.com"))
+            ses.sendEmail(b -> b.fromEmailAddress("app@example.com")
+                    .destination(d -> d.toAddresses("bob@example.com"))
                     .content(c -> c.template(t -> t.templateName("welcome").templateData("{\"name\":\"Bob\"}"))));
         }
 
@@ -104,10 +119,11 @@ class SesApiTest {
     void aWrongSecretOrUnknownKeyIsRefusedAsAwsRefusesIt() throws Exception {
         try (SesV2Client wrongSecret = client("AKIATESTKEY", "other-secret", 1);
                 SesV2Client unknownKey = client("AKIAOTHER", "test-secret", 1)) {
-            assertThatThrownBy(() -> wrongSecret.sendEmail(simple())).isInstanceOfSatisfying(SesV2Exception.class, e -> {
-                assertThat(e.statusCode()).isEqualTo(403);
-                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
-            });
+            assertThatThrownBy(() -> wrongSecret.sendEmail(simple()))
+                    .isInstanceOfSatisfying(SesV2Exception.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                    });
             assertThatThrownBy(() -> unknownKey.sendEmail(simple())).isInstanceOfSatisfying(SesV2Exception.class, e -> {
                 assertThat(e.statusCode()).isEqualTo(403);
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
@@ -127,9 +143,13 @@ class SesApiTest {
             many[i] = "user" + i + "@example.com";
         }
         try (SesV2Client ses = client("AKIATESTKEY", "test-secret", 1)) {
-            assertThatThrownBy(() -> ses.sendEmail(simple().toBuilder().destination(d -> d.toAddresses(many)).build()))
-                    .isInstanceOfSatisfying(MessageRejectedException.class,
-                            e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Recipient count exceeds 50."));
+            assertThatThrownBy(() -> ses.sendEmail(simple().toBuilder()
+                            .destination(d -> d.toAddresses(many))
+                            .build()))
+                    .isInstanceOfSatisfying(
+                            MessageRejectedException.class,
+                            e -> assertThat(e.awsErrorDetails().errorMessage())
+                                    .isEqualTo("Recipient count exceeds 50."));
         }
     }
 
@@ -143,6 +163,8 @@ class SesApiTest {
 
         assertThat(apis.calls(Provider.SES)).isEqualTo(3);
         assertThat(smtp.mailbox().awaitMessages(1, WAIT)).hasSize(1);
-        assertThat(smtp.transcript().httpExchanges()).extracting(TranscriptEntry.HttpExchange::status).containsExactly(429, 429, 200);
+        assertThat(smtp.transcript().httpExchanges())
+                .extracting(TranscriptEntry.HttpExchange::status)
+                .containsExactly(429, 429, 200);
     }
 }

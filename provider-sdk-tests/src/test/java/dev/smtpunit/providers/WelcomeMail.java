@@ -33,6 +33,7 @@ final class WelcomeMail {
         assertThat(mail.headers("Bcc")).isEmpty();
         assertThat(mail.rawContent()).doesNotContain("audit@example.com");
         assertThat(mail.envelope().sender()).isEqualTo("app@example.com");
-        assertThat(mail.envelope().recipientAddresses()).containsExactly("ada@example.com", "cc@example.com", "audit@example.com");
+        assertThat(mail.envelope().recipientAddresses())
+                .containsExactly("ada@example.com", "cc@example.com", "audit@example.com");
     }
 }

@@ -1,6 +1,5 @@
 package dev.smtpunit.assertj.internal;
 
-import dev.smtpunit.Mailbox;
 import dev.smtpunit.ReceivedMessage;
 import dev.smtpunit.internal.Bounded;
 
@@ -28,7 +27,7 @@ public final class Describe {
         if (messages.isEmpty()) {
             return "  (the mailbox is empty)";
         }
-        return Mailbox.list(messages).stripTrailing().replace("\n", System.lineSeparator());
+        return Bounded.messages(messages).stripTrailing().replace("\n", System.lineSeparator());
     }
 
     /**

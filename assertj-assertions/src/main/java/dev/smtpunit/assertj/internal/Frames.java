@@ -24,7 +24,8 @@ public final class Frames {
      * @return the same failure, its stack trace without library frames
      */
     public static <T extends Throwable> T strip(T error) {
-        StackTraceElement[] kept = Arrays.stream(error.getStackTrace()).filter(e -> !isLibrary(e.getClassName()))
+        StackTraceElement[] kept = Arrays.stream(error.getStackTrace())
+                .filter(e -> !isLibrary(e.getClassName()))
                 .toArray(StackTraceElement[]::new);
         if (kept.length > 0) {
             error.setStackTrace(kept);
@@ -33,7 +34,9 @@ public final class Frames {
     }
 
     private static boolean isLibrary(String className) {
-        if (className.startsWith("org.assertj.") || className.startsWith("org.awaitility.") || className.contains("$ByteBuddy$")) {
+        if (className.startsWith("org.assertj.")
+                || className.startsWith("org.awaitility.")
+                || className.contains("$ByteBuddy$")) {
             return true;
         }
         if (!className.startsWith("dev.smtpunit.")) {

@@ -30,8 +30,9 @@ public final class ShouldHave extends BasicErrorMessageFactory {
      * @return the factory
      */
     public static ErrorMessageFactory message(ReceivedMessage message, String expectation, String but) {
-        return new ShouldHave("%nExpecting message:%n  %s%nto %s%nbut %s", plain(Describe.message(message)), plain(expectation),
-                plain(but));
+        return new ShouldHave(
+                "%nExpecting message:%n  %s%nto %s%nbut %s",
+                plain(Describe.message(message)), plain(expectation), plain(but));
     }
 
     /**
@@ -45,8 +46,12 @@ public final class ShouldHave extends BasicErrorMessageFactory {
      * @param but what a candidate has instead; a label and one value on the next line print on one line
      * @return the factory
      */
-    public static ErrorMessageFactory candidates(List<ReceivedMessage> candidates, List<ReceivedMessage> all, String selection,
-            String expectation, Function<ReceivedMessage, String> but) {
+    public static ErrorMessageFactory candidates(
+            List<ReceivedMessage> candidates,
+            List<ReceivedMessage> all,
+            String selection,
+            String expectation,
+            Function<ReceivedMessage, String> but) {
         StringBuilder list = new StringBuilder();
         for (ReceivedMessage m : candidates) {
             String instead = but.apply(m);
@@ -54,11 +59,18 @@ public final class ShouldHave extends BasicErrorMessageFactory {
             if (lines.length == 2 && lines[0].endsWith(":") && lines[1].startsWith("  ")) {
                 instead = lines[0] + " " + lines[1].substring(2);
             }
-            list.append(NL).append("  ").append(all.indexOf(m) + 1).append(". ").append(Describe.message(m)).append(NL)
-                    .append("     but ").append(instead.replace(NL, NL + "     "));
+            list.append(NL)
+                    .append("  ")
+                    .append(all.indexOf(m) + 1)
+                    .append(". ")
+                    .append(Describe.message(m))
+                    .append(NL)
+                    .append("     but ")
+                    .append(instead.replace(NL, NL + "     "));
         }
-        return new ShouldHave("%nExpecting one of the %s messages %s to %s%nbut none does:%s", candidates.size(),
-                plain(selection), plain(expectation), plain(list.toString()));
+        return new ShouldHave(
+                "%nExpecting one of the %s messages %s to %s%nbut none does:%s",
+                candidates.size(), plain(selection), plain(expectation), plain(list.toString()));
     }
 
     /**
@@ -70,8 +82,9 @@ public final class ShouldHave extends BasicErrorMessageFactory {
      * @return the factory
      */
     public static ErrorMessageFactory mailbox(String expectation, String holds, String nearest) {
-        return new ShouldHave("%nExpecting mailbox to %s%nbut %s%s", plain(expectation), plain(holds),
-                plain(nearest.isEmpty() ? "" : NL + nearest));
+        return new ShouldHave(
+                "%nExpecting mailbox to %s%nbut %s%s",
+                plain(expectation), plain(holds), plain(nearest.isEmpty() ? "" : NL + nearest));
     }
 
     /**
@@ -95,8 +108,9 @@ public final class ShouldHave extends BasicErrorMessageFactory {
      * @return the factory
      */
     public static ErrorMessageFactory link(Object link, String expectation, Object expected, String but) {
-        return new ShouldHave("%nExpecting link:%n  %s%nto %s:%n  %s%nbut %s", plain(String.valueOf(link)), plain(expectation),
-                plain(String.valueOf(expected)), plain(but));
+        return new ShouldHave(
+                "%nExpecting link:%n  %s%nto %s:%n  %s%nbut %s",
+                plain(String.valueOf(link)), plain(expectation), plain(String.valueOf(expected)), plain(but));
     }
 
     /**

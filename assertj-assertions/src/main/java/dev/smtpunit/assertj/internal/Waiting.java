@@ -41,8 +41,13 @@ public final class Waiting {
                 check.run();
                 return;
             }
-            Awaitility.await().atMost(Duration.ofNanos(remaining)).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
-                    .ignoreNoExceptions().until(() -> {
+            Awaitility.await()
+                    .atMost(Duration.ofNanos(remaining))
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10))
+                    .ignoreNoExceptions()
+                    .until(() -> {
                         try {
                             check.run();
                             return true;

@@ -41,8 +41,12 @@ class JakartaMailAppTest {
         int angus = indexOf(path, "angus-mail-");
         int smtpunit = indexOf(path, "smtpunit-junit5", "junit5-extension");
         boolean angusFirst = System.getProperty("coexistence.first").equals("angus-mail");
-        assertThat(angus < smtpunit).as("angus-mail at %d, SmtpUnit at %d in %s", angus, smtpunit, path).isEqualTo(angusFirst);
-        assertThatThrownBy(() -> Class.forName("javax.mail.Session")).as("no javax.mail").isInstanceOf(ClassNotFoundException.class);
+        assertThat(angus < smtpunit)
+                .as("angus-mail at %d, SmtpUnit at %d in %s", angus, smtpunit, path)
+                .isEqualTo(angusFirst);
+        assertThatThrownBy(() -> Class.forName("javax.mail.Session"))
+                .as("no javax.mail")
+                .isInstanceOf(ClassNotFoundException.class);
     }
 
     private static int indexOf(List<String> path, String... names) {
@@ -60,8 +64,14 @@ class JakartaMailAppTest {
     void thePlainTextSendWorksAndTheViewsReadIt(MockSmtpServer smtp) throws Exception {
         new Notifier(smtp.host(), smtp.port()).welcome("ada@example.com");
 
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com").hasSubject("Welcome, Zo\u00eb").isFrom("app@example.com")
-                .hasTo("ada@example.com").hasTextBodyContaining("Confirm your address").isNotMultipart();
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
+                .hasSubject("Welcome, Zo\u00eb")
+                .isFrom("app@example.com")
+                .hasTo("ada@example.com")
+                .hasTextBodyContaining("Confirm your address")
+                .isNotMultipart();
         ReceivedMessage mail = smtp.mailbox().messages().get(0);
         assertThat(mail.header("Content-Type")).hasValue("text/plain; charset=UTF-8");
         assertThat(mail.envelope().sender()).isEqualTo("app@example.com");
@@ -71,8 +81,13 @@ class JakartaMailAppTest {
     void aMultipartWithAnAttachmentIsReadBackByteForByte(MockSmtpServer smtp) throws Exception {
         new Notifier(smtp.host(), smtp.port()).invoice("ada@example.com", PDF);
 
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com").isMultipart().hasTextBody("Total: 42 EUR")
-                .hasHtmlBodyContaining("<b>42 EUR</b>").hasAttachment("invoice-42.pdf", "application/pdf")
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
+                .isMultipart()
+                .hasTextBody("Total: 42 EUR")
+                .hasHtmlBodyContaining("<b>42 EUR</b>")
+                .hasAttachment("invoice-42.pdf", "application/pdf")
                 .hasAttachmentWithContent("invoice-42.pdf", PDF);
         ReceivedMessage mail = smtp.mailbox().messages().get(0);
         assertThat(mail.attachments()).extracting(Attachment::size).containsExactly(PDF.length);
@@ -83,26 +98,38 @@ class JakartaMailAppTest {
             @SmtpServer(name = "tls", startTls = StartTlsMode.REQUIRED) MockSmtpServer smtp) throws Exception {
         new Notifier(smtp.clientTrust().startTlsProperties(smtp)).welcome("ada@example.com");
 
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com").hasSubject("Welcome, Zo\u00eb").wasDeliveredOverTls();
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
+                .hasSubject("Welcome, Zo\u00eb")
+                .wasDeliveredOverTls();
         assertThat(smtp.transcript()).containsCommandsInOrder(EHLO, STARTTLS, EHLO, MAIL);
     }
 
     @Test
-    void sendsOverSmtpsWithTheDocumentedTrustRecipe(@SmtpServer(name = "smtps", smtps = true) MockSmtpServer smtp) throws Exception {
+    void sendsOverSmtpsWithTheDocumentedTrustRecipe(@SmtpServer(name = "smtps", smtps = true) MockSmtpServer smtp)
+            throws Exception {
         new Notifier(smtp.clientTrust().smtpsProperties(smtp)).welcome("ada@example.com");
 
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com").hasSubject("Welcome, Zo\u00eb").wasDeliveredOverTls();
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
+                .hasSubject("Welcome, Zo\u00eb")
+                .wasDeliveredOverTls();
     }
 
     @Test
     void theRecipeChecksTheServersIdentity() throws Exception {
         // the same generated certificate (localhost, 127.0.0.1) served on an address it does not name
-        SmtpServerOptions options = SmtpServerOptions.builder().bindAddress(InetAddress.getByName("127.0.0.2"))
-                .startTls(StartTlsMode.REQUIRED).build();
+        SmtpServerOptions options = SmtpServerOptions.builder()
+                .bindAddress(InetAddress.getByName("127.0.0.2"))
+                .startTls(StartTlsMode.REQUIRED)
+                .build();
         try (MockSmtpServer elsewhere = new MockSmtpServer(options).start()) {
             Notifier app = new Notifier(elsewhere.clientTrust().startTlsProperties(elsewhere));
 
-            assertThatThrownBy(() -> app.welcome("ada@example.com")).isInstanceOf(MessagingException.class)
+            assertThatThrownBy(() -> app.welcome("ada@example.com"))
+                    .isInstanceOf(MessagingException.class)
                     .hasStackTraceContaining("No subject alternative names matching IP address 127.0.0.2 found");
             assertThat(elsewhere.mailbox()).hasMessageCount(0);
         }
@@ -124,13 +151,15 @@ class JakartaMailAppTest {
         smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> assertThat(smtp.mailbox().messages()).isEmpty())
-                .hasMessageContaining("ReceivedMessage[Subject: \"Welcome, Zo\u00eb\", envelope from=<app@example.com>");
+                .hasMessageContaining(
+                        "ReceivedMessage[Subject: \"Welcome, Zo\u00eb\", envelope from=<app@example.com>");
     }
 
     @Test
     void mimeMessageParsesWithTheApplicationsJakartaMail(MockSmtpServer smtp) throws Exception {
         new Notifier(smtp.host(), smtp.port()).invoice("ada@example.com", PDF);
-        ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+        ReceivedMessage mail =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
 
         MimeMessage parsed = mail.mimeMessage();
         assertThat(parsed.getSubject()).isEqualTo("Invoice 42");
@@ -141,13 +170,25 @@ class JakartaMailAppTest {
 
     @Test
     void aFailingTestGetsTheSmtpEvidence() {
-        List<Throwable> failures = EngineTestKit.engine("junit-jupiter").selectors(selectClass(EvidenceFixture.class)).execute()
-                .testEvents().failed().list().stream()
-                .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()).toList();
+        List<Throwable> failures = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(EvidenceFixture.class))
+                .execute()
+                .testEvents()
+                .failed()
+                .list()
+                .stream()
+                .map(e -> e.getPayload(TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow())
+                .toList();
 
         assertThat(failures).singleElement().satisfies(failure -> {
             assertThat(failure).hasMessageContaining("Welcome, Ada");
-            assertThat(failure.getSuppressed()).singleElement().extracting(Throwable::getMessage).asString()
+            assertThat(failure.getSuppressed())
+                    .singleElement()
+                    .extracting(Throwable::getMessage)
+                    .asString()
                     .startsWith("SMTP evidence of this test:")
                     .contains("1. Subject: \"Welcome, Zo\u00eb\", envelope from=<app@example.com> to=[ada@example.com]")
                     .contains("C: MAIL FROM:<app@example.com>", "C: RCPT TO:<ada@example.com>", "C: QUIT");

@@ -21,8 +21,12 @@ final class Canonicalizer {
         String field = new String(raw, StandardCharsets.ISO_8859_1);
         int colon = field.indexOf(':');
         String name = field.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-        String value = field.substring(colon + 1).replace("\r\n", "").replace("\n", "").replace("\r", "")
-                .replaceAll("[ \\t]+", " ").strip();
+        String value = field.substring(colon + 1)
+                .replace("\r\n", "")
+                .replace("\n", "")
+                .replace("\r", "")
+                .replaceAll("[ \\t]+", " ")
+                .strip();
         return (name + ":" + value + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
@@ -49,7 +53,11 @@ final class Canonicalizer {
         }
         byte[] lines = out.toByteArray();
         int end = lines.length;
-        while (end >= 4 && lines[end - 1] == '\n' && lines[end - 2] == '\r' && lines[end - 3] == '\n' && lines[end - 4] == '\r') {
+        while (end >= 4
+                && lines[end - 1] == '\n'
+                && lines[end - 2] == '\r'
+                && lines[end - 3] == '\n'
+                && lines[end - 4] == '\r') {
             end -= 2;
         }
         if (end == 2 && lines[0] == '\r' && lines[1] == '\n') {

@@ -3,6 +3,7 @@ package dev.smtpunit.internal.dkim;
 import dev.smtpunit.dkim.DkimResult;
 import dev.smtpunit.dkim.DkimResult.Status;
 import dev.smtpunit.dkim.DkimSignature;
+import dev.smtpunit.internal.lint.DkimTags;
 import dev.smtpunit.internal.lint.HeaderField;
 import dev.smtpunit.internal.lint.RawEntity;
 
@@ -34,7 +35,9 @@ import java.util.Set;
  */
 public final class Verification {
     /** The DER prefix that turns a raw 32-byte Ed25519 key into a SubjectPublicKeyInfo. */
-    private static final byte[] ED25519_SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+    private static final byte[] ED25519_SPKI_PREFIX = {
+        0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
+    };
 
     private Verification() {}
 
@@ -65,21 +68,37 @@ public final class Verification {
 
     private static DkimSignature signature(Map<String, String> tags, HeaderField field) {
         List<String> headers = new ArrayList<>();
-        for (String h : tags.getOrDefault("h", "") == null ? new String[0] : tags.getOrDefault("h", "").split(":")) {
+        for (String h : tags.getOrDefault("h", "") == null
+                ? new String[0]
+                : tags.getOrDefault("h", "").split(":")) {
             if (!h.isBlank()) {
                 headers.add(h.strip());
             }
         }
-        return new DkimSignature(str(tags.get("d")), str(tags.get("s")), str(tags.get("a")),
-                tags.get("c") == null ? "simple/simple" : tags.get("c"), headers, number(tags.get("l")),
-                instant(tags.get("t")), instant(tags.get("x")), field.value());
+        return new DkimSignature(
+                str(tags.get("d")),
+                str(tags.get("s")),
+                str(tags.get("a")),
+                tags.get("c") == null ? "simple/simple" : tags.get("c"),
+                headers,
+                number(tags.get("l")),
+                instant(tags.get("t")),
+                instant(tags.get("x")),
+                field.value());
     }
 
-    private static DkimResult check(byte[] content, RawEntity top, HeaderField field, Map<String, String> tags,
-            DkimSignature sig, PublicKey key, Clock clock) {
+    private static DkimResult check(
+            byte[] content,
+            RawEntity top,
+            HeaderField field,
+            Map<String, String> tags,
+            DkimSignature sig,
+            PublicKey key,
+            Clock clock) {
         for (String required : List.of("v", "a", "b", "bh", "d", "h", "s")) {
             if (tags.get(required) == null || (tags.get(required).isEmpty() && !required.equals("b"))) {
-                return new DkimResult(sig, Status.MALFORMED, "the required tag " + required + "= is missing, empty or repeated");
+                return new DkimResult(
+                        sig, Status.MALFORMED, "the required tag " + required + "= is missing, empty or repeated");
             }
         }
         if (!"1".equals(tags.get("v"))) {
@@ -90,26 +109,38 @@ public final class Verification {
         }
         String algorithm = sig.algorithm().toLowerCase(Locale.ROOT);
         if (!algorithm.equals("rsa-sha256") && !algorithm.equals("ed25519-sha256")) {
-            return new DkimResult(sig, Status.UNSUPPORTED_ALGORITHM, "a=" + sig.algorithm() + " is not supported"
-                    + (algorithm.equals("rsa-sha1") ? " (RFC 8301 forbids rsa-sha1)" : "; only rsa-sha256 and ed25519-sha256 are"));
+            return new DkimResult(
+                    sig,
+                    Status.UNSUPPORTED_ALGORITHM,
+                    "a=" + sig.algorithm() + " is not supported"
+                            + (algorithm.equals("rsa-sha1")
+                                    ? " (RFC 8301 forbids rsa-sha1)"
+                                    : "; only rsa-sha256 and ed25519-sha256 are"));
         }
         String[] c = sig.canonicalization().toLowerCase(Locale.ROOT).split("/", 2);
         boolean relaxedHeaders = c[0].strip().equals("relaxed");
         boolean relaxedBody = c.length > 1 && c[1].strip().equals("relaxed");
         for (String part : c) {
             if (!part.strip().equals("simple") && !part.strip().equals("relaxed")) {
-                return new DkimResult(sig, Status.MALFORMED, "c=" + sig.canonicalization() + " names an unknown canonicalization");
+                return new DkimResult(
+                        sig, Status.MALFORMED, "c=" + sig.canonicalization() + " names an unknown canonicalization");
             }
         }
         if (sig.expiration().isPresent() && sig.expiration().get().isBefore(clock.instant())) {
-            return new DkimResult(sig, Status.EXPIRED, "the signature expired at " + sig.expiration().get() + " (x=)");
+            return new DkimResult(
+                    sig,
+                    Status.EXPIRED,
+                    "the signature expired at " + sig.expiration().get() + " (x=)");
         }
         byte[] body = Canonicalizer.body(Arrays.copyOfRange(content, top.bodyStart(), content.length), relaxedBody);
         if (sig.bodyLength().isPresent()) {
             long l = sig.bodyLength().getAsLong();
             if (l > body.length) {
-                return new DkimResult(sig, Status.BODY_HASH_MISMATCH, "l=" + l + " is longer than the canonical body ("
-                        + body.length + " octets): the body was shortened after signing");
+                return new DkimResult(
+                        sig,
+                        Status.BODY_HASH_MISMATCH,
+                        "l=" + l + " is longer than the canonical body (" + body.length
+                                + " octets): the body was shortened after signing");
             }
             body = Arrays.copyOf(body, (int) l);
         }
@@ -121,13 +152,21 @@ public final class Verification {
         }
         byte[] bodyHash = sha256(body);
         if (!MessageDigest.isEqual(bodyHash, expectedBodyHash)) {
-            return new DkimResult(sig, Status.BODY_HASH_MISMATCH, "the body hash does not match bh=: the body"
-                    + (sig.bodyLength().isPresent() ? " (its first " + sig.bodyLength().getAsLong() + " octets)" : "")
-                    + " changed after signing (computed " + Base64.getEncoder().encodeToString(bodyHash) + ")");
+            return new DkimResult(
+                    sig,
+                    Status.BODY_HASH_MISMATCH,
+                    "the body hash does not match bh=: the body"
+                            + (sig.bodyLength().isPresent()
+                                    ? " (its first " + sig.bodyLength().getAsLong() + " octets)"
+                                    : "")
+                            + " changed after signing (computed "
+                            + Base64.getEncoder().encodeToString(bodyHash) + ")");
         }
         if (key == null) {
-            return new DkimResult(sig, Status.BODY_HASH_VERIFIED, "the body hash matches; the header signature was not"
-                    + " checked (no key given)");
+            return new DkimResult(
+                    sig,
+                    Status.BODY_HASH_VERIFIED,
+                    "the body hash matches; the header signature was not" + " checked (no key given)");
         }
         byte[] signatureValue;
         try {
@@ -139,12 +178,16 @@ public final class Verification {
         return verifySignature(sig, algorithm, key, data, signatureValue);
     }
 
-    private static DkimResult verifySignature(DkimSignature sig, String algorithm, PublicKey key, byte[] data, byte[] value) {
+    private static DkimResult verifySignature(
+            DkimSignature sig, String algorithm, PublicKey key, byte[] data, byte[] value) {
         boolean rsa = algorithm.startsWith("rsa");
         String keyAlgorithm = key.getAlgorithm();
-        if (rsa != keyAlgorithm.equals("RSA") || (!rsa && !keyAlgorithm.equals("Ed25519") && !keyAlgorithm.equals("EdDSA"))) {
-            return new DkimResult(sig, Status.KEY_MISMATCH, "the signature is " + sig.algorithm() + " but the key is "
-                    + keyAlgorithm);
+        if (rsa != keyAlgorithm.equals("RSA")
+                || (!rsa && !keyAlgorithm.equals("Ed25519") && !keyAlgorithm.equals("EdDSA"))) {
+            return new DkimResult(
+                    sig,
+                    Status.KEY_MISMATCH,
+                    "the signature is " + sig.algorithm() + " but the key is " + keyAlgorithm);
         }
         try {
             Signature verifier = Signature.getInstance(rsa ? "SHA256withRSA" : "Ed25519");
@@ -154,16 +197,25 @@ public final class Verification {
                 return new DkimResult(sig, Status.PASS, "body hash and signature verify");
             }
         } catch (GeneralSecurityException e) {
-            return new DkimResult(sig, Status.KEY_MISMATCH, "the signature does not verify with this key: " + e.getMessage());
+            return new DkimResult(
+                    sig, Status.KEY_MISMATCH, "the signature does not verify with this key: " + e.getMessage());
         }
         if (rsa && rsaKeyOpens(key, value)) {
-            return new DkimResult(sig, Status.SIGNED_HEADER_CHANGED, "the key opens the signature but the signed header"
-                    + " fields (h=" + String.join(":", sig.signedHeaders()) + ") hash differently: a signed header changed"
-                    + " after signing");
+            return new DkimResult(
+                    sig,
+                    Status.SIGNED_HEADER_CHANGED,
+                    "the key opens the signature but the signed header"
+                            + " fields (h=" + String.join(":", sig.signedHeaders())
+                            + ") hash differently: a signed header changed"
+                            + " after signing");
         }
-        return new DkimResult(sig, Status.KEY_MISMATCH, rsa ? "the signature was not made with this key"
-                : "the Ed25519 signature does not verify: it was made with another key, or a signed header (h="
-                        + String.join(":", sig.signedHeaders()) + ") changed (Ed25519 cannot tell which)");
+        return new DkimResult(
+                sig,
+                Status.KEY_MISMATCH,
+                rsa
+                        ? "the signature was not made with this key"
+                        : "the Ed25519 signature does not verify: it was made with another key, or a signed header (h="
+                                + String.join(":", sig.signedHeaders()) + ") changed (Ed25519 cannot tell which)");
     }
 
     /** Whether RSA with this public key recovers a well-padded PKCS#1 block: then the key is the signer's. */
@@ -249,7 +301,8 @@ public final class Verification {
                 return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
             }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("the key record's p= is not a valid " + k + " public key: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the key record's p= is not a valid " + k + " public key: " + e.getMessage(), e);
         }
         throw new IllegalArgumentException("k=" + k + " is not supported; only rsa and ed25519 are");
     }

@@ -40,8 +40,14 @@ public final class CanIEmailData {
      * @param notes note number to text
      * @param generalNote the feature's general note, or empty
      */
-    public record Feature(String slug, String category, String title, String url, Map<String, List<VersionSupport>> stats,
-            Map<String, String> notes, String generalNote) {}
+    public record Feature(
+            String slug,
+            String category,
+            String title,
+            String url,
+            Map<String, List<VersionSupport>> stats,
+            Map<String, String> notes,
+            String generalNote) {}
 
     private static final CanIEmailData INSTANCE = load();
 
@@ -58,8 +64,13 @@ public final class CanIEmailData {
     /** The features by id, in the package's order. */
     public final Map<String, Feature> features;
 
-    private CanIEmailData(String source, String updated, Map<String, String> families, Map<String, String> platforms,
-            Set<String> clients, Map<String, Feature> features) {
+    private CanIEmailData(
+            String source,
+            String updated,
+            Map<String, String> families,
+            Map<String, String> platforms,
+            Set<String> clients,
+            Map<String, Feature> features) {
         this.source = source;
         this.updated = updated;
         this.families = Collections.unmodifiableMap(families);
@@ -129,8 +140,11 @@ public final class CanIEmailData {
                             int eq = cell.lastIndexOf('=');
                             String rest = cell.substring(eq + 1);
                             int colon = rest.indexOf(':');
-                            List<String> ns = colon < 0 ? List.of() : List.of(rest.substring(colon + 1).split(","));
-                            versions.add(new VersionSupport(cell.substring(0, eq).replace('_', ' '), rest.charAt(0), ns));
+                            List<String> ns = colon < 0
+                                    ? List.of()
+                                    : List.of(rest.substring(colon + 1).split(","));
+                            versions.add(
+                                    new VersionSupport(cell.substring(0, eq).replace('_', ' '), rest.charAt(0), ns));
                         }
                         stats.put(client, List.copyOf(versions));
                     }
@@ -148,9 +162,15 @@ public final class CanIEmailData {
         }
     }
 
-    private static Feature feature(String[] f, Map<String, List<VersionSupport>> stats, Map<String, String> notes,
-            String general) {
-        return new Feature(f[1], f[2], f[3], f[4], Collections.unmodifiableMap(stats), Collections.unmodifiableMap(notes),
+    private static Feature feature(
+            String[] f, Map<String, List<VersionSupport>> stats, Map<String, String> notes, String general) {
+        return new Feature(
+                f[1],
+                f[2],
+                f[3],
+                f[4],
+                Collections.unmodifiableMap(stats),
+                Collections.unmodifiableMap(notes),
                 general);
     }
 }

@@ -90,8 +90,8 @@ public final class CssScan {
             }
             if (prelude.startsWith("@")) {
                 int nameEnd = 1;
-                while (nameEnd < prelude.length() && (Character.isLetterOrDigit(prelude.charAt(nameEnd))
-                        || prelude.charAt(nameEnd) == '-')) {
+                while (nameEnd < prelude.length()
+                        && (Character.isLetterOrDigit(prelude.charAt(nameEnd)) || prelude.charAt(nameEnd) == '-')) {
                     nameEnd++;
                 }
                 String name = prelude.substring(1, nameEnd).toLowerCase(Locale.ROOT);
@@ -160,7 +160,8 @@ public final class CssScan {
                 important = true;
                 value = value.substring(0, bang).strip();
             }
-            if (!property.isEmpty() && property.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '-' || ch == '_')) {
+            if (!property.isEmpty()
+                    && property.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '-' || ch == '_')) {
                 into.declarations.add(new Declaration(property, value, important));
             }
         }

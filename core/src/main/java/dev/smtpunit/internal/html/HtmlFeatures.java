@@ -340,10 +340,13 @@ public final class HtmlFeatures {
             image-tiff image tif tiff image/tiff
             image-webp image webp image/webp
             """;
+
     private static final Pattern FUNCTION = Pattern.compile("(?<![\\w-])([a-zA-Z-]+)\\(");
-    private static final Pattern NUMBER_UNIT = Pattern.compile("(?<![\\w#.-])[+-]?(?:\\d+\\.?\\d*|\\.\\d+)([a-zA-Z]+|%)(?![\\w-])");
+    private static final Pattern NUMBER_UNIT =
+            Pattern.compile("(?<![\\w#.-])[+-]?(?:\\d+\\.?\\d*|\\.\\d+)([a-zA-Z]+|%)(?![\\w-])");
     private static final Pattern WORD = Pattern.compile("(?<![\\w-])[a-zA-Z][\\w-]*");
-    private static final Pattern URL = Pattern.compile("url\\(\\s*['\"]?([^'\")]*)['\"]?\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL =
+            Pattern.compile("url\\(\\s*['\"]?([^'\")]*)['\"]?\\s*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DOCTYPE_HTML5 = Pattern.compile("(?i)doctype\\s+html\\s*");
 
     private static final Map<String, List<String>> PROPERTIES = new HashMap<>();
@@ -403,6 +406,7 @@ public final class HtmlFeatures {
     private final Map<String, String> found = new LinkedHashMap<>();
     /** Style attributes and declarations already read: a repeated one can only add evidence, never a feature. */
     private final java.util.Set<String> seen = new java.util.HashSet<>();
+
     private final Function<String, String> cidTypes;
 
     private HtmlFeatures(Function<String, String> cidTypes) {
@@ -436,7 +440,8 @@ public final class HtmlFeatures {
     private void walk(List<Token> tokens) {
         boolean inStyle = false;
         for (Token t : tokens) {
-            if (t instanceof HtmlTokens.Doctype d && DOCTYPE_HTML5.matcher(d.text()).matches()) {
+            if (t instanceof HtmlTokens.Doctype d
+                    && DOCTYPE_HTML5.matcher(d.text()).matches()) {
                 add("html-doctype", "<!" + d.text() + ">");
             } else if (t instanceof HtmlTokens.Comment c) {
                 add("html-comments", "<!--" + abbreviate(c.text(), 40) + "-->");
@@ -462,7 +467,9 @@ public final class HtmlFeatures {
         }
         String type = tag.attribute("type");
         if (tag.name().equals("input") || tag.name().equals("button")) {
-            String t = type == null ? (tag.name().equals("input") ? "text" : "submit") : type.strip().toLowerCase(Locale.ROOT);
+            String t = type == null
+                    ? (tag.name().equals("input") ? "text" : "submit")
+                    : type.strip().toLowerCase(Locale.ROOT);
             String typed = TYPED.get(tag.name() + " " + t);
             if (typed != null) {
                 add(typed, evidence);
@@ -470,13 +477,15 @@ public final class HtmlFeatures {
         }
         if (tag.name().equals("meta")) {
             String name = tag.attribute("name");
-            if (name != null && (name.equalsIgnoreCase("color-scheme") || name.equalsIgnoreCase("supported-color-schemes"))) {
+            if (name != null
+                    && (name.equalsIgnoreCase("color-scheme") || name.equalsIgnoreCase("supported-color-schemes"))) {
                 add("html-meta-color-scheme", evidence);
             }
         }
         for (Attribute a : tag.attributes()) {
             String attribute = ATTRIBUTES.get(a.name());
-            if (attribute != null && !(a.name().equals("background") && tag.name().equals("html"))) {
+            if (attribute != null
+                    && !(a.name().equals("background") && tag.name().equals("html"))) {
                 add(attribute, evidence);
             }
             if (a.name().equals("style") && seen.add("style\u0000" + tag.name() + "\u0000" + a.value())) {
@@ -589,7 +598,8 @@ public final class HtmlFeatures {
             }
         }
         for (Object[] v : VALUES) {
-            if (d.property().equals(v[0]) && ((Pattern) v[1]).matcher(d.value().strip()).find()) {
+            if (d.property().equals(v[0])
+                    && ((Pattern) v[1]).matcher(d.value().strip()).find()) {
                 add((String) v[2], ev);
             }
         }
@@ -709,8 +719,11 @@ public final class HtmlFeatures {
 
     private static int identEnd(String s, int from) {
         int i = from;
-        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '_'
-                || s.charAt(i) == '\\')) {
+        while (i < s.length()
+                && (Character.isLetterOrDigit(s.charAt(i))
+                        || s.charAt(i) == '-'
+                        || s.charAt(i) == '_'
+                        || s.charAt(i) == '\\')) {
             i += s.charAt(i) == '\\' ? 2 : 1;
         }
         return Math.min(i, s.length());

@@ -37,14 +37,17 @@ public final class HtmlLinks {
         boolean inRaw = false;
         for (Token t : tokens) {
             if (t instanceof StartTag tag) {
-                inRaw = tag.name().equals("style") || tag.name().equals("script") || tag.name().equals("title");
+                inRaw = tag.name().equals("style")
+                        || tag.name().equals("script")
+                        || tag.name().equals("title");
                 if (tag.name().equals("a")) {
                     close(open, text, alt, out);
                     open = tag.attribute("href") == null ? null : tag;
                     text.setLength(0);
                     alt.setLength(0);
                 } else if (tag.name().equals("area") && tag.attribute("href") != null) {
-                    out.add(new Found(tag.attribute("href").strip(), collapse(nullToEmpty(tag.attribute("alt"))), tag.offset()));
+                    out.add(new Found(
+                            tag.attribute("href").strip(), collapse(nullToEmpty(tag.attribute("alt"))), tag.offset()));
                 } else if (tag.name().equals("img") && open != null && tag.attribute("alt") != null) {
                     alt.append(' ').append(tag.attribute("alt"));
                 }
@@ -67,7 +70,8 @@ public final class HtmlLinks {
             return;
         }
         String shown = collapse(text.toString());
-        out.add(new Found(open.attribute("href").strip(), shown.isEmpty() ? collapse(alt.toString()) : shown, open.offset()));
+        out.add(new Found(
+                open.attribute("href").strip(), shown.isEmpty() ? collapse(alt.toString()) : shown, open.offset()));
     }
 
     /**
@@ -96,7 +100,9 @@ public final class HtmlLinks {
         boolean inRaw = false;
         for (Token t : tokens) {
             if (t instanceof StartTag tag) {
-                inRaw = tag.name().equals("style") || tag.name().equals("script") || tag.name().equals("title");
+                inRaw = tag.name().equals("style")
+                        || tag.name().equals("script")
+                        || tag.name().equals("title");
             } else if (t instanceof EndTag) {
                 inRaw = false;
             } else if (t instanceof HtmlTokens.Text x && !inRaw) {
@@ -111,6 +117,8 @@ public final class HtmlLinks {
     }
 
     static String collapse(String s) {
-        return s.replace('\u00a0', ' ').replaceAll("[\\s\u200c\u200d\u00ad]+", " ").strip();
+        return s.replace('\u00a0', ' ')
+                .replaceAll("[\\s\u200c\u200d\u00ad]+", " ")
+                .strip();
     }
 }

@@ -14,13 +14,28 @@ import java.util.Map;
  * the application's own jsoup.
  */
 public final class HtmlTokens {
-    private static final Map<String, String> ENTITIES = Map.ofEntries(Map.entry("amp", "&"), Map.entry("lt", "<"),
-            Map.entry("gt", ">"), Map.entry("quot", "\""), Map.entry("apos", "'"), Map.entry("nbsp", "\u00a0"),
-            Map.entry("copy", "\u00a9"), Map.entry("reg", "\u00ae"), Map.entry("zwnj", "\u200c"),
-            Map.entry("mdash", "\u2014"), Map.entry("ndash", "\u2013"), Map.entry("hellip", "\u2026"),
-            Map.entry("rsquo", "\u2019"), Map.entry("lsquo", "\u2018"), Map.entry("rdquo", "\u201d"),
-            Map.entry("ldquo", "\u201c"), Map.entry("middot", "\u00b7"), Map.entry("bull", "\u2022"),
-            Map.entry("trade", "\u2122"), Map.entry("euro", "\u20ac"), Map.entry("zwj", "\u200d"),
+    private static final Map<String, String> ENTITIES = Map.ofEntries(
+            Map.entry("amp", "&"),
+            Map.entry("lt", "<"),
+            Map.entry("gt", ">"),
+            Map.entry("quot", "\""),
+            Map.entry("apos", "'"),
+            Map.entry("nbsp", "\u00a0"),
+            Map.entry("copy", "\u00a9"),
+            Map.entry("reg", "\u00ae"),
+            Map.entry("zwnj", "\u200c"),
+            Map.entry("mdash", "\u2014"),
+            Map.entry("ndash", "\u2013"),
+            Map.entry("hellip", "\u2026"),
+            Map.entry("rsquo", "\u2019"),
+            Map.entry("lsquo", "\u2018"),
+            Map.entry("rdquo", "\u201d"),
+            Map.entry("ldquo", "\u201c"),
+            Map.entry("middot", "\u00b7"),
+            Map.entry("bull", "\u2022"),
+            Map.entry("trade", "\u2122"),
+            Map.entry("euro", "\u20ac"),
+            Map.entry("zwj", "\u200d"),
             Map.entry("shy", "\u00ad"));
 
     /** One token of the document. */
@@ -177,7 +192,7 @@ public final class HtmlTokens {
                 p++;
                 break;
             }
-            if (c == '/' ) {
+            if (c == '/') {
                 selfClosing = p + 1 < n && html.charAt(p + 1) == '>';
                 p++;
                 continue;
@@ -279,7 +294,8 @@ public final class HtmlTokens {
         if (ref.startsWith("#")) {
             try {
                 int cp = ref.length() > 1 && (ref.charAt(1) == 'x' || ref.charAt(1) == 'X')
-                        ? Integer.parseInt(ref.substring(2), 16) : Integer.parseInt(ref.substring(1));
+                        ? Integer.parseInt(ref.substring(2), 16)
+                        : Integer.parseInt(ref.substring(1));
                 return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : null;
             } catch (NumberFormatException e) {
                 return null;

@@ -14,5 +14,11 @@ import java.util.Set;
  * @param awsSecretKey the AWS secret key the signatures are checked with
  * @param awsRegion the SES region, such as {@code us-east-1}
  */
-public record ApiCredentials(String sendGridApiKey, String mailgunApiKey, Set<String> mailgunDomains,
-        String postmarkServerToken, String awsAccessKeyId, String awsSecretKey, String awsRegion) {}
+public record ApiCredentials(
+        String sendGridApiKey,
+        String mailgunApiKey,
+        Set<String> mailgunDomains,
+        String postmarkServerToken,
+        String awsAccessKeyId,
+        String awsSecretKey,
+        String awsRegion) {}

@@ -26,6 +26,19 @@ import java.util.Map;
  * @param sandbox whether sandbox or test mode was asked for
  * @param settings other delivery settings
  */
-public record ApiMessage(Provider provider, InetSocketAddress client, boolean secure, String user, String sender,
-        List<String> recipients, byte[] mime, String messageId, String templateId, Map<String, Object> templateData,
-        List<String> tags, Map<String, String> metadata, Instant scheduledAt, boolean sandbox, Map<String, String> settings) {}
+public record ApiMessage(
+        Provider provider,
+        InetSocketAddress client,
+        boolean secure,
+        String user,
+        String sender,
+        List<String> recipients,
+        byte[] mime,
+        String messageId,
+        String templateId,
+        Map<String, Object> templateData,
+        List<String> tags,
+        Map<String, String> metadata,
+        Instant scheduledAt,
+        boolean sandbox,
+        Map<String, String> settings) {}

@@ -34,7 +34,10 @@ public final class ApiServer implements HttpServerRuntime.Handler {
      * @param faults the fault rules
      */
     public ApiServer(java.util.function.Supplier<ApiCredentials> credentials, ApiSink sink, ApiFaults faults) {
-        this.apis = List.of(new SendGridApi(credentials), new PostmarkApi(credentials), new MailgunApi(credentials),
+        this.apis = List.of(
+                new SendGridApi(credentials),
+                new PostmarkApi(credentials),
+                new MailgunApi(credentials),
                 new SesApi(credentials));
         this.sink = sink;
         this.faults = faults;
@@ -58,14 +61,16 @@ public final class ApiServer implements HttpServerRuntime.Handler {
         SessionTranscript session = session(request);
         ProviderApi api = route(request.path());
         if (api == null) {
-            HttpResponse r = HttpResponse.json(404, "{\"message\":\"no provider API at " + escape(request.path()) + "\"}");
+            HttpResponse r =
+                    HttpResponse.json(404, "{\"message\":\"no provider API at " + escape(request.path()) + "\"}");
             record(session, null, request, List.of(), r, false);
             return new HttpServerRuntime.Respond(r);
         }
         int n = calls.get(api.provider()).incrementAndGet();
         ApiOutcome outcome = api.read(request);
         List<String> headers = maskedHeaders(api, request);
-        ApiCall call = new ApiCall(api.provider(), n, request.method(), request.path(), outcome.recipients, outcome.fields);
+        ApiCall call =
+                new ApiCall(api.provider(), n, request.method(), request.path(), outcome.recipients, outcome.fields);
         ApiFaultEffect effect = faults.fire(call);
         while (effect instanceof ApiFaultEffect.Delay d) {
             Thread.sleep(d.delay().toMillis());
@@ -101,7 +106,11 @@ public final class ApiServer implements HttpServerRuntime.Handler {
     }
 
     @Override
-    public void ended(HttpRequest.Connection connection, java.net.InetSocketAddress client, boolean byServer, String detail,
+    public void ended(
+            HttpRequest.Connection connection,
+            java.net.InetSocketAddress client,
+            boolean byServer,
+            String detail,
             boolean notable) {
         SessionTranscript s;
         synchronized (connection) {
@@ -136,11 +145,17 @@ public final class ApiServer implements HttpServerRuntime.Handler {
         return null;
     }
 
-    private void record(SessionTranscript session, Provider provider, HttpRequest request, List<String> headers,
-            HttpResponse response, boolean injected) {
+    private void record(
+            SessionTranscript session,
+            Provider provider,
+            HttpRequest request,
+            List<String> headers,
+            HttpResponse response,
+            boolean injected) {
         String body = request.bodyText();
         if (body.length() > TranscriptEntry.HttpExchange.BODY_LIMIT) {
-            body = body.substring(0, TranscriptEntry.HttpExchange.BODY_LIMIT) + "... (" + request.body().length + " bytes in all)";
+            body = body.substring(0, TranscriptEntry.HttpExchange.BODY_LIMIT) + "... (" + request.body().length
+                    + " bytes in all)";
         }
         List<String> out = new ArrayList<>();
         if (response != null) {
@@ -148,9 +163,19 @@ public final class ApiServer implements HttpServerRuntime.Handler {
                 out.add(h.getKey() + ": " + h.getValue());
             }
         }
-        sink.record(session, new TranscriptEntry.HttpExchange(System.currentTimeMillis(), provider, request.method(),
-                request.target(), headers, body, response == null ? 0 : response.status(), out,
-                response == null ? "" : response.bodyText(), injected));
+        sink.record(
+                session,
+                new TranscriptEntry.HttpExchange(
+                        System.currentTimeMillis(),
+                        provider,
+                        request.method(),
+                        request.target(),
+                        headers,
+                        body,
+                        response == null ? 0 : response.status(),
+                        out,
+                        response == null ? "" : response.bodyText(),
+                        injected));
     }
 
     private static List<String> maskedHeaders(ProviderApi api, HttpRequest request) {
@@ -171,7 +196,8 @@ public final class ApiServer implements HttpServerRuntime.Handler {
             String scheme = sp < 0 ? value : value.substring(0, sp);
             if (scheme.equalsIgnoreCase("Basic") && sp > 0) {
                 try {
-                    String userPass = new String(Base64.getDecoder().decode(value.substring(sp + 1).trim()), StandardCharsets.UTF_8);
+                    String userPass = new String(
+                            Base64.getDecoder().decode(value.substring(sp + 1).trim()), StandardCharsets.UTF_8);
                     int colon = userPass.indexOf(':');
                     return "Basic " + (colon < 0 ? "****" : userPass.substring(0, colon) + ":****");
                 } catch (IllegalArgumentException e) {

@@ -8,14 +8,17 @@ import java.util.regex.Pattern;
  * 5322, as the providers are.
  */
 final class EmailAddresses {
-    private static final Pattern ADDRESS = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    private static final Pattern ADDRESS =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
 
     private EmailAddresses() {}
 
     static boolean valid(String address) {
-        return address != null && address.length() <= 254 && address.indexOf('@') <= 64 && ADDRESS.matcher(address).matches();
+        return address != null
+                && address.length() <= 254
+                && address.indexOf('@') <= 64
+                && ADDRESS.matcher(address).matches();
     }
 
     /**
@@ -30,7 +33,9 @@ final class EmailAddresses {
         if (lt >= 0 && t.endsWith(">")) {
             String name = t.substring(0, lt).trim();
             if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-                name = name.substring(1, name.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+                name = name.substring(1, name.length() - 1)
+                        .replace("\\\"", "\"")
+                        .replace("\\\\", "\\");
             }
             String email = t.substring(lt + 1, t.length() - 1).trim();
             return valid(email) ? new MimeBuilder.Address(name, email) : null;

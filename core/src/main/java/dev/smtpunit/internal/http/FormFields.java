@@ -25,6 +25,8 @@ final class FormFields {
 
     /** A body that is not a well-formed form. */
     static final class FormException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         FormException(String message) {
             super(message);
         }
@@ -36,8 +38,9 @@ final class FormFields {
         String type = request.mediaType();
         if (type.equals("application/x-www-form-urlencoded")) {
             List<Field> out = new ArrayList<>();
-            HttpRequest.Forms.urlEncoded(request.bodyText()).forEach((k, vs) -> vs.forEach(v -> out.add(
-                    new Field(k, v, null, null, v.getBytes(StandardCharsets.UTF_8)))));
+            HttpRequest.Forms.urlEncoded(request.bodyText())
+                    .forEach((k, vs) ->
+                            vs.forEach(v -> out.add(new Field(k, v, null, null, v.getBytes(StandardCharsets.UTF_8)))));
             return out;
         }
         if (type.equals("multipart/form-data")) {
@@ -47,7 +50,8 @@ final class FormFields {
             }
             return multipart(request.body(), boundary);
         }
-        throw new FormException("expected multipart/form-data or application/x-www-form-urlencoded, got '" + type + "'");
+        throw new FormException(
+                "expected multipart/form-data or application/x-www-form-urlencoded, got '" + type + "'");
     }
 
     static String parameter(String header, String name) {

@@ -21,8 +21,14 @@ import java.util.Map;
  * @param secure whether the request came over TLS
  * @param connection the connection it came on, shared by its keep-alive requests
  */
-public record HttpRequest(String method, String target, List<Map.Entry<String, String>> headers, byte[] body,
-        InetSocketAddress client, boolean secure, Connection connection) {
+public record HttpRequest(
+        String method,
+        String target,
+        List<Map.Entry<String, String>> headers,
+        byte[] body,
+        InetSocketAddress client,
+        boolean secure,
+        Connection connection) {
 
     /** One client connection: what a handler keeps for its later requests. */
     public static final class Connection {

@@ -27,7 +27,8 @@ public final class HttpResponse {
      * @return the response
      */
     public static HttpResponse json(int status, String json) {
-        return new HttpResponse(status, json.getBytes(StandardCharsets.UTF_8)).header("Content-Type", "application/json");
+        return new HttpResponse(status, json.getBytes(StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json");
     }
 
     /**
@@ -77,28 +78,50 @@ public final class HttpResponse {
 
     static String reason(int status) {
         switch (status) {
-            case 100: return "Continue";
-            case 200: return "OK";
-            case 202: return "Accepted";
-            case 400: return "Bad Request";
-            case 401: return "Unauthorized";
-            case 403: return "Forbidden";
-            case 404: return "Not Found";
-            case 405: return "Method Not Allowed";
-            case 408: return "Request Timeout";
-            case 411: return "Length Required";
-            case 413: return "Payload Too Large";
-            case 414: return "URI Too Long";
-            case 415: return "Unsupported Media Type";
-            case 422: return "Unprocessable Entity";
-            case 429: return "Too Many Requests";
-            case 431: return "Request Header Fields Too Large";
-            case 500: return "Internal Server Error";
-            case 501: return "Not Implemented";
-            case 502: return "Bad Gateway";
-            case 503: return "Service Unavailable";
-            case 504: return "Gateway Timeout";
-            default: return "Status " + status;
+            case 100:
+                return "Continue";
+            case 200:
+                return "OK";
+            case 202:
+                return "Accepted";
+            case 400:
+                return "Bad Request";
+            case 401:
+                return "Unauthorized";
+            case 403:
+                return "Forbidden";
+            case 404:
+                return "Not Found";
+            case 405:
+                return "Method Not Allowed";
+            case 408:
+                return "Request Timeout";
+            case 411:
+                return "Length Required";
+            case 413:
+                return "Payload Too Large";
+            case 414:
+                return "URI Too Long";
+            case 415:
+                return "Unsupported Media Type";
+            case 422:
+                return "Unprocessable Entity";
+            case 429:
+                return "Too Many Requests";
+            case 431:
+                return "Request Header Fields Too Large";
+            case 500:
+                return "Internal Server Error";
+            case 501:
+                return "Not Implemented";
+            case 502:
+                return "Bad Gateway";
+            case 503:
+                return "Service Unavailable";
+            case 504:
+                return "Gateway Timeout";
+            default:
+                return "Status " + status;
         }
     }
 }

@@ -40,9 +40,11 @@ import java.util.concurrent.TimeUnit;
 public final class HttpServerRuntime {
     /** The largest request body read; larger ones get 413 before the handler sees them. */
     public static final int MAX_BODY = 64 * 1024 * 1024;
+
     private static final int MAX_HEAD = 64 * 1024;
     /** The most octets read (and dropped) after an error response before closing, so that the client sees the response. */
     private static final int MAX_DRAIN = 256 * 1024;
+
     private static final long DRAIN_MS = 500;
     private static final long STOP_WAIT_MS = 2000;
 
@@ -57,10 +59,13 @@ public final class HttpServerRuntime {
     public record Limits(java.time.Duration idleTimeout, java.time.Duration tlsHandshakeTimeout, int maxConnections) {
         /** Checks the values. */
         public Limits {
-            if (idleTimeout.isNegative() || idleTimeout.isZero() || tlsHandshakeTimeout.isNegative() || tlsHandshakeTimeout.isZero()
+            if (idleTimeout.isNegative()
+                    || idleTimeout.isZero()
+                    || tlsHandshakeTimeout.isNegative()
+                    || tlsHandshakeTimeout.isZero()
                     || maxConnections < 0) {
-                throw new IllegalArgumentException("limits must be positive: " + idleTimeout + ", " + tlsHandshakeTimeout + ", "
-                        + maxConnections);
+                throw new IllegalArgumentException(
+                        "limits must be positive: " + idleTimeout + ", " + tlsHandshakeTimeout + ", " + maxConnections);
             }
         }
     }
@@ -103,7 +108,11 @@ public final class HttpServerRuntime {
          * @param notable whether it ended because of a limit or a broken request (worth recording
          *     even when no request was handled on it)
          */
-        default void ended(HttpRequest.Connection connection, InetSocketAddress client, boolean byServer, String detail,
+        default void ended(
+                HttpRequest.Connection connection,
+                InetSocketAddress client,
+                boolean byServer,
+                String detail,
                 boolean notable) {}
     }
 
@@ -172,6 +181,7 @@ public final class HttpServerRuntime {
         volatile Socket socket;
         /** {@link System#nanoTime()} at which the watchdog closes the socket; 0 while no guarded call runs. */
         volatile long expireAt;
+
         volatile String expired;
         final HttpRequest.Connection connection = new HttpRequest.Connection();
 
@@ -229,8 +239,8 @@ public final class HttpServerRuntime {
      * @return the running server
      * @throws UncheckedIOException naming address and port when a port cannot be bound
      */
-    public static HttpServerRuntime start(InetAddress address, int plainPort, int securePort, SSLContext tls, Handler handler,
-            Limits limits) {
+    public static HttpServerRuntime start(
+            InetAddress address, int plainPort, int securePort, SSLContext tls, Handler handler, Limits limits) {
         ServerSocket p = bind(address, plainPort);
         ServerSocket s;
         try {
@@ -252,8 +262,8 @@ public final class HttpServerRuntime {
             ss.bind(new InetSocketAddress(address, port), 128);
             return ss;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen for HTTP on " + address.getHostAddress() + ":" + port + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot listen for HTTP on " + address.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
         }
     }
 
@@ -333,7 +343,10 @@ public final class HttpServerRuntime {
         InetSocketAddress client = (InetSocketAddress) s.getRemoteSocketAddress();
         try {
             if (!tlsPort) {
-                HttpResponse r = HttpResponse.of(503, "text/plain", "too many connections (maxConnections " + limits.maxConnections() + ")")
+                HttpResponse r = HttpResponse.of(
+                                503,
+                                "text/plain",
+                                "too many connections (maxConnections " + limits.maxConnections() + ")")
                         .header("Retry-After", "1");
                 write(s.getOutputStream(), r, false);
                 s.shutdownOutput();
@@ -343,29 +356,37 @@ public final class HttpServerRuntime {
         } finally {
             closeQuietly(s);
         }
-        handler.ended(new HttpRequest.Connection(), client, true, "connection refused: too many connections (maxConnections "
-                + limits.maxConnections() + ")", true);
+        handler.ended(
+                new HttpRequest.Connection(),
+                client,
+                true,
+                "connection refused: too many connections (maxConnections " + limits.maxConnections() + ")",
+                true);
     }
 
     private synchronized void ensureWatchdog() {
         if (watchdog != null || stopping) {
             return;
         }
-        long shortest = Math.min(limits.idleTimeout().toNanos(), limits.tlsHandshakeTimeout().toNanos());
-        long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.MILLISECONDS.toNanos(250), shortest / 8));
-        Thread t = new Thread(() -> {
-            while (!stopping) {
-                java.util.concurrent.locks.LockSupport.parkNanos(this, period);
-                long now = System.nanoTime();
-                for (Conn c : open) {
-                    long at = c.expireAt;
-                    if (at != 0 && now - at >= 0) {
-                        c.expired = c.why;
-                        abort(c.raw);
+        long shortest = Math.min(
+                limits.idleTimeout().toNanos(), limits.tlsHandshakeTimeout().toNanos());
+        long period =
+                Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.MILLISECONDS.toNanos(250), shortest / 8));
+        Thread t = new Thread(
+                () -> {
+                    while (!stopping) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(this, period);
+                        long now = System.nanoTime();
+                        for (Conn c : open) {
+                            long at = c.expireAt;
+                            if (at != 0 && now - at >= 0) {
+                                c.expired = c.why;
+                                abort(c.raw);
+                            }
+                        }
                     }
-                }
-            }
-        }, "smtpunit-http-watchdog-" + plain.getLocalPort());
+                },
+                "smtpunit-http-watchdog-" + plain.getLocalPort());
         t.setDaemon(true);
         t.start();
         watchdog = t;
@@ -380,13 +401,14 @@ public final class HttpServerRuntime {
         try {
             raw.setTcpNoDelay(true);
             if (tlsPort) {
-                SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(raw,
-                        raw.getInetAddress().getHostAddress(), raw.getPort(), true);
+                SSLSocket ssl = (SSLSocket) tls.getSocketFactory()
+                        .createSocket(raw, raw.getInetAddress().getHostAddress(), raw.getPort(), true);
                 ssl.setUseClientMode(false);
                 ssl.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
                 c.socket = ssl;
-                c.guard(limits.tlsHandshakeTimeout().toNanos(), "the TLS handshake did not complete within "
-                        + millis(limits.tlsHandshakeTimeout()));
+                c.guard(
+                        limits.tlsHandshakeTimeout().toNanos(),
+                        "the TLS handshake did not complete within " + millis(limits.tlsHandshakeTimeout()));
                 ssl.startHandshake();
                 c.unguard();
             }
@@ -395,7 +417,8 @@ public final class HttpServerRuntime {
             InputStream in = new BufferedInputStream(deadline, 16 * 1024);
             OutputStream out = s.getOutputStream();
             while (!stopping) {
-                deadline.deadlineNanos = System.nanoTime() + limits.idleTimeout().toNanos();
+                deadline.deadlineNanos =
+                        System.nanoTime() + limits.idleTimeout().toNanos();
                 Parsed p;
                 try {
                     p = read(in, out, client, tlsPort, c.connection);
@@ -476,8 +499,10 @@ public final class HttpServerRuntime {
 
     /** Writes a response under the write deadline: the watchdog closes the connection of a client that does not read. */
     private void respond(Conn c, OutputStream out, HttpResponse r, boolean keepAlive) throws IOException {
-        c.guard(limits.idleTimeout().toNanos(), "a response could not be written within the idle timeout of "
-                + millis(limits.idleTimeout()) + " (the client does not read)");
+        c.guard(
+                limits.idleTimeout().toNanos(),
+                "a response could not be written within the idle timeout of " + millis(limits.idleTimeout())
+                        + " (the client does not read)");
         try {
             write(out, r, keepAlive);
         } finally {
@@ -520,8 +545,13 @@ public final class HttpServerRuntime {
         boolean keepAlive;
     }
 
-    private static Parsed read(InputStream in, OutputStream out, InetSocketAddress client, boolean secure,
-            HttpRequest.Connection connection) throws IOException {
+    private static Parsed read(
+            InputStream in,
+            OutputStream out,
+            InetSocketAddress client,
+            boolean secure,
+            HttpRequest.Connection connection)
+            throws IOException {
         Parsed p = new Parsed();
         String requestLine;
         try {
@@ -564,10 +594,12 @@ public final class HttpServerRuntime {
                 p.early = HttpResponse.of(400, "text/plain", "malformed header line");
                 return p;
             }
-            headers.add(Map.entry(h.substring(0, colon).trim(), h.substring(colon + 1).trim()));
+            headers.add(Map.entry(
+                    h.substring(0, colon).trim(), h.substring(colon + 1).trim()));
         }
         String connectionHeader = value(headers, "Connection");
-        p.keepAlive = parts[2].equals("HTTP/1.1") ? !"close".equalsIgnoreCase(connectionHeader)
+        p.keepAlive = parts[2].equals("HTTP/1.1")
+                ? !"close".equalsIgnoreCase(connectionHeader)
                 : "keep-alive".equalsIgnoreCase(connectionHeader);
         String expect = value(headers, "Expect");
         String te = value(headers, "Transfer-Encoding");
@@ -696,7 +728,11 @@ public final class HttpServerRuntime {
 
     private static void write(OutputStream out, HttpResponse r, boolean keepAlive) throws IOException {
         StringBuilder head = new StringBuilder(256);
-        head.append("HTTP/1.1 ").append(r.status()).append(' ').append(HttpResponse.reason(r.status())).append("\r\n");
+        head.append("HTTP/1.1 ")
+                .append(r.status())
+                .append(' ')
+                .append(HttpResponse.reason(r.status()))
+                .append("\r\n");
         for (Map.Entry<String, String> h : r.headers()) {
             head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
         }
@@ -720,7 +756,8 @@ public final class HttpServerRuntime {
         closeQuietly(plain);
         closeQuietly(secure);
         for (Conn c : open) {
-            // the TCP socket, not the TLS one: closing that would wait for a write blocked on a client that does not read
+            // the TCP socket, not the TLS one: closing that would wait for a write blocked on a client that does not
+            // read
             closeQuietly(c.raw);
         }
         for (Thread w : workers) {

@@ -22,6 +22,7 @@ public final class Json {
             return "null";
         }
     };
+
     private static final int MAX_DEPTH = 64;
 
     private final String text;
@@ -33,6 +34,8 @@ public final class Json {
 
     /** A document that is not JSON; the message says where and why. */
     public static final class JsonException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         JsonException(String message) {
             super(message);
         }
@@ -190,7 +193,9 @@ public final class Json {
             }
             char c = text.charAt(pos);
             if (c == '"') {
-                String s = sb == null ? text.substring(start, pos) : sb.append(text, start, pos).toString();
+                String s = sb == null
+                        ? text.substring(start, pos)
+                        : sb.append(text, start, pos).toString();
                 pos++;
                 return s;
             }
@@ -208,14 +213,30 @@ public final class Json {
                 }
                 char e = text.charAt(pos++);
                 switch (e) {
-                    case '"': sb.append('"'); break;
-                    case '\\': sb.append('\\'); break;
-                    case '/': sb.append('/'); break;
-                    case 'b': sb.append('\b'); break;
-                    case 'f': sb.append('\f'); break;
-                    case 'n': sb.append('\n'); break;
-                    case 'r': sb.append('\r'); break;
-                    case 't': sb.append('\t'); break;
+                    case '"':
+                        sb.append('"');
+                        break;
+                    case '\\':
+                        sb.append('\\');
+                        break;
+                    case '/':
+                        sb.append('/');
+                        break;
+                    case 'b':
+                        sb.append('\b');
+                        break;
+                    case 'f':
+                        sb.append('\f');
+                        break;
+                    case 'n':
+                        sb.append('\n');
+                        break;
+                    case 'r':
+                        sb.append('\r');
+                        break;
+                    case 't':
+                        sb.append('\t');
+                        break;
                     case 'u':
                         if (pos + 4 > text.length()) {
                             throw error("short \\u escape");
@@ -324,11 +345,21 @@ public final class Json {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                case '\r':
+                    sb.append("\\r");
+                    break;
+                case '\t':
+                    sb.append("\\t");
+                    break;
                 default:
                     if (c < 0x20) {
                         sb.append(String.format("\\u%04x", (int) c));

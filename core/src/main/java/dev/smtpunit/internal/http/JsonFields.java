@@ -10,6 +10,8 @@ final class JsonFields {
 
     /** A value of the wrong type. */
     static final class WrongType extends Exception {
+        private static final long serialVersionUID = 1L;
+
         final String expected;
         final String given;
 

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 final class MailgunApi implements ProviderApi {
     private static final Pattern PATH = Pattern.compile("/v3/([^/]+)/(messages|messages\\.mime)");
     private static final Pattern RECIPIENT_VAR = Pattern.compile("%recipient\\.([A-Za-z0-9_.-]+)%");
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(java.time.ZoneOffset.UTC);
     private final Supplier<ApiCredentials> credentials;
 
     MailgunApi(Supplier<ApiCredentials> credentials) {
@@ -53,19 +54,29 @@ final class MailgunApi implements ProviderApi {
     @Override
     public HttpResponse error(int status) {
         switch (status) {
-            case 400: return message(400, "Bad Request");
-            case 401: return HttpResponse.of(401, "text/plain", "Forbidden");
-            case 404: return message(404, "Not Found");
-            case 500: return message(500, "Internal Server Error");
-            case 503: return message(503, "Service Unavailable");
-            default: return message(status, HttpResponse.reason(status));
+            case 400:
+                return message(400, "Bad Request");
+            case 401:
+                return HttpResponse.of(401, "text/plain", "Forbidden");
+            case 404:
+                return message(404, "Not Found");
+            case 500:
+                return message(500, "Internal Server Error");
+            case 503:
+                return message(503, "Service Unavailable");
+            default:
+                return message(status, HttpResponse.reason(status));
         }
     }
 
     @Override
     public HttpResponse rateLimited(Duration retryAfter) {
-        return message(429, "Too many requests").header("X-RateLimit-Limit", "300").header("X-RateLimit-Remaining", "0")
-                .header("X-RateLimit-Reset", Long.toString(Instant.now().plus(retryAfter).toEpochMilli()))
+        return message(429, "Too many requests")
+                .header("X-RateLimit-Limit", "300")
+                .header("X-RateLimit-Remaining", "0")
+                .header(
+                        "X-RateLimit-Reset",
+                        Long.toString(Instant.now().plus(retryAfter).toEpochMilli()))
                 .header("Retry-After", Long.toString(retryAfter.toSeconds()));
     }
 
@@ -106,14 +117,16 @@ final class MailgunApi implements ProviderApi {
         if (!authorized(request.header("Authorization"))) {
             return out.refuse(HttpResponse.of(401, "text/plain", "Forbidden"));
         }
-        if (!credentials.get().mailgunDomains().isEmpty() && !credentials.get().mailgunDomains().contains(domain.toLowerCase(Locale.ROOT))) {
+        if (!credentials.get().mailgunDomains().isEmpty()
+                && !credentials.get().mailgunDomains().contains(domain.toLowerCase(Locale.ROOT))) {
             return out.refuse(message(404, "Domain not found: " + domain));
         }
         if (formError != null) {
             return out.refuse(message(400, "Invalid form body: " + formError));
         }
         try {
-            return mime ? mime(request, domain, byName, toList, ccList, bccList, out)
+            return mime
+                    ? mime(request, domain, byName, toList, ccList, bccList, out)
                     : build(request, domain, byName, toList, ccList, bccList, out);
         } catch (Refusal r) {
             out.messages.clear();
@@ -123,6 +136,8 @@ final class MailgunApi implements ProviderApi {
 
     /** A refusal with Mailgun's 400 message. */
     private static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Refusal(String message) {
             super(message);
         }
@@ -141,7 +156,8 @@ final class MailgunApi implements ProviderApi {
         if (!userPass.startsWith("api:") || userPass.length() == 4) {
             return false;
         }
-        return credentials.get().mailgunApiKey() == null || credentials.get().mailgunApiKey().equals(userPass.substring(4));
+        return credentials.get().mailgunApiKey() == null
+                || credentials.get().mailgunApiKey().equals(userPass.substring(4));
     }
 
     private static List<String> addressTexts(List<FormFields.Field> values) {
@@ -171,8 +187,15 @@ final class MailgunApi implements ProviderApi {
         return out;
     }
 
-    private ApiOutcome build(HttpRequest request, String domain, Map<String, List<FormFields.Field>> byName, List<String> toList,
-            List<String> ccList, List<String> bccList, ApiOutcome out) throws Refusal {
+    private ApiOutcome build(
+            HttpRequest request,
+            String domain,
+            Map<String, List<FormFields.Field>> byName,
+            List<String> toList,
+            List<String> ccList,
+            List<String> bccList,
+            ApiOutcome out)
+            throws Refusal {
         String fromText = first(byName, "from");
         if (fromText == null || fromText.isBlank()) {
             throw new Refusal("'from' parameter is missing");
@@ -212,7 +235,8 @@ final class MailgunApi implements ProviderApi {
         String dt = first(byName, "o:deliverytime");
         if (dt != null) {
             try {
-                deliveryTime = ZonedDateTime.parse(dt, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                deliveryTime = ZonedDateTime.parse(dt, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
             } catch (DateTimeParseException e) {
                 throw new Refusal("Invalid parameter: o:deliverytime is not an RFC 2822 date: '" + dt + "'");
             }
@@ -256,7 +280,8 @@ final class MailgunApi implements ProviderApi {
                 for (FormFields.Field f : byName.get(kind)) {
                     String ct = f.contentType() == null ? "application/octet-stream" : f.contentType();
                     String name = f.filename() == null ? "attachment" : f.filename();
-                    parts.add(new MimeBuilder.Part(name, ct, f.bytes(), kind.equals("inline"), kind.equals("inline") ? name : null));
+                    parts.add(new MimeBuilder.Part(
+                            name, ct, f.bytes(), kind.equals("inline"), kind.equals("inline") ? name : null));
                 }
             }
         }
@@ -273,11 +298,12 @@ final class MailgunApi implements ProviderApi {
         String id = null;
         for (List<MimeBuilder.Address> batchTo : batches) {
             Map<String, String> vars = new LinkedHashMap<>();
-            if (recipientVariables != null && recipientVariables.get(batchTo.get(0).email()) instanceof Map<?, ?> m) {
+            if (recipientVariables != null
+                    && recipientVariables.get(batchTo.get(0).email()) instanceof Map<?, ?> m) {
                 m.forEach((k, v) -> vars.put(String.valueOf(k), v instanceof String s ? s : Json.write(v)));
             }
-            String messageId = "<" + ID_TIME.format(Instant.now()) + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1)
-                    + "@" + domain + ">";
+            String messageId = "<" + ID_TIME.format(Instant.now()) + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + "@" + domain + ">";
             if (id == null) {
                 id = messageId;
             }
@@ -315,9 +341,22 @@ final class MailgunApi implements ProviderApi {
                 cc.forEach(a -> recipients.add(a.email()));
                 bcc.forEach(a -> recipients.add(a.email()));
             }
-            out.messages.add(new ApiMessage(Provider.MAILGUN, request.client(), request.secure(), "api", from.email(),
-                    List.copyOf(recipients), b.build(), messageId, template, templateData, List.copyOf(tags), Map.copyOf(metadata),
-                    deliveryTime, testMode, Map.copyOf(settings)));
+            out.messages.add(new ApiMessage(
+                    Provider.MAILGUN,
+                    request.client(),
+                    request.secure(),
+                    "api",
+                    from.email(),
+                    List.copyOf(recipients),
+                    b.build(),
+                    messageId,
+                    template,
+                    templateData,
+                    List.copyOf(tags),
+                    Map.copyOf(metadata),
+                    deliveryTime,
+                    testMode,
+                    Map.copyOf(settings)));
         }
         out.success = queued(id);
         return out;
@@ -330,8 +369,15 @@ final class MailgunApi implements ProviderApi {
         return HttpResponse.json(200, Json.write(reply));
     }
 
-    private ApiOutcome mime(HttpRequest request, String domain, Map<String, List<FormFields.Field>> byName, List<String> toList,
-            List<String> ccList, List<String> bccList, ApiOutcome out) throws Refusal {
+    private ApiOutcome mime(
+            HttpRequest request,
+            String domain,
+            Map<String, List<FormFields.Field>> byName,
+            List<String> toList,
+            List<String> ccList,
+            List<String> bccList,
+            ApiOutcome out)
+            throws Refusal {
         if (toList.isEmpty()) {
             throw new Refusal("'to' parameter is missing");
         }
@@ -364,12 +410,27 @@ final class MailgunApi implements ProviderApi {
             }
         }
         String existing = headerOf(raw, "Message-ID");
-        String messageId = existing != null ? existing.trim() : "<" + ID_TIME.format(Instant.now()) + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + "@" + domain + ">";
+        String messageId = existing != null
+                ? existing.trim()
+                : "<" + ID_TIME.format(Instant.now()) + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + "@" + domain + ">";
         List<String> recipients = new ArrayList<>();
         to.forEach(a -> recipients.add(a.email()));
-        out.messages.add(new ApiMessage(Provider.MAILGUN, request.client(), request.secure(), "api", from.email(),
-                List.copyOf(recipients), raw, messageId, null, Map.of(), List.copyOf(tags), Map.copyOf(metadata), null, testMode,
+        out.messages.add(new ApiMessage(
+                Provider.MAILGUN,
+                request.client(),
+                request.secure(),
+                "api",
+                from.email(),
+                List.copyOf(recipients),
+                raw,
+                messageId,
+                null,
+                Map.of(),
+                List.copyOf(tags),
+                Map.copyOf(metadata),
+                null,
+                testMode,
                 Map.copyOf(settings)));
         out.success = queued(messageId);
         return out;

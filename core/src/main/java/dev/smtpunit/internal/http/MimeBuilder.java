@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MimeBuilder {
     private static final AtomicLong BOUNDARIES = new AtomicLong();
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
 
     /**
      * A mailbox: display name (may be empty) and address.
@@ -169,12 +170,15 @@ public final class MimeBuilder {
             body(sb, bodies);
         } else {
             String boundary = boundary();
-            sb.append("Content-Type: multipart/mixed; boundary=\"").append(boundary).append("\"\r\n\r\n");
+            sb.append("Content-Type: multipart/mixed; boundary=\"")
+                    .append(boundary)
+                    .append("\"\r\n\r\n");
             sb.append("--").append(boundary).append("\r\n");
             body(sb, bodies);
             for (Part p : attachments) {
                 sb.append("\r\n--").append(boundary).append("\r\n");
-                sb.append("Content-Type: ").append(p.type() == null || p.type().isEmpty() ? "application/octet-stream" : p.type());
+                sb.append("Content-Type: ")
+                        .append(p.type() == null || p.type().isEmpty() ? "application/octet-stream" : p.type());
                 if (p.filename() != null) {
                     sb.append("; name=").append(parameter(p.filename()));
                 }
@@ -201,7 +205,9 @@ public final class MimeBuilder {
             return;
         }
         String boundary = boundary();
-        sb.append("Content-Type: multipart/alternative; boundary=\"").append(boundary).append("\"\r\n\r\n");
+        sb.append("Content-Type: multipart/alternative; boundary=\"")
+                .append(boundary)
+                .append("\"\r\n\r\n");
         for (String[] b : bodies) {
             sb.append("--").append(boundary).append("\r\n");
             leaf(sb, b[0], b[1]);
@@ -213,7 +219,11 @@ public final class MimeBuilder {
     private static void leaf(StringBuilder sb, String type, String content) {
         String crlf = content.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
         boolean plain = crlf.chars().allMatch(c -> c < 128) && crlf.lines().allMatch(l -> l.length() <= 998);
-        sb.append("Content-Type: ").append(type).append("; charset=").append(plain ? "us-ascii" : "utf-8").append("\r\n");
+        sb.append("Content-Type: ")
+                .append(type)
+                .append("; charset=")
+                .append(plain ? "us-ascii" : "utf-8")
+                .append("\r\n");
         if (plain) {
             sb.append("Content-Transfer-Encoding: 7bit\r\n\r\n").append(crlf);
             if (!crlf.endsWith("\r\n")) {
@@ -293,7 +303,9 @@ public final class MimeBuilder {
         if (out.length() > 0) {
             out.append("\r\n ");
         }
-        out.append("=?UTF-8?B?").append(Base64.getEncoder().encodeToString(bytes)).append("?=");
+        out.append("=?UTF-8?B?")
+                .append(Base64.getEncoder().encodeToString(bytes))
+                .append("?=");
     }
 
     /**

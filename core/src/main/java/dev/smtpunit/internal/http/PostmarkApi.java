@@ -38,7 +38,9 @@ final class PostmarkApi implements ProviderApi {
     @Override
     public boolean owns(String path) {
         String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return p.equals("/email") || p.equals("/email/batch") || p.equals("/email/withTemplate")
+        return p.equals("/email")
+                || p.equals("/email/batch")
+                || p.equals("/email/withTemplate")
                 || p.equals("/email/batchWithTemplates");
     }
 
@@ -52,12 +54,20 @@ final class PostmarkApi implements ProviderApi {
     @Override
     public HttpResponse error(int status) {
         switch (status) {
-            case 401: return error(401, 10, "The Server Token you provided in the X-Postmark-Server-Token request header was invalid."
-                    + " Please verify that you are using a valid token.");
-            case 422: return error(422, 300, "Invalid email request");
-            case 500: return error(500, 0, "Internal Server Error");
-            case 503: return error(503, 0, "Service Unavailable");
-            default: return error(status, 0, HttpResponse.reason(status));
+            case 401:
+                return error(
+                        401,
+                        10,
+                        "The Server Token you provided in the X-Postmark-Server-Token request header was invalid."
+                                + " Please verify that you are using a valid token.");
+            case 422:
+                return error(422, 300, "Invalid email request");
+            case 500:
+                return error(500, 0, "Internal Server Error");
+            case 503:
+                return error(503, 0, "Service Unavailable");
+            default:
+                return error(status, 0, HttpResponse.reason(status));
         }
     }
 
@@ -88,16 +98,22 @@ final class PostmarkApi implements ProviderApi {
         }
         String token = request.header("X-Postmark-Server-Token");
         if (token == null || token.isBlank()) {
-            return out.refuse(error(401, 10, "No Account or Server API tokens were supplied in the HTTP headers. Please add a"
-                    + " header for either X-Postmark-Server-Token or X-Postmark-Account-Token."));
+            return out.refuse(error(
+                    401,
+                    10,
+                    "No Account or Server API tokens were supplied in the HTTP headers. Please add a"
+                            + " header for either X-Postmark-Server-Token or X-Postmark-Account-Token."));
         }
-        if (credentials.get().postmarkServerToken() != null && !credentials.get().postmarkServerToken().equals(token)) {
+        if (credentials.get().postmarkServerToken() != null
+                && !credentials.get().postmarkServerToken().equals(token)) {
             return out.refuse(error(401));
         }
         if (doc == null) {
             return out.refuse(error(422, 402, "Received invalid JSON input."));
         }
-        String path = request.path().endsWith("/") ? request.path().substring(0, request.path().length() - 1) : request.path();
+        String path = request.path().endsWith("/")
+                ? request.path().substring(0, request.path().length() - 1)
+                : request.path();
         boolean template = path.endsWith("withTemplate") || path.endsWith("WithTemplates");
         if (path.equals("/email") || path.equals("/email/withTemplate")) {
             if (!(doc instanceof Map)) {
@@ -114,7 +130,8 @@ final class PostmarkApi implements ProviderApi {
         List<?> batch;
         if (path.equals("/email/batchWithTemplates")) {
             if (!(doc instanceof Map<?, ?> m) || !(m.get("Messages") instanceof List<?> l)) {
-                return out.refuse(error(422, 300, "Invalid 'Messages' value: an array of templated messages is required."));
+                return out.refuse(
+                        error(422, 300, "Invalid 'Messages' value: an array of templated messages is required."));
             }
             batch = l;
         } else {
@@ -124,12 +141,14 @@ final class PostmarkApi implements ProviderApi {
             batch = l;
         }
         if (batch.size() > MAX_BATCH) {
-            return out.refuse(error(422, 300, "Too many messages: a batch may hold at most " + MAX_BATCH + " messages."));
+            return out.refuse(
+                    error(422, 300, "Too many messages: a batch may hold at most " + MAX_BATCH + " messages."));
         }
         List<Object> replies = new ArrayList<>();
         for (Object item : batch) {
             if (!(item instanceof Map)) {
-                replies.add(Json.parseQuietly(Json.write(Map.of("ErrorCode", 402, "Message", "Received invalid JSON input."))));
+                replies.add(Json.parseQuietly(
+                        Json.write(Map.of("ErrorCode", 402, "Message", "Received invalid JSON input."))));
                 continue;
             }
             Result r = message(asMap(item), template, request);
@@ -194,7 +213,8 @@ final class PostmarkApi implements ProviderApi {
     }
 
     @SuppressWarnings("unchecked")
-    private Result messageChecked(Map<String, Object> m, boolean template, HttpRequest request) throws JsonFields.WrongType {
+    private Result messageChecked(Map<String, Object> m, boolean template, HttpRequest request)
+            throws JsonFields.WrongType {
         String fromText = JsonFields.string(m, "From");
         if (fromText == null || fromText.isBlank()) {
             return refused("Invalid 'From' address: ''.");
@@ -223,7 +243,8 @@ final class PostmarkApi implements ProviderApi {
             return refused("Zero recipients specified");
         }
         if (to.size() + cc.size() + bcc.size() > MAX_RECIPIENTS) {
-            return refused("Too many recipients: a message may have at most " + MAX_RECIPIENTS + " recipients (To, Cc and Bcc).");
+            return refused("Too many recipients: a message may have at most " + MAX_RECIPIENTS
+                    + " recipients (To, Cc and Bcc).");
         }
         List<MimeBuilder.Address> replyTo = new ArrayList<>();
         String replyText = JsonFields.string(m, "ReplyTo");
@@ -276,7 +297,9 @@ final class PostmarkApi implements ProviderApi {
                 if (e.getKey().length() > 20) {
                     return refused("Metadata field names may be at most 20 characters long: '" + e.getKey() + "'.");
                 }
-                String v = e.getValue() instanceof BigDecimal b ? b.toPlainString() : e.getValue() instanceof String s ? s : null;
+                String v = e.getValue() instanceof BigDecimal b
+                        ? b.toPlainString()
+                        : e.getValue() instanceof String s ? s : null;
                 if (v == null) {
                     return refused("Metadata values must be strings or numbers: '" + e.getKey() + "'.");
                 }
@@ -329,7 +352,8 @@ final class PostmarkApi implements ProviderApi {
                 if (cid != null && cid.startsWith("cid:")) {
                     cid = cid.substring(4);
                 }
-                b.attach(new MimeBuilder.Part(name, type, bytes, cid != null && !cid.isEmpty(), cid == null || cid.isEmpty() ? null : cid));
+                b.attach(new MimeBuilder.Part(
+                        name, type, bytes, cid != null && !cid.isEmpty(), cid == null || cid.isEmpty() ? null : cid));
             }
         }
         Map<String, String> settings = new LinkedHashMap<>();
@@ -357,9 +381,22 @@ final class PostmarkApi implements ProviderApi {
             l.forEach(a -> recipients.add(a.email()));
         }
         Result r = new Result();
-        r.message = new ApiMessage(Provider.POSTMARK, request.client(), request.secure(), "server-token", from.email(),
-                List.copyOf(recipients), b.build(), messageId, templateId, model, tag == null ? List.of() : List.of(tag),
-                Map.copyOf(metadata), null, false, Map.copyOf(settings));
+        r.message = new ApiMessage(
+                Provider.POSTMARK,
+                request.client(),
+                request.secure(),
+                "server-token",
+                from.email(),
+                List.copyOf(recipients),
+                b.build(),
+                messageId,
+                templateId,
+                model,
+                tag == null ? List.of() : List.of(tag),
+                Map.copyOf(metadata),
+                null,
+                false,
+                Map.copyOf(settings));
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("To", JsonFields.string(m, "To") == null ? "" : JsonFields.string(m, "To"));
         reply.put("SubmittedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());

@@ -24,8 +24,19 @@ import java.util.function.Supplier;
 final class SendGridApi implements ProviderApi {
     static final String PATH = "/v3/mail/send";
     static final int MAX_BYTES = 30 * 1024 * 1024;
-    private static final Set<String> RESERVED = Set.of("x-sg-id", "x-sg-eid", "received", "dkim-signature", "content-type",
-            "content-transfer-encoding", "to", "from", "subject", "reply-to", "cc", "bcc");
+    private static final Set<String> RESERVED = Set.of(
+            "x-sg-id",
+            "x-sg-eid",
+            "received",
+            "dkim-signature",
+            "content-type",
+            "content-transfer-encoding",
+            "to",
+            "from",
+            "subject",
+            "reply-to",
+            "cc",
+            "bcc");
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Supplier<ApiCredentials> credentials;
 
@@ -65,23 +76,41 @@ final class SendGridApi implements ProviderApi {
     public HttpResponse error(int status) {
         String message;
         switch (status) {
-            case 400: message = "Bad Request"; break;
-            case 401: message = "The provided authorization grant is invalid, expired, or revoked"; break;
-            case 403: message = "access forbidden"; break;
-            case 404: message = "not found"; break;
-            case 413: message = "payload too large"; break;
-            case 500: message = "internal server error"; break;
-            case 503: message = "service unavailable"; break;
-            default: message = HttpResponse.reason(status).toLowerCase(Locale.ROOT);
+            case 400:
+                message = "Bad Request";
+                break;
+            case 401:
+                message = "The provided authorization grant is invalid, expired, or revoked";
+                break;
+            case 403:
+                message = "access forbidden";
+                break;
+            case 404:
+                message = "not found";
+                break;
+            case 413:
+                message = "payload too large";
+                break;
+            case 500:
+                message = "internal server error";
+                break;
+            case 503:
+                message = "service unavailable";
+                break;
+            default:
+                message = HttpResponse.reason(status).toLowerCase(Locale.ROOT);
         }
         return error(status, null, message);
     }
 
     @Override
     public HttpResponse rateLimited(Duration retryAfter) {
-        return error(429, null, "too many requests").header("X-RateLimit-Limit", "600")
+        return error(429, null, "too many requests")
+                .header("X-RateLimit-Limit", "600")
                 .header("X-RateLimit-Remaining", "0")
-                .header("X-RateLimit-Reset", Long.toString(Instant.now().plus(retryAfter).getEpochSecond()))
+                .header(
+                        "X-RateLimit-Reset",
+                        Long.toString(Instant.now().plus(retryAfter).getEpochSecond()))
                 .header("Retry-After", Long.toString(retryAfter.toSeconds()));
     }
 
@@ -104,11 +133,18 @@ final class SendGridApi implements ProviderApi {
             return out.refuse(error(401, null, "authorization required"));
         }
         String key = auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
-        if (key == null || !key.startsWith("SG.") || (credentials.get().sendGridApiKey() != null && !credentials.get().sendGridApiKey().equals(key))) {
+        if (key == null
+                || !key.startsWith("SG.")
+                || (credentials.get().sendGridApiKey() != null
+                        && !credentials.get().sendGridApiKey().equals(key))) {
             return out.refuse(error(401, null, "The provided authorization grant is invalid, expired, or revoked"));
         }
         if (request.body().length > MAX_BYTES) {
-            return out.refuse(error(413, null, "The JSON payload you have included in your request is too large. Please limit your request to 30MB."));
+            return out.refuse(
+                    error(
+                            413,
+                            null,
+                            "The JSON payload you have included in your request is too large. Please limit your request to 30MB."));
         }
         if (!(doc instanceof Map)) {
             return out.refuse(error(400, null, "Bad Request"));
@@ -178,7 +214,9 @@ final class SendGridApi implements ProviderApi {
                 return null;
             }
             if (name != null && (name.contains(";") || name.contains(",") && !name.startsWith("\""))) {
-                fail(field + ".name", "The name parameter cannot contain ';' or ',' characters. Please wrap the name in double quotes.");
+                fail(
+                        field + ".name",
+                        "The name parameter cannot contain ';' or ',' characters. Please wrap the name in double quotes.");
                 return null;
             }
             return new MimeBuilder.Address(name == null ? "" : name, email);
@@ -241,14 +279,17 @@ final class SendGridApi implements ProviderApi {
         private void runChecked() throws JsonFields.WrongType {
             MimeBuilder.Address from = null;
             if (!JsonFields.present(mail, "from")) {
-                fail("from", "The from object must be provided for every email send. It is an object that requires an email"
-                        + " parameter, but may also contain a name parameter.");
+                fail(
+                        "from",
+                        "The from object must be provided for every email send. It is an object that requires an email"
+                                + " parameter, but may also contain a name parameter.");
             } else {
                 from = address(mail.get("from"), "from", "The from email does not contain a valid address.");
             }
             List<MimeBuilder.Address> replyTo = new ArrayList<>();
             if (JsonFields.present(mail, "reply_to")) {
-                MimeBuilder.Address r = address(mail.get("reply_to"), "reply_to", "The reply_to email does not contain a valid address.");
+                MimeBuilder.Address r = address(
+                        mail.get("reply_to"), "reply_to", "The reply_to email does not contain a valid address.");
                 if (r != null) {
                     replyTo.add(r);
                 }
@@ -285,12 +326,16 @@ final class SendGridApi implements ProviderApi {
                         continue;
                     }
                     if (value == null || value.isEmpty()) {
-                        fail("content." + i + ".value", "The content value must be a string at least one character in length.");
+                        fail(
+                                "content." + i + ".value",
+                                "The content value must be a string at least one character in length.");
                         continue;
                     }
                     String t = type.toLowerCase(Locale.ROOT);
                     if ((t.equals("text/plain") && i != 0) || (t.equals("text/html") && text == null && i != 0)) {
-                        fail("content", "If present, text/plain must be first, followed by text/html, followed by any other content.");
+                        fail(
+                                "content",
+                                "If present, text/plain must be first, followed by text/html, followed by any other content.");
                     } else if (t.equals("text/plain")) {
                         text = value;
                     } else if (t.equals("text/html")) {
@@ -299,9 +344,11 @@ final class SendGridApi implements ProviderApi {
                 }
             }
             if (templateId == null && (content == null || content.isEmpty())) {
-                fail("content", "Unless a valid template_id is provided, the content parameter is required. There must be at"
-                        + " least one defined content block. We typically suggest both text/plain and text/html blocks are"
-                        + " included, but only one block is required.");
+                fail(
+                        "content",
+                        "Unless a valid template_id is provided, the content parameter is required. There must be at"
+                                + " least one defined content block. We typically suggest both text/plain and text/html blocks are"
+                                + " included, but only one block is required.");
             }
             Map<String, String> headers = headerMap(mail.get("headers"), "headers");
             Map<String, String> customArgs = stringMap(mail.get("custom_args"), "custom_args", "Custom args");
@@ -314,7 +361,9 @@ final class SendGridApi implements ProviderApi {
                 Set<String> seen = new HashSet<>();
                 for (int i = 0; i < cats.size(); i++) {
                     if (!(cats.get(i) instanceof String c)) {
-                        fail("categories." + i, "Invalid type. Expected: string, given: " + JsonFields.typeName(cats.get(i)) + ".");
+                        fail(
+                                "categories." + i,
+                                "Invalid type. Expected: string, given: " + JsonFields.typeName(cats.get(i)) + ".");
                     } else if (c.length() > 255) {
                         fail("categories." + i, "A category cannot be more than 255 characters.");
                     } else if (!seen.add(c)) {
@@ -332,7 +381,9 @@ final class SendGridApi implements ProviderApi {
 
             List<Object> ps = arrayField(mail, "personalizations");
             if (ps == null || ps.isEmpty()) {
-                fail("personalizations", "The personalizations field is required and must have at least one personalization.");
+                fail(
+                        "personalizations",
+                        "The personalizations field is required and must have at least one personalization.");
                 return;
             }
             if (ps.size() > 1000) {
@@ -354,18 +405,25 @@ final class SendGridApi implements ProviderApi {
                 List<MimeBuilder.Address> cc = addresses(p, "cc", f + ".cc");
                 List<MimeBuilder.Address> bcc = addresses(p, "bcc", f + ".bcc");
                 if (!JsonFields.present(p, "to") || to.isEmpty() && errors.isEmpty()) {
-                    fail(f + ".to", "The to array is required for all personalization objects, and must have at least one email"
-                            + " object with a valid email address.");
+                    fail(
+                            f + ".to",
+                            "The to array is required for all personalization objects, and must have at least one email"
+                                    + " object with a valid email address.");
                     continue;
                 }
                 if (to.size() + cc.size() + bcc.size() > 1000) {
-                    fail(f, "The total number of recipients must be less than 1000. This includes all recipients defined within"
-                            + " the to, cc, and bcc parameters, across each object that you include in the personalizations array.");
+                    fail(
+                            f,
+                            "The total number of recipients must be less than 1000. This includes all recipients defined within"
+                                    + " the to, cc, and bcc parameters, across each object that you include in the personalizations array.");
                 }
                 String duplicate = duplicate(to, cc, bcc);
                 if (duplicate != null) {
-                    fail(f, "Each email address in the personalization block should be unique between to, cc, and bcc. We found"
-                            + " the first duplicate instance of [" + duplicate + "] in the personalizations." + i + " field.");
+                    fail(
+                            f,
+                            "Each email address in the personalization block should be unique between to, cc, and bcc. We found"
+                                    + " the first duplicate instance of [" + duplicate + "] in the personalizations."
+                                    + i + " field.");
                 }
                 MimeBuilder.Address sender = from;
                 if (JsonFields.present(p, "from")) {
@@ -374,12 +432,15 @@ final class SendGridApi implements ProviderApi {
                 String pSubject = stringField(p, "subject");
                 String subj = pSubject != null ? pSubject : subject;
                 if (templateId == null && (subj == null || subj.isEmpty())) {
-                    fail("subject", "The subject is required. You can get around this requirement if you use a template with a"
-                            + " subject defined or if every personalization has a subject defined.");
+                    fail(
+                            "subject",
+                            "The subject is required. You can get around this requirement if you use a template with a"
+                                    + " subject defined or if every personalization has a subject defined.");
                 }
                 Map<String, String> pHeaders = new LinkedHashMap<>(headers);
                 pHeaders.putAll(headerMap(p.get("headers"), f + ".headers"));
-                Map<String, String> substitutions = stringMap(p.get("substitutions"), f + ".substitutions", "Substitutions");
+                Map<String, String> substitutions =
+                        stringMap(p.get("substitutions"), f + ".substitutions", "Substitutions");
                 Map<String, String> pArgs = new LinkedHashMap<>(customArgs);
                 pArgs.putAll(stringMap(p.get("custom_args"), f + ".custom_args", "Custom args"));
                 Long pSendAt = integerField(p, "send_at", f + ".send_at");
@@ -388,7 +449,9 @@ final class SendGridApi implements ProviderApi {
                 if (JsonFields.present(p, "dynamic_template_data")) {
                     Object d = p.get("dynamic_template_data");
                     if (!(d instanceof Map)) {
-                        fail(f + ".dynamic_template_data", "Invalid type. Expected: object, given: " + JsonFields.typeName(d) + ".");
+                        fail(
+                                f + ".dynamic_template_data",
+                                "Invalid type. Expected: object, given: " + JsonFields.typeName(d) + ".");
                     } else {
                         data = (Map<String, Object>) JsonFields.plain(d);
                     }
@@ -416,9 +479,22 @@ final class SendGridApi implements ProviderApi {
                     l.forEach(a -> recipients.add(a.email()));
                 }
                 Long at = pSendAt != null ? pSendAt : sendAt;
-                made.add(new ApiMessage(Provider.SENDGRID, request.client(), request.secure(), "apikey", sender.email(),
-                        List.copyOf(recipients), b.build(), messageId, templateId, data, List.copyOf(categories), Map.copyOf(pArgs),
-                        at == null ? null : Instant.ofEpochSecond(at), sandbox, settings));
+                made.add(new ApiMessage(
+                        Provider.SENDGRID,
+                        request.client(),
+                        request.secure(),
+                        "apikey",
+                        sender.email(),
+                        List.copyOf(recipients),
+                        b.build(),
+                        messageId,
+                        templateId,
+                        data,
+                        List.copyOf(categories),
+                        Map.copyOf(pArgs),
+                        at == null ? null : Instant.ofEpochSecond(at),
+                        sandbox,
+                        settings));
             }
             if (errors.isEmpty()) {
                 out.messages.addAll(made);
@@ -426,7 +502,8 @@ final class SendGridApi implements ProviderApi {
             }
         }
 
-        private String duplicate(List<MimeBuilder.Address> to, List<MimeBuilder.Address> cc, List<MimeBuilder.Address> bcc) {
+        private String duplicate(
+                List<MimeBuilder.Address> to, List<MimeBuilder.Address> cc, List<MimeBuilder.Address> bcc) {
             Set<String> seen = new HashSet<>();
             for (List<MimeBuilder.Address> l : List.of(to, cc, bcc)) {
                 for (MimeBuilder.Address a : l) {
@@ -439,7 +516,8 @@ final class SendGridApi implements ProviderApi {
         }
 
         private void checkSendAt(Long sendAt, String field) {
-            if (sendAt != null && sendAt > Instant.now().plus(Duration.ofHours(72)).getEpochSecond()) {
+            if (sendAt != null
+                    && sendAt > Instant.now().plus(Duration.ofHours(72)).getEpochSecond()) {
                 fail(field, "The send_at parameter must be a unix timestamp no more than 72 hours in the future.");
             }
         }
@@ -501,7 +579,9 @@ final class SendGridApi implements ProviderApi {
                 }
                 boolean inline = "inline".equals(disposition);
                 if (inline && (cid == null || cid.isEmpty())) {
-                    fail(f + ".content_id", "The content_id parameter is required if the attachment disposition is inline.");
+                    fail(
+                            f + ".content_id",
+                            "The content_id parameter is required if the attachment disposition is inline.");
                     continue;
                 }
                 parts.add(new MimeBuilder.Part(filename, type, bytes, inline, cid));

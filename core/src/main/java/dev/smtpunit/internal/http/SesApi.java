@@ -41,19 +41,26 @@ final class SesApi implements ProviderApi {
     }
 
     static HttpResponse error(int status, String type, String message) {
-        return HttpResponse.json(status, Json.write(Map.of("message", message))).header("x-amzn-RequestId", UUID.randomUUID().toString())
+        return HttpResponse.json(status, Json.write(Map.of("message", message)))
+                .header("x-amzn-RequestId", UUID.randomUUID().toString())
                 .header("x-amzn-ErrorType", type);
     }
 
     @Override
     public HttpResponse error(int status) {
         switch (status) {
-            case 400: return error(400, "BadRequestException", "Bad request");
-            case 403: return error(403, "AccessDeniedException", "User is not authorized to perform: ses:SendEmail");
-            case 404: return error(404, "NotFoundException", "Resource not found");
-            case 500: return error(500, "InternalFailure", "The request processing has failed because of an unknown error.");
-            case 503: return error(503, "ServiceUnavailable", "Service is unavailable. Try again later.");
-            default: return error(status, "BadRequestException", HttpResponse.reason(status));
+            case 400:
+                return error(400, "BadRequestException", "Bad request");
+            case 403:
+                return error(403, "AccessDeniedException", "User is not authorized to perform: ses:SendEmail");
+            case 404:
+                return error(404, "NotFoundException", "Resource not found");
+            case 500:
+                return error(500, "InternalFailure", "The request processing has failed because of an unknown error.");
+            case 503:
+                return error(503, "ServiceUnavailable", "Service is unavailable. Try again later.");
+            default:
+                return error(status, "BadRequestException", HttpResponse.reason(status));
         }
     }
 
@@ -70,6 +77,8 @@ final class SesApi implements ProviderApi {
 
     /** A refusal with an AWS error type. */
     private static class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+
         final String type;
 
         Refusal(String type, String message) {
@@ -98,7 +107,12 @@ final class SesApi implements ProviderApi {
         if (!request.method().equals("POST")) {
             return out.refuse(error(405, "MethodNotAllowedException", "Method not allowed"));
         }
-        SigV4.Failure f = SigV4.verify(request, credentials.get().awsAccessKeyId(), credentials.get().awsSecretKey(), credentials.get().awsRegion(), "ses");
+        SigV4.Failure f = SigV4.verify(
+                request,
+                credentials.get().awsAccessKeyId(),
+                credentials.get().awsSecretKey(),
+                credentials.get().awsRegion(),
+                "ses");
         if (f != null) {
             return out.refuse(error(f.status(), f.type(), f.message()));
         }
@@ -160,7 +174,8 @@ final class SesApi implements ProviderApi {
         Map<String, Object> template = JsonFields.object(content, "Template");
         int kinds = (simple == null ? 0 : 1) + (raw == null ? 0 : 1) + (template == null ? 0 : 1);
         if (kinds != 1) {
-            throw new Refusal("BadRequestException", "Exactly one of Simple, Raw or Template content must be specified");
+            throw new Refusal(
+                    "BadRequestException", "Exactly one of Simple, Raw or Template content must be specified");
         }
         String fromText = JsonFields.string(m, "FromEmailAddress");
         Map<String, Object> dest = JsonFields.object(m, "Destination");
@@ -176,12 +191,16 @@ final class SesApi implements ProviderApi {
                 String name = JsonFields.string(tag, "Name");
                 String value = JsonFields.string(tag, "Value");
                 if (name == null || !TAG.matcher(name).matches()) {
-                    throw new Refusal("BadRequestException", "Invalid tag name <" + name + ">: only alphanumeric ASCII characters,"
-                            + " '_', '-' are allowed.");
+                    throw new Refusal(
+                            "BadRequestException",
+                            "Invalid tag name <" + name + ">: only alphanumeric ASCII characters,"
+                                    + " '_', '-' are allowed.");
                 }
                 if (value == null || !TAG.matcher(value).matches()) {
-                    throw new Refusal("BadRequestException", "Invalid tag value <" + value + ">: only alphanumeric ASCII characters,"
-                            + " '_', '-' are allowed.");
+                    throw new Refusal(
+                            "BadRequestException",
+                            "Invalid tag value <" + value + ">: only alphanumeric ASCII characters,"
+                                    + " '_', '-' are allowed.");
                 }
                 tags.put(name, value);
             }
@@ -341,15 +360,30 @@ final class SesApi implements ProviderApi {
         if (recipients.isEmpty()) {
             throw new Refusal("BadRequestException", "Missing required field Destination");
         }
-        out.messages.add(new ApiMessage(Provider.SES, request.client(), request.secure(), credentials.get().awsAccessKeyId(), sender,
-                List.copyOf(recipients), mime, messageId, templateId, templateData, List.of(), Map.copyOf(tags), null, false,
+        out.messages.add(new ApiMessage(
+                Provider.SES,
+                request.client(),
+                request.secure(),
+                credentials.get().awsAccessKeyId(),
+                sender,
+                List.copyOf(recipients),
+                mime,
+                messageId,
+                templateId,
+                templateData,
+                List.of(),
+                Map.copyOf(tags),
+                null,
+                false,
                 Map.copyOf(settings)));
-        out.success = HttpResponse.json(200, Json.write(Map.of("MessageId", messageId))).header("x-amzn-RequestId",
-                UUID.randomUUID().toString());
+        out.success = HttpResponse.json(200, Json.write(Map.of("MessageId", messageId)))
+                .header("x-amzn-RequestId", UUID.randomUUID().toString());
     }
 
     /** Base64 that does not decode: AWS's serialization error. */
     private static final class SerializationRefusal extends Refusal {
+        private static final long serialVersionUID = 1L;
+
         SerializationRefusal() {
             super("SerializationException", "Blob data is not valid base64.");
         }

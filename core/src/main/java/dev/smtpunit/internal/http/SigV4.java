@@ -45,7 +45,10 @@ final class SigV4 {
             return new Failure(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
         }
         if (!auth.startsWith("AWS4-HMAC-SHA256 ")) {
-            return new Failure(400, "IncompleteSignatureException", "Authorization header requires the AWS4-HMAC-SHA256 algorithm.");
+            return new Failure(
+                    400,
+                    "IncompleteSignatureException",
+                    "Authorization header requires the AWS4-HMAC-SHA256 algorithm.");
         }
         Map<String, String> parts = new TreeMap<>();
         for (String p : auth.substring(17).split(",")) {
@@ -58,28 +61,38 @@ final class SigV4 {
         String signedHeaders = parts.get("SignedHeaders");
         String signature = parts.get("Signature");
         if (credential == null || signedHeaders == null || signature == null) {
-            return new Failure(400, "IncompleteSignatureException", "Authorization header requires 'Credential', 'Signature' and"
-                    + " 'SignedHeaders' parameters. Authorization=" + ApiServer.mask("Authorization", auth));
+            return new Failure(
+                    400,
+                    "IncompleteSignatureException",
+                    "Authorization header requires 'Credential', 'Signature' and"
+                            + " 'SignedHeaders' parameters. Authorization=" + ApiServer.mask("Authorization", auth));
         }
         String[] scope = credential.split("/");
         if (scope.length != 5 || !scope[4].equals("aws4_request")) {
             return new Failure(400, "IncompleteSignatureException", "Credential should be scoped to a valid region. ");
         }
         if (!scope[0].equals(accessKeyId)) {
-            return new Failure(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
+            return new Failure(
+                    403, "UnrecognizedClientException", "The security token included in the request is invalid.");
         }
         if (!scope[2].equals(region)) {
-            return new Failure(403, "InvalidSignatureException", "Credential should be scoped to a valid region, not '" + scope[2]
-                    + "'. ");
+            return new Failure(
+                    403,
+                    "InvalidSignatureException",
+                    "Credential should be scoped to a valid region, not '" + scope[2] + "'. ");
         }
         if (!scope[3].equals(service)) {
-            return new Failure(403, "InvalidSignatureException", "Credential should be scoped to correct service: '" + service
-                    + "'. ");
+            return new Failure(
+                    403,
+                    "InvalidSignatureException",
+                    "Credential should be scoped to correct service: '" + service + "'. ");
         }
         String amzDate = request.header("X-Amz-Date");
         if (amzDate == null) {
-            return new Failure(400, "IncompleteSignatureException", "Authorization header requires existence of either a"
-                    + " 'X-Amz-Date' or a 'Date' header.");
+            return new Failure(
+                    400,
+                    "IncompleteSignatureException",
+                    "Authorization header requires existence of either a" + " 'X-Amz-Date' or a 'Date' header.");
         }
         Instant at;
         try {
@@ -88,18 +101,25 @@ final class SigV4 {
             return new Failure(400, "IncompleteSignatureException", "Invalid X-Amz-Date: " + amzDate);
         }
         if (!amzDate.startsWith(scope[1])) {
-            return new Failure(403, "InvalidSignatureException", "Date in Credential scope does not match YYYYMMDD from ISO-8601"
-                    + " version of date from HTTP: '" + scope[1] + "' != '" + amzDate.substring(0, 8) + "'");
+            return new Failure(
+                    403,
+                    "InvalidSignatureException",
+                    "Date in Credential scope does not match YYYYMMDD from ISO-8601" + " version of date from HTTP: '"
+                            + scope[1] + "' != '" + amzDate.substring(0, 8) + "'");
         }
         Instant now = Instant.now();
         if (Duration.between(at, now).abs().compareTo(SKEW) > 0) {
-            return new Failure(403, "InvalidSignatureException", "Signature expired: " + amzDate + " is now earlier than "
-                    + AMZ_DATE.format(LocalDateTime.ofInstant(now.minus(SKEW), ZoneOffset.UTC)) + " ("
-                    + AMZ_DATE.format(LocalDateTime.ofInstant(now, ZoneOffset.UTC)) + " - 15 min.)");
+            return new Failure(
+                    403,
+                    "InvalidSignatureException",
+                    "Signature expired: " + amzDate + " is now earlier than "
+                            + AMZ_DATE.format(LocalDateTime.ofInstant(now.minus(SKEW), ZoneOffset.UTC)) + " ("
+                            + AMZ_DATE.format(LocalDateTime.ofInstant(now, ZoneOffset.UTC)) + " - 15 min.)");
         }
         List<String> signed = List.of(signedHeaders.split(";"));
         if (!signed.contains("host")) {
-            return new Failure(403, "InvalidSignatureException", "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+            return new Failure(
+                    403, "InvalidSignatureException", "'Host' must be a 'SignedHeader' in the AWS Authorization.");
         }
         StringBuilder canonical = new StringBuilder();
         canonical.append(request.method()).append('\n');
@@ -113,30 +133,45 @@ final class SigV4 {
                 }
             }
             if (values.isEmpty()) {
-                return new Failure(403, "InvalidSignatureException", "The request signature we calculated does not match the"
-                        + " signature you provided. Check your AWS Secret Access Key and signing method. Consult the service"
-                        + " documentation for details.");
+                return new Failure(
+                        403,
+                        "InvalidSignatureException",
+                        "The request signature we calculated does not match the"
+                                + " signature you provided. Check your AWS Secret Access Key and signing method. Consult the service"
+                                + " documentation for details.");
             }
-            canonical.append(h.toLowerCase(Locale.ROOT)).append(':').append(String.join(",", values)).append('\n');
+            canonical
+                    .append(h.toLowerCase(Locale.ROOT))
+                    .append(':')
+                    .append(String.join(",", values))
+                    .append('\n');
         }
         canonical.append('\n').append(signedHeaders).append('\n');
         String payloadHash = request.header("X-Amz-Content-Sha256");
         canonical.append(payloadHash != null ? payloadHash : hex(sha256(request.body())));
-        String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope[1] + "/" + scope[2] + "/" + scope[3] + "/aws4_request\n"
-                + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope[1] + "/" + scope[2] + "/" + scope[3]
+                + "/aws4_request\n" + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
         byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), scope[1]);
         key = hmac(key, scope[2]);
         key = hmac(key, scope[3]);
         key = hmac(key, "aws4_request");
         String expected = hex(hmac(key, stringToSign));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
-            return new Failure(403, "InvalidSignatureException", "The request signature we calculated does not match the signature"
-                    + " you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for"
-                    + " details.");
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+            return new Failure(
+                    403,
+                    "InvalidSignatureException",
+                    "The request signature we calculated does not match the signature"
+                            + " you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for"
+                            + " details.");
         }
-        if (payloadHash != null && !payloadHash.equals("UNSIGNED-PAYLOAD") && !payloadHash.equals(hex(sha256(request.body())))) {
-            return new Failure(400, "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what"
-                    + " was computed.");
+        if (payloadHash != null
+                && !payloadHash.equals("UNSIGNED-PAYLOAD")
+                && !payloadHash.equals(hex(sha256(request.body())))) {
+            return new Failure(
+                    400,
+                    "XAmzContentSHA256Mismatch",
+                    "The provided 'x-amz-content-sha256' header does not match what" + " was computed.");
         }
         return null;
     }
@@ -158,7 +193,9 @@ final class SigV4 {
 
     private static String canonicalQuery(HttpRequest request) {
         TreeMap<String, List<String>> sorted = new TreeMap<>();
-        request.query().forEach((k, vs) -> vs.forEach(v -> sorted.computeIfAbsent(encode(k), x -> new ArrayList<>()).add(encode(v))));
+        request.query()
+                .forEach((k, vs) -> vs.forEach(v -> sorted.computeIfAbsent(encode(k), x -> new ArrayList<>())
+                        .add(encode(v))));
         List<String> pairs = new ArrayList<>();
         sorted.forEach((k, vs) -> vs.stream().sorted().forEach(v -> pairs.add(k + "=" + v)));
         return String.join("&", pairs);
@@ -169,7 +206,12 @@ final class SigV4 {
         StringBuilder sb = new StringBuilder();
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
                     || c == '~') {
                 sb.append(c);
             } else {

@@ -17,7 +17,8 @@ import java.util.Optional;
 /** Address parsing on mime4j's strict RFC 5322 parser. */
 final class Addresses {
     /** Parsed lists; an unparsable one maps to an empty Optional. */
-    private static final FieldCache<Optional<List<Mailbox>>> LISTS = new FieldCache<>(v -> Optional.ofNullable(parse(v)));
+    private static final FieldCache<Optional<List<Mailbox>>> LISTS =
+            new FieldCache<>(v -> Optional.ofNullable(parse(v)));
 
     private Addresses() {}
 
@@ -51,6 +52,8 @@ final class Addresses {
     /** {@return the domain of the first mailbox, lower case, or null} */
     static String firstDomain(String value) {
         List<Mailbox> m = mailboxes(value);
-        return m == null || m.isEmpty() || m.get(0).getDomain() == null ? null : m.get(0).getDomain().toLowerCase(Locale.ROOT);
+        return m == null || m.isEmpty() || m.get(0).getDomain() == null
+                ? null
+                : m.get(0).getDomain().toLowerCase(Locale.ROOT);
     }
 }

@@ -15,7 +15,9 @@ final class CharsetRules implements LintRule {
     @Override
     public void check(LintContext c) {
         for (MimePart p : c.leaves()) {
-            if (!p.isText() || isAttachment(p) || (p.contentType != null && p.contentType.getParseException() != null)) {
+            if (!p.isText()
+                    || isAttachment(p)
+                    || (p.contentType != null && p.contentType.getParseException() != null)) {
                 continue;
             }
             byte[] text = Bodies.decoded(c.source, p);
@@ -24,12 +26,21 @@ final class CharsetRules implements LintRule {
             int at = ct == null ? p.entity.start() : ct.start();
             if (charset == null || charset.isBlank()) {
                 if (firstHigh(text) >= 0) {
-                    c.error("mime.charset.undeclared", "RFC 2046 section 4.1.2", p.mimeType
-                            + " has non-ASCII text but declares no charset (the default is US-ASCII)", "Content-Type",
-                            p.path, at);
+                    c.error(
+                            "mime.charset.undeclared",
+                            "RFC 2046 section 4.1.2",
+                            p.mimeType + " has non-ASCII text but declares no charset (the default is US-ASCII)",
+                            "Content-Type",
+                            p.path,
+                            at);
                 } else {
-                    c.warning("mime.charset.missing", "RFC 2046 section 4.1.2; RFC 6657 section 4", p.mimeType
-                            + " declares no charset; name it, for example charset=UTF-8", "Content-Type", p.path, at);
+                    c.warning(
+                            "mime.charset.missing",
+                            "RFC 2046 section 4.1.2; RFC 6657 section 4",
+                            p.mimeType + " declares no charset; name it, for example charset=UTF-8",
+                            "Content-Type",
+                            p.path,
+                            at);
                 }
                 continue;
             }
@@ -37,18 +48,30 @@ final class CharsetRules implements LintRule {
             try {
                 cs = Charset.forName(charset.strip());
             } catch (IllegalArgumentException e) {
-                c.error("mime.charset.unknown", "RFC 2046 section 4.1.2", "charset \"" + charset + "\" is not a known charset",
-                        "Content-Type", p.path, at);
+                c.error(
+                        "mime.charset.unknown",
+                        "RFC 2046 section 4.1.2",
+                        "charset \"" + charset + "\" is not a known charset",
+                        "Content-Type",
+                        p.path,
+                        at);
                 continue;
             }
-            CharsetDecoder decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            CharsetDecoder decoder = cs.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             ByteBuffer in = ByteBuffer.wrap(text);
             try {
                 decoder.decode(in);
             } catch (CharacterCodingException e) {
-                c.error("mime.charset.decode", "RFC 2046 section 4.1.2", "the text does not decode as " + cs.name()
-                        + " (invalid octets near decoded offset " + in.position() + ")", "Content-Type", p.path, at);
+                c.error(
+                        "mime.charset.decode",
+                        "RFC 2046 section 4.1.2",
+                        "the text does not decode as " + cs.name() + " (invalid octets near decoded offset "
+                                + in.position() + ")",
+                        "Content-Type",
+                        p.path,
+                        at);
             }
         }
     }

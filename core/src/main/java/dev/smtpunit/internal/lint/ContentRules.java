@@ -19,9 +19,13 @@ import java.util.regex.Pattern;
 final class ContentRules implements LintRule {
     /** Gmail clips a message whose HTML exceeds about 102 KB. */
     static final int GMAIL_CLIP_BYTES = 102 * 1024;
-    private static final String CLIP_SOURCE = "Gmail clips HTML over about 102 KB (observed behaviour, not in Google's help)";
-    private static final Pattern URL_LIKE = Pattern.compile("(?i)^(?:https?://|www\\.)([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,})(?:[/:?#]\\S*)?$");
-    private static final Pattern UNSUBSCRIBE = Pattern.compile("(?i)unsubscribe|opt[- ]?out|abmelden|d[ée]sinscri|désabonner|darse de baja");
+
+    private static final String CLIP_SOURCE =
+            "Gmail clips HTML over about 102 KB (observed behaviour, not in Google's help)";
+    private static final Pattern URL_LIKE =
+            Pattern.compile("(?i)^(?:https?://|www\\.)([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,})(?:[/:?#]\\S*)?$");
+    private static final Pattern UNSUBSCRIBE =
+            Pattern.compile("(?i)unsubscribe|opt[- ]?out|abmelden|d[ée]sinscri|désabonner|darse de baja");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{|\\}\\}|\\$\\{|\\*\\||\\|\\*|%%|\\[\\[");
     private static final Pattern CSS_CID = Pattern.compile("(?i)url\\(\\s*['\"]?cid:([^'\")]*)");
 
@@ -40,23 +44,40 @@ final class ContentRules implements LintRule {
             MimePart p = text.part();
             int at = at(p);
             if (text.decodedBytes() > GMAIL_CLIP_BYTES) {
-                c.warning("content.gmail-clip", CLIP_SOURCE, String.format(Locale.ROOT, "the HTML part is %,d bytes (%.1f KB);"
-                        + " Gmail clips beyond %,d bytes (102 KB) and hides the rest, unsubscribe link included, behind"
-                        + " \"View entire message\"", text.decodedBytes(), text.decodedBytes() / 1024.0, GMAIL_CLIP_BYTES),
-                        "", p.path, at);
+                c.warning(
+                        "content.gmail-clip",
+                        CLIP_SOURCE,
+                        String.format(
+                                Locale.ROOT,
+                                "the HTML part is %,d bytes (%.1f KB);"
+                                        + " Gmail clips beyond %,d bytes (102 KB) and hides the rest, unsubscribe link included, behind"
+                                        + " \"View entire message\"",
+                                text.decodedBytes(),
+                                text.decodedBytes() / 1024.0,
+                                GMAIL_CLIP_BYTES),
+                        "",
+                        p.path,
+                        at);
             }
             if (!hasText) {
-                c.warning("content.html.no-text-alternative", "RFC 2046 section 5.1.4; spam filters score HTML-only mail",
+                c.warning(
+                        "content.html.no-text-alternative",
+                        "RFC 2046 section 5.1.4; spam filters score HTML-only mail",
                         "the HTML part has no text/plain alternative (multipart/alternative with a text/plain part first)",
-                        "", p.path, at);
+                        "",
+                        p.path,
+                        at);
             }
             String visible = HtmlLinks.visibleText(text.tokens());
             visibleTextAnywhere |= !visible.isEmpty();
             images(c, parts, text, at);
-            imagesAnywhere |= text.tokens().stream().anyMatch(t -> t instanceof HtmlTokens.StartTag s && s.name().equals("img"));
+            imagesAnywhere |= text.tokens().stream()
+                    .anyMatch(
+                            t -> t instanceof HtmlTokens.StartTag s && s.name().equals("img"));
             for (HtmlLinks.Found link : HtmlLinks.fromHtml(text.tokens())) {
                 link(c, link, p.path, at);
-                if (UNSUBSCRIBE.matcher(link.text()).find() || UNSUBSCRIBE.matcher(link.url()).find()) {
+                if (UNSUBSCRIBE.matcher(link.text()).find()
+                        || UNSUBSCRIBE.matcher(link.url()).find()) {
                     unsubscribeLinks.add(link);
                 }
             }
@@ -71,9 +92,14 @@ final class ContentRules implements LintRule {
             }
         }
         if (imagesAnywhere && !visibleTextAnywhere) {
-            c.warning("content.images.no-text", "spam filters score image-only mail", "the message shows images but no text"
-                    + " (no text/plain part and no visible text in the HTML); recipients who block images see nothing",
-                    "", "", -1);
+            c.warning(
+                    "content.images.no-text",
+                    "spam filters score image-only mail",
+                    "the message shows images but no text"
+                            + " (no text/plain part and no visible text in the HTML); recipients who block images see nothing",
+                    "",
+                    "",
+                    -1);
         }
         unsubscribe(c, unsubscribeLinks);
     }
@@ -91,9 +117,15 @@ final class ContentRules implements LintRule {
             }
             String src = tag.name().equals("img") ? tag.attribute("src") : null;
             if (tag.name().equals("img") && tag.attribute("alt") == null) {
-                c.warning("content.image.alt-missing", "WCAG 2.1 success criterion 1.1.1; HTML section 4.8.4.4",
-                        "<img src=\"" + shorten(src == null ? "" : src) + "\"> has no alt attribute; a client that blocks images"
-                        + " shows nothing in its place (use alt=\"\" for a decorative image)", "", path, at);
+                c.warning(
+                        "content.image.alt-missing",
+                        "WCAG 2.1 success criterion 1.1.1; HTML section 4.8.4.4",
+                        "<img src=\"" + shorten(src == null ? "" : src)
+                                + "\"> has no alt attribute; a client that blocks images"
+                                + " shows nothing in its place (use alt=\"\" for a decorative image)",
+                        "",
+                        path,
+                        at);
             }
             List<String> cids = new ArrayList<>();
             for (String candidate : new String[] {src, tag.attribute("background")}) {
@@ -110,8 +142,14 @@ final class ContentRules implements LintRule {
             }
             for (String cid : cids) {
                 if (parts.cidType(cid) == null) {
-                    c.error("content.image.cid-missing", "RFC 2392 section 2", "cid:" + cid + " names no part of the"
-                            + " message (no Content-ID <" + cid + ">); the image shows broken", "", path, at);
+                    c.error(
+                            "content.image.cid-missing",
+                            "RFC 2392 section 2",
+                            "cid:" + cid + " names no part of the" + " message (no Content-ID <" + cid
+                                    + ">); the image shows broken",
+                            "",
+                            path,
+                            at);
                 }
             }
         }
@@ -126,29 +164,52 @@ final class ContentRules implements LintRule {
         if (lower.startsWith("mailto:")) {
             String address = url.substring(7).replaceFirst("\\?.*", "").strip();
             if (address.isEmpty()) {
-                c.error("link.mailto.empty", "RFC 6068 section 2", "<a href=\"" + shorten(url) + "\"> names no address;"
-                        + " the reader's mail program opens a message to nobody", "", path, at);
+                c.error(
+                        "link.mailto.empty",
+                        "RFC 6068 section 2",
+                        "<a href=\"" + shorten(url) + "\"> names no address;"
+                                + " the reader's mail program opens a message to nobody",
+                        "",
+                        path,
+                        at);
             }
             return;
         }
         URI uri = uri(url);
         if (uri == null || !uri.isAbsolute() || uri.getScheme() == null) {
-            c.error("link.relative", "RFC 3986 section 5.1 (a mail has no base URI)", "<a href=\"" + shorten(url)
-                    + "\"> is not an absolute URL; in a mail it leads nowhere" + (PLACEHOLDER.matcher(url).find()
-                            ? " (an unrendered template placeholder?)" : ""), "", path, at);
+            c.error(
+                    "link.relative",
+                    "RFC 3986 section 5.1 (a mail has no base URI)",
+                    "<a href=\"" + shorten(url)
+                            + "\"> is not an absolute URL; in a mail it leads nowhere"
+                            + (PLACEHOLDER.matcher(url).find() ? " (an unrendered template placeholder?)" : ""),
+                    "",
+                    path,
+                    at);
             return;
         }
         if (uri.getScheme().equalsIgnoreCase("http")) {
-            c.warning("link.http", "mail clients and browsers flag http: links as not secure", "<a href=\"" + shorten(url)
-                    + "\"> uses http:; use https:", "", path, at);
+            c.warning(
+                    "link.http",
+                    "mail clients and browsers flag http: links as not secure",
+                    "<a href=\"" + shorten(url) + "\"> uses http:; use https:",
+                    "",
+                    path,
+                    at);
         }
         Matcher shown = URL_LIKE.matcher(link.text());
         if (shown.matches() && uri.getHost() != null) {
             String shownHost = shown.group(1).toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
             String host = uri.getHost().toLowerCase(Locale.ROOT);
             if (!host.equals(shownHost) && !host.endsWith("." + shownHost) && !shownHost.endsWith("." + host)) {
-                c.warning("link.text-mismatch", "phishing heuristics of mailbox providers", "the link text \""
-                        + shorten(link.text()) + "\" shows " + shownHost + " but the link goes to " + host, "", path, at);
+                c.warning(
+                        "link.text-mismatch",
+                        "phishing heuristics of mailbox providers",
+                        "the link text \"" + shorten(link.text()) + "\" shows " + shownHost + " but the link goes to "
+                                + host,
+                        "",
+                        path,
+                        at);
             }
         }
     }
@@ -173,9 +234,16 @@ final class ContentRules implements LintRule {
                 }
             }
         }
-        c.warning("link.unsubscribe.mismatch", "RFC 2369 section 3.2; RFC 8058 section 3.1", "List-Unsubscribe names "
-                + shorten(headerUrls.get(0)) + " but the body's unsubscribe link is " + shorten(bodyLinks.get(0).url())
-                + "; one of them is probably stale", "List-Unsubscribe", "", field.start());
+        c.warning(
+                "link.unsubscribe.mismatch",
+                "RFC 2369 section 3.2; RFC 8058 section 3.1",
+                "List-Unsubscribe names "
+                        + shorten(headerUrls.get(0)) + " but the body's unsubscribe link is "
+                        + shorten(bodyLinks.get(0).url())
+                        + "; one of them is probably stale",
+                "List-Unsubscribe",
+                "",
+                field.start());
     }
 
     private static boolean sameResource(String a, String b) {
@@ -184,7 +252,8 @@ final class ContentRules implements LintRule {
         if (x == null || y == null || x.getHost() == null || y.getHost() == null) {
             return a.equals(b);
         }
-        return x.getHost().equalsIgnoreCase(y.getHost()) && trimSlash(x.getRawPath()).equals(trimSlash(y.getRawPath()));
+        return x.getHost().equalsIgnoreCase(y.getHost())
+                && trimSlash(x.getRawPath()).equals(trimSlash(y.getRawPath()));
     }
 
     private static String trimSlash(String p) {

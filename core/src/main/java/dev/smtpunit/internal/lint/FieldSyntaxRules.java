@@ -14,14 +14,20 @@ final class FieldSyntaxRules implements LintRule {
     private static final List<String> ADDRESS_FIELDS = List.of("From", "Sender", "Reply-To", "To", "Cc", "Bcc");
     private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
     private static final String DOT_ATOM = ATEXT + "(?:\\." + ATEXT + ")*";
-    private static final Pattern MSG_ID = Pattern.compile("<" + DOT_ATOM + "@(?:" + DOT_ATOM + "|\\[[\\x21-\\x5a\\x5e-\\x7e]*\\])>");
+    private static final Pattern MSG_ID =
+            Pattern.compile("<" + DOT_ATOM + "@(?:" + DOT_ATOM + "|\\[[\\x21-\\x5a\\x5e-\\x7e]*\\])>");
 
     @Override
     public void check(LintContext c) {
         for (HeaderField date : c.top.fields("Date")) {
             if (!validDate(date.value())) {
-                c.error("header.date.syntax", "RFC 5322 section 3.3", "\"" + date.value()
-                        + "\" is not an RFC 5322 date-time such as \"Mon, 30 Nov 2026 14:05:00 +0000\"", "Date", "",
+                c.error(
+                        "header.date.syntax",
+                        "RFC 5322 section 3.3",
+                        "\"" + date.value()
+                                + "\" is not an RFC 5322 date-time such as \"Mon, 30 Nov 2026 14:05:00 +0000\"",
+                        "Date",
+                        "",
                         date.start());
             }
         }
@@ -29,15 +35,26 @@ final class FieldSyntaxRules implements LintRule {
             for (HeaderField f : c.top.fields(name)) {
                 String problem = addressProblem(f.value());
                 if (problem != null) {
-                    c.error("header.address.syntax", "RFC 5322 section 3.4", name + ": " + problem, name, "", f.start());
+                    c.error(
+                            "header.address.syntax",
+                            "RFC 5322 section 3.4",
+                            name + ": " + problem,
+                            name,
+                            "",
+                            f.start());
                 }
             }
         }
         for (HeaderField id : c.top.fields("Message-ID")) {
             if (!MSG_ID.matcher(id.value()).matches()) {
-                c.error("header.message-id.syntax", "RFC 5322 section 3.6.4; Gmail refuses invalid ones"
-                        + " (https://support.google.com/a/answer/3726730)", "\"" + id.value()
-                        + "\" is not <left@right> with dot-atom parts", "Message-ID", "", id.start());
+                c.error(
+                        "header.message-id.syntax",
+                        "RFC 5322 section 3.6.4; Gmail refuses invalid ones"
+                                + " (https://support.google.com/a/answer/3726730)",
+                        "\"" + id.value() + "\" is not <left@right> with dot-atom parts",
+                        "Message-ID",
+                        "",
+                        id.start());
             }
         }
     }
@@ -67,7 +84,10 @@ final class FieldSyntaxRules implements LintRule {
             return "\"" + value + "\" does not parse as an address list";
         }
         for (Mailbox m : boxes) {
-            if (m.getDomain() == null || m.getDomain().isEmpty() || m.getLocalPart() == null || m.getLocalPart().isEmpty()) {
+            if (m.getDomain() == null
+                    || m.getDomain().isEmpty()
+                    || m.getLocalPart() == null
+                    || m.getLocalPart().isEmpty()) {
                 return "\"" + m + "\" has no local part or no domain";
             }
         }

@@ -33,12 +33,22 @@ final class FileNameRules implements LintRule {
         String plain = params.get(param);
         if (plain != null) {
             if (plain.contains("=?") && plain.contains("?=")) {
-                c.error("mime.filename.encoded-word", "RFC 2047 section 5; RFC 2231", param + "=\"" + plain
-                        + "\" uses RFC 2047 encoded-words inside a parameter, which they must not appear in; use "
-                        + param + "*=UTF-8''...", fieldName, p.path, field.start());
+                c.error(
+                        "mime.filename.encoded-word",
+                        "RFC 2047 section 5; RFC 2231",
+                        param + "=\"" + plain
+                                + "\" uses RFC 2047 encoded-words inside a parameter, which they must not appear in; use "
+                                + param + "*=UTF-8''...",
+                        fieldName,
+                        p.path,
+                        field.start());
             } else if (!c.smtpUtf8() && plain.chars().anyMatch(ch -> ch > 126)) {
-                c.error("mime.filename.non-ascii", "RFC 2183 section 2.3; RFC 2231 section 4", param
-                        + " holds raw non-ASCII characters; encode it as " + param + "*=UTF-8''...", fieldName, p.path,
+                c.error(
+                        "mime.filename.non-ascii",
+                        "RFC 2183 section 2.3; RFC 2231 section 4",
+                        param + " holds raw non-ASCII characters; encode it as " + param + "*=UTF-8''...",
+                        fieldName,
+                        p.path,
                         field.start());
             }
         }
@@ -46,7 +56,12 @@ final class FileNameRules implements LintRule {
         if (extended != null) {
             String problem = extendedProblem(extended, params, param);
             if (problem != null) {
-                c.error("mime.filename.rfc2231", "RFC 2231 section 4", param + "*: " + problem, fieldName, p.path,
+                c.error(
+                        "mime.filename.rfc2231",
+                        "RFC 2231 section 4",
+                        param + "*: " + problem,
+                        fieldName,
+                        p.path,
                         field.start());
             }
         }
@@ -90,7 +105,9 @@ final class FileNameRules implements LintRule {
             }
         }
         try {
-            cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+            cs.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray()));
         } catch (CharacterCodingException e) {
             return "the decoded octets are not valid " + cs.name();

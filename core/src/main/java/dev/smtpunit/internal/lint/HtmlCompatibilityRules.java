@@ -40,7 +40,8 @@ public final class HtmlCompatibilityRules implements LintRule {
             }
             HeaderField ct = text.part().entity.first("Content-Type");
             int at = ct == null ? text.part().entity.start() : ct.start();
-            for (Map.Entry<String, String> used : HtmlFeatures.detect(text.tokens(), parts::cidType).entrySet()) {
+            for (Map.Entry<String, String> used :
+                    HtmlFeatures.detect(text.tokens(), parts::cidType).entrySet()) {
                 Feature feature = data.features.get(used.getKey());
                 if (feature != null) {
                     report(c, feature, used.getValue(), text.part().path, at, source);
@@ -60,7 +61,8 @@ public final class HtmlCompatibilityRules implements LintRule {
                 continue;
             }
             VersionSupport latest = versions.get(versions.size() - 1);
-            boolean bad = latest.support() == 'n' || (latest.support() == 'a' && clients.minimum() == EmailClients.Support.FULL);
+            boolean bad = latest.support() == 'n'
+                    || (latest.support() == 'a' && clients.minimum() == EmailClients.Support.FULL);
             if (!bad) {
                 continue;
             }
@@ -72,12 +74,17 @@ public final class HtmlCompatibilityRules implements LintRule {
         if (unsupported.isEmpty() && partial.isEmpty()) {
             return;
         }
-        StringBuilder m = new StringBuilder(feature.title()).append(" (").append(feature.slug()).append(") is ");
+        StringBuilder m = new StringBuilder(feature.title())
+                .append(" (")
+                .append(feature.slug())
+                .append(") is ");
         if (!unsupported.isEmpty()) {
             m.append("not supported by ").append(String.join(", ", unsupported));
         }
         if (!partial.isEmpty()) {
-            m.append(unsupported.isEmpty() ? "" : "; ").append("partially supported by ").append(String.join(", ", partial));
+            m.append(unsupported.isEmpty() ? "" : "; ")
+                    .append("partially supported by ")
+                    .append(String.join(", ", partial));
         }
         if (!notes.isEmpty()) {
             List<String> texts = new ArrayList<>();
@@ -102,7 +109,9 @@ public final class HtmlCompatibilityRules implements LintRule {
         while (first > 0 && versions.get(first - 1).support() == latest.support()) {
             first--;
         }
-        return first == versions.size() - 1 ? latest.version() : versions.get(first).version() + "\u2013" + latest.version();
+        return first == versions.size() - 1
+                ? latest.version()
+                : versions.get(first).version() + "\u2013" + latest.version();
     }
 
     /**
@@ -151,8 +160,13 @@ public final class HtmlCompatibilityRules implements LintRule {
         counts.forEach((family, n) -> {
             double total = n[0] + n[1] + n[2];
             if (total > 0) {
-                out.add(new ClientScore(family, data.families.getOrDefault(family, family), 100 * n[0] / total,
-                        100 * n[1] / total, 100 * n[2] / total, n[3]));
+                out.add(new ClientScore(
+                        family,
+                        data.families.getOrDefault(family, family),
+                        100 * n[0] / total,
+                        100 * n[1] / total,
+                        100 * n[2] / total,
+                        n[3]));
             }
         });
         return List.copyOf(out);

@@ -24,6 +24,7 @@ final class HtmlParts {
     final Map<String, String> contentIds = new HashMap<>();
     /** Leaves that are images, inline or attached. */
     final List<MimePart> images = new ArrayList<>();
+
     boolean amp;
 
     static HtmlParts of(LintContext c) {
@@ -42,7 +43,10 @@ final class HtmlParts {
             if ((p.mimeType.equals("text/html") || p.mimeType.equals("text/plain")) && !CharsetRules.isAttachment(p)) {
                 byte[] decoded = Bodies.decoded(c.source, p);
                 String text = new String(decoded, charset(p.parameter("charset")));
-                h.texts.add(new TextPart(p, text, p.mimeType.equals("text/html") ? HtmlTokens.tokenize(text) : List.of(),
+                h.texts.add(new TextPart(
+                        p,
+                        text,
+                        p.mimeType.equals("text/html") ? HtmlTokens.tokenize(text) : List.of(),
                         decoded.length));
             }
         }
@@ -65,7 +69,8 @@ final class HtmlParts {
             return type;
         }
         try {
-            return contentIds.get(java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8).strip());
+            return contentIds.get(java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8)
+                    .strip());
         } catch (IllegalArgumentException e) {
             return null;
         }

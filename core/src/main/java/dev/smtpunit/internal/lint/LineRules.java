@@ -18,19 +18,33 @@ final class LineRules implements LintRule {
         for (MimePart p : c.parts()) {
             headerRanges.add(new int[] {p.entity.start(), p.bodyStart()});
             for (int offset : p.entity.malformedLines()) {
-                c.error("header.malformed-line", "RFC 5322 sections 2.2 and 2.2.3", "\"" + preview(s, offset)
-                        + "\" is neither a header field (name: value) nor a folded line starting with white space", "",
-                        p.path, offset);
+                c.error(
+                        "header.malformed-line",
+                        "RFC 5322 sections 2.2 and 2.2.3",
+                        "\"" + preview(s, offset)
+                                + "\" is neither a header field (name: value) nor a folded line starting with white space",
+                        "",
+                        p.path,
+                        offset);
             }
             for (int offset : p.entity.blankFolds()) {
-                c.error("header.folding", "RFC 5322 sections 3.2.2 and 4.2",
-                        "a folded header line holds only white space (obsolete syntax that must not be generated)", "",
-                        p.path, offset);
+                c.error(
+                        "header.folding",
+                        "RFC 5322 sections 3.2.2 and 4.2",
+                        "a folded header line holds only white space (obsolete syntax that must not be generated)",
+                        "",
+                        p.path,
+                        offset);
             }
             for (HeaderField f : p.entity.fields()) {
                 if (f.wspBeforeColon()) {
-                    c.error("header.field-name.syntax", "RFC 5322 sections 2.2 and 4.5", "white space between the field name "
-                            + f.name() + " and its colon (obsolete syntax that must not be generated)", f.name(), p.path,
+                    c.error(
+                            "header.field-name.syntax",
+                            "RFC 5322 sections 2.2 and 4.5",
+                            "white space between the field name " + f.name()
+                                    + " and its colon (obsolete syntax that must not be generated)",
+                            f.name(),
+                            p.path,
                             f.start());
                 }
             }
@@ -41,24 +55,44 @@ final class LineRules implements LintRule {
             boolean lf = lineEnd > pos && s[lineEnd - 1] == '\n';
             boolean crlf = lf && lineEnd - 1 > pos && s[lineEnd - 2] == '\r';
             if (lf && !crlf) {
-                c.error("line.bare-lf", "RFC 5322 section 2.3; RFC 5321 section 2.3.8",
-                        "the line ends with a bare LF; lines must end with CRLF", "", "", pos);
+                c.error(
+                        "line.bare-lf",
+                        "RFC 5322 section 2.3; RFC 5321 section 2.3.8",
+                        "the line ends with a bare LF; lines must end with CRLF",
+                        "",
+                        "",
+                        pos);
             }
             int contentEnd = crlf ? lineEnd - 2 : lf ? lineEnd - 1 : lineEnd;
             for (int i = pos; i < contentEnd; i++) {
                 if (s[i] == '\r') {
-                    c.error("line.bare-cr", "RFC 5322 section 2.3; RFC 5321 section 2.3.8",
-                            "a bare CR (not followed by LF) inside the line", "", "", pos);
+                    c.error(
+                            "line.bare-cr",
+                            "RFC 5322 section 2.3; RFC 5321 section 2.3.8",
+                            "a bare CR (not followed by LF) inside the line",
+                            "",
+                            "",
+                            pos);
                     break;
                 }
             }
             int length = contentEnd - pos;
             if (length > MAX) {
-                c.error("line.too-long", "RFC 5322 section 2.1.1", "the line is " + length
-                        + " characters long; at most 998 are allowed", "", "", pos);
+                c.error(
+                        "line.too-long",
+                        "RFC 5322 section 2.1.1",
+                        "the line is " + length + " characters long; at most 998 are allowed",
+                        "",
+                        "",
+                        pos);
             } else if (length > RECOMMENDED && inHeader(headerRanges, pos)) {
-                c.warning("line.long", "RFC 5322 section 2.1.1", "the header line is " + length
-                        + " characters long; it should be folded at 78", "", "", pos);
+                c.warning(
+                        "line.long",
+                        "RFC 5322 section 2.1.1",
+                        "the header line is " + length + " characters long; it should be folded at 78",
+                        "",
+                        "",
+                        pos);
             }
             pos = lineEnd;
         }

@@ -21,6 +21,7 @@ final class LintContext {
     final byte[] source;
     /** The {@code MAIL FROM} address, or null when the envelope is not known. */
     final String envelopeSender;
+
     final Map<String, String> mailParameters;
     final RawEntity top;
     final MimePart root;
@@ -95,11 +96,12 @@ final class LintContext {
         add(ruleId, Severity.WARNING, source, message, header, part, offset);
     }
 
-    private void add(String ruleId, Severity severity, String source, String message, String header, String part,
-            int offset) {
+    private void add(
+            String ruleId, Severity severity, String source, String message, String header, String part, int offset) {
         int n = perRule.merge(ruleId, 1, Integer::sum);
         if (n <= CAP_PER_RULE + 1) {
-            findings.add(new LintFinding(ruleId, severity, source, message, header, part, offset < 0 ? 0 : line(offset)));
+            findings.add(
+                    new LintFinding(ruleId, severity, source, message, header, part, offset < 0 ? 0 : line(offset)));
         }
     }
 
@@ -121,9 +123,18 @@ final class LintContext {
         List<LintFinding> out = new ArrayList<>();
         perRule.forEach((rule, n) -> {
             if (n > CAP_PER_RULE + 1) {
-                LintFinding last = findings.stream().filter(f -> f.ruleId().equals(rule)).reduce((a, b) -> b).orElseThrow();
-                out.add(new LintFinding(rule, last.severity(), last.source(), (n - CAP_PER_RULE)
-                        + " more occurrences of this problem not listed", "", "", 0));
+                LintFinding last = findings.stream()
+                        .filter(f -> f.ruleId().equals(rule))
+                        .reduce((a, b) -> b)
+                        .orElseThrow();
+                out.add(new LintFinding(
+                        rule,
+                        last.severity(),
+                        last.source(),
+                        (n - CAP_PER_RULE) + " more occurrences of this problem not listed",
+                        "",
+                        "",
+                        0));
             }
         });
         out.sort(Comparator.comparing(LintFinding::ruleId));

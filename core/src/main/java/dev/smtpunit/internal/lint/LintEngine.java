@@ -15,8 +15,12 @@ public final class LintEngine {
     private static final Map<LintRuleSet, List<LintRule>> RULES = Map.of(
             LintRuleSet.RFC5322, List.of(new RequiredFieldRules(), new FieldSyntaxRules(), new LineRules()),
             LintRuleSet.ENVELOPE, List.of(new EnvelopeRules()),
-            LintRuleSet.MIME, List.of(new MimeStructureRules(), new TransferEncodingRules(), new CharsetRules(),
-                    new FileNameRules()),
+            LintRuleSet.MIME,
+                    List.of(
+                            new MimeStructureRules(),
+                            new TransferEncodingRules(),
+                            new CharsetRules(),
+                            new FileNameRules()),
             LintRuleSet.BULK_SENDER, List.of(new BulkSenderRules()),
             LintRuleSet.CONTENT, List.of(new ContentRules()));
 
@@ -31,8 +35,12 @@ public final class LintEngine {
      * @return the findings, ordered by line (findings without a line first), then one finding per rule
      *     that counts the occurrences too many to list
      */
-    public static List<LintFinding> check(byte[] content, String envelopeSender, Map<String, String> mailParameters,
-            Set<LintRuleSet> ruleSets, EmailClients clients) {
+    public static List<LintFinding> check(
+            byte[] content,
+            String envelopeSender,
+            Map<String, String> mailParameters,
+            Set<LintRuleSet> ruleSets,
+            EmailClients clients) {
         LintContext context = new LintContext(content, envelopeSender, mailParameters);
         for (LintRuleSet set : LintRuleSet.values()) {
             if (ruleSets.contains(set)) {

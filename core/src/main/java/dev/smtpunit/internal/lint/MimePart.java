@@ -30,7 +30,8 @@ final class MimePart {
         HeaderField ct = entity.first("Content-Type");
         this.contentType = ct == null ? null : CONTENT_TYPES.get(ct.value());
         String type = contentType == null || contentType.getMimeType() == null ? null : contentType.getMimeType();
-        this.mimeType = type != null && contentType.getParseException() == null ? type.toLowerCase(Locale.ROOT)
+        this.mimeType = type != null && contentType.getParseException() == null
+                ? type.toLowerCase(Locale.ROOT)
                 : digestChild ? "message/rfc822" : "text/plain";
         HeaderField cte = entity.first("Content-Transfer-Encoding");
         this.transferEncoding = cte == null ? "7bit" : stripComment(cte.value()).toLowerCase(Locale.ROOT);
@@ -38,7 +39,8 @@ final class MimePart {
 
     /** Parsed at once (mime4j parses lazily on the first getter), so that the shared instance never changes. */
     private static ContentTypeField parseContentType(String value) {
-        ContentTypeField field = ContentTypeFieldImpl.PARSER.parse(new RawField("Content-Type", value), DecodeMonitor.SILENT);
+        ContentTypeField field =
+                ContentTypeFieldImpl.PARSER.parse(new RawField("Content-Type", value), DecodeMonitor.SILENT);
         field.getParseException();
         return field;
     }

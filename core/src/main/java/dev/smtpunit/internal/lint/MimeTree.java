@@ -33,13 +33,18 @@ final class MimeTree {
         }
         String boundary = part.parameter("boundary");
         if (boundary == null || boundary.isEmpty()) {
-            problems.add(new Problem("mime.boundary.missing-parameter",
-                    part.mimeType + " declares no boundary parameter", part.path, part.entity.start()));
+            problems.add(new Problem(
+                    "mime.boundary.missing-parameter",
+                    part.mimeType + " declares no boundary parameter",
+                    part.path,
+                    part.entity.start()));
             return;
         }
         if (!validBoundary(boundary)) {
-            problems.add(new Problem("mime.boundary.syntax", "boundary \"" + boundary
-                    + "\" is not 1 to 70 characters of the allowed set, or ends with a space", part.path,
+            problems.add(new Problem(
+                    "mime.boundary.syntax",
+                    "boundary \"" + boundary + "\" is not 1 to 70 characters of the allowed set, or ends with a space",
+                    part.path,
                     part.entity.start()));
         }
         byte[] dash = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
@@ -59,14 +64,20 @@ final class MimeTree {
             pos = lineEnd;
         }
         if (delimiters.isEmpty()) {
-            problems.add(new Problem("mime.boundary.not-found", "the boundary \"" + boundary
-                    + "\" declared by " + part.mimeType + " never appears in its body", part.path, part.bodyStart()));
+            problems.add(new Problem(
+                    "mime.boundary.not-found",
+                    "the boundary \"" + boundary + "\" declared by " + part.mimeType + " never appears in its body",
+                    part.path,
+                    part.bodyStart()));
             return;
         }
         int[] last = delimiters.get(delimiters.size() - 1);
         if (last[2] != 2) {
-            problems.add(new Problem("mime.boundary.not-closed", "the multipart is never closed with \"--" + boundary
-                    + "--\"", part.path, Math.max(part.bodyStart(), end - 1)));
+            problems.add(new Problem(
+                    "mime.boundary.not-closed",
+                    "the multipart is never closed with \"--" + boundary + "--\"",
+                    part.path,
+                    Math.max(part.bodyStart(), end - 1)));
         }
         List<MimePart> children = new ArrayList<>();
         for (int i = 0; i < delimiters.size(); i++) {
@@ -76,13 +87,17 @@ final class MimeTree {
             }
             int from = d[1];
             int to = i + 1 < delimiters.size() ? lineBreakBefore(s, delimiters.get(i + 1)[0], from) : end;
-            String path = part.path.isEmpty() ? String.valueOf(children.size() + 1) : part.path + "." + (children.size() + 1);
+            String path =
+                    part.path.isEmpty() ? String.valueOf(children.size() + 1) : part.path + "." + (children.size() + 1);
             MimePart child = new MimePart(path, RawEntity.parse(s, from, to), part.mimeType.equals("multipart/digest"));
             children.add(child);
             split(s, child, depth + 1);
         }
         if (children.isEmpty()) {
-            problems.add(new Problem("mime.multipart.empty", part.mimeType + " has no body part", part.path,
+            problems.add(new Problem(
+                    "mime.multipart.empty",
+                    part.mimeType + " has no body part",
+                    part.path,
                     delimiters.get(0)[0]));
         }
         part.children = List.copyOf(children);
@@ -128,7 +143,9 @@ final class MimeTree {
             return false;
         }
         for (char c : b.toCharArray()) {
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "'()+_,-./:=? ".indexOf(c) >= 0;
             if (!ok) {
                 return false;

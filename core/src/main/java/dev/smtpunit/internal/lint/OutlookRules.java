@@ -24,26 +24,37 @@ final class OutlookRules {
         HeaderField fromField = top.first("From");
         String from = fromField == null ? "" : nullToEmpty(Addresses.firstDomain(fromField.value()));
         if (from.isEmpty()) {
-            return Optional.of(new Refusal("(none)", "outlook.from-domain", "the message has no From address with a"
-                    + " domain, so DMARC cannot align anything with it"));
+            return Optional.of(new Refusal(
+                    "(none)",
+                    "outlook.from-domain",
+                    "the message has no From address with a" + " domain, so DMARC cannot align anything with it"));
         }
         List<DkimResult> results = DkimVerifier.inspect(content);
         if (results.isEmpty()) {
-            return Optional.of(new Refusal(from, "outlook.dkim.missing", "the message has no DKIM-Signature; Outlook.com"
-                    + " requires DKIM to pass for high-volume senders"));
+            return Optional.of(new Refusal(
+                    from,
+                    "outlook.dkim.missing",
+                    "the message has no DKIM-Signature; Outlook.com"
+                            + " requires DKIM to pass for high-volume senders"));
         }
-        List<DkimResult> good = results.stream().filter(r -> r.status() == DkimResult.Status.BODY_HASH_VERIFIED).toList();
+        List<DkimResult> good = results.stream()
+                .filter(r -> r.status() == DkimResult.Status.BODY_HASH_VERIFIED)
+                .toList();
         if (good.isEmpty()) {
             DkimResult first = results.get(0);
             return Optional.of(new Refusal(from, "outlook.dkim.invalid", "no DKIM-Signature can pass: " + first));
         }
-        String envelopeDomain = envelopeSender == null ? "" : envelopeSender.substring(envelopeSender.lastIndexOf('@') + 1);
+        String envelopeDomain =
+                envelopeSender == null ? "" : envelopeSender.substring(envelopeSender.lastIndexOf('@') + 1);
         boolean aligned = good.stream().anyMatch(r -> aligned(r.signature().domain(), from))
                 || (!envelopeDomain.isEmpty() && aligned(envelopeDomain, from));
         if (!aligned) {
-            return Optional.of(new Refusal(from, "outlook.dmarc.alignment", "neither a DKIM signature (d=" + good.get(0)
-                    .signature().domain() + ") nor the envelope sender (" + (envelopeDomain.isEmpty() ? "none" : envelopeDomain)
-                    + ") is aligned with the From domain " + from + ", so DMARC fails"));
+            return Optional.of(new Refusal(
+                    from,
+                    "outlook.dmarc.alignment",
+                    "neither a DKIM signature (d=" + good.get(0).signature().domain() + ") nor the envelope sender ("
+                            + (envelopeDomain.isEmpty() ? "none" : envelopeDomain)
+                            + ") is aligned with the From domain " + from + ", so DMARC fails"));
         }
         return Optional.empty();
     }

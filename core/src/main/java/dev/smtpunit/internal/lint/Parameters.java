@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * sections ({@code name*0*}) kept as separate names, so that their syntax can be checked.
  */
 final class Parameters {
-    private static final Pattern PARAM = Pattern.compile(";\\s*([^=\\s;]+)\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^;\\s]*)");
+    private static final Pattern PARAM =
+            Pattern.compile(";\\s*([^=\\s;]+)\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^;\\s]*)");
 
     private Parameters() {}
 

@@ -18,8 +18,14 @@ public final class RawEntity {
     private final List<Integer> blankFolds;
     private final int bodyStart;
 
-    private RawEntity(byte[] source, int start, int end, List<HeaderField> fields, List<Integer> malformedLines,
-            List<Integer> blankFolds, int bodyStart) {
+    private RawEntity(
+            byte[] source,
+            int start,
+            int end,
+            List<HeaderField> fields,
+            List<Integer> malformedLines,
+            List<Integer> blankFolds,
+            int bodyStart) {
         this.source = source;
         this.start = start;
         this.end = end;
@@ -89,8 +95,8 @@ public final class RawEntity {
         if (fieldStart >= 0) {
             fields.add(new HeaderField(fieldName, source, fieldStart, pos, wsp));
         }
-        return new RawEntity(source, start, end, List.copyOf(fields), List.copyOf(malformed), List.copyOf(blankFolds),
-                bodyStart);
+        return new RawEntity(
+                source, start, end, List.copyOf(fields), List.copyOf(malformed), List.copyOf(blankFolds), bodyStart);
     }
 
     /** {@return the fields in order} */

@@ -65,8 +65,10 @@ public final class AnnotationOptions {
             try {
                 configurer.configure(b);
             } catch (RuntimeException e) {
-                throw new ExtensionConfigurationException("@SmtpServer(configurer = " + a.configurer().getSimpleName()
-                        + ".class) on " + where + " failed: " + e.getMessage(), e);
+                throw new ExtensionConfigurationException(
+                        "@SmtpServer(configurer = " + a.configurer().getSimpleName() + ".class) on " + where
+                                + " failed: " + e.getMessage(),
+                        e);
             }
         }
         try {
@@ -75,7 +77,8 @@ public final class AnnotationOptions {
             String hint = a.configurer() == SmtpServerConfigurer.None.class ? AuthHints.of(a, where) : null;
             if (hint == null) {
                 hint = a.requireAuth() && a.users().length == 0 && !a.acceptAnyCredentials()
-                        ? "@SmtpServer(requireAuth = true) on " + where + " needs users = \"name:password\" or acceptAnyCredentials = true"
+                        ? "@SmtpServer(requireAuth = true) on " + where
+                                + " needs users = \"name:password\" or acceptAnyCredentials = true"
                         : "@SmtpServer on " + where + ": " + e.getMessage();
             }
             throw new ExtensionConfigurationException(hint);
@@ -86,7 +89,8 @@ public final class AnnotationOptions {
         try {
             setter.run();
         } catch (RuntimeException e) {
-            throw new ExtensionConfigurationException("@SmtpServer(" + attribute + ") on " + where + ": " + e.getMessage());
+            throw new ExtensionConfigurationException(
+                    "@SmtpServer(" + attribute + ") on " + where + ": " + e.getMessage());
         }
     }
 
@@ -96,11 +100,15 @@ public final class AnnotationOptions {
             c.setAccessible(true);
             return c.newInstance();
         } catch (NoSuchMethodException e) {
-            throw new ExtensionConfigurationException("@SmtpServer(configurer = " + type.getSimpleName() + ".class) on " + where
-                    + ": the configurer needs a no-argument constructor", e);
+            throw new ExtensionConfigurationException(
+                    "@SmtpServer(configurer = " + type.getSimpleName() + ".class) on " + where
+                            + ": the configurer needs a no-argument constructor",
+                    e);
         } catch (ReflectiveOperationException e) {
-            throw new ExtensionConfigurationException("@SmtpServer(configurer = " + type.getSimpleName() + ".class) on " + where
-                    + ": cannot create it: " + e, e);
+            throw new ExtensionConfigurationException(
+                    "@SmtpServer(configurer = " + type.getSimpleName() + ".class) on " + where + ": cannot create it: "
+                            + e,
+                    e);
         }
     }
 }

@@ -5,10 +5,6 @@ import dev.smtpunit.SmtpServerOptions;
 import dev.smtpunit.SmtpServerOptions.AuthMode;
 import dev.smtpunit.junit5.SmtpServer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -47,25 +43,5 @@ public final class ClientSettings {
             return Optional.of(Map.entry(first.substring(0, colon), first.substring(colon + 1)));
         }
         return Optional.of(new TreeMap<>(options.users()).firstEntry());
-    }
-
-    /**
-     * The server's certificate chain in PEM form, for trust stores configured by text or file.
-     *
-     * @param server the running server, with TLS on
-     * @return one {@code BEGIN/END CERTIFICATE} block per certificate, server certificate first
-     */
-    public static String pemCertificates(MockSmtpServer server) {
-        Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-        StringBuilder pem = new StringBuilder();
-        for (X509Certificate certificate : server.clientTrust().certificates()) {
-            try {
-                pem.append("-----BEGIN CERTIFICATE-----\n").append(base64.encodeToString(certificate.getEncoded()))
-                        .append("\n-----END CERTIFICATE-----\n");
-            } catch (CertificateEncodingException e) {
-                throw new IllegalStateException("cannot encode the SMTP server's certificate: " + e.getMessage(), e);
-            }
-        }
-        return pem.toString();
     }
 }

@@ -42,8 +42,12 @@ class FailureEvidenceTest {
             assertThat(failure).isInstanceOf(AssertionError.class);
             assertThat(failure.getSuppressed()).hasSize(1);
             String evidence = failure.getSuppressed()[0].getMessage();
-            assertThat(evidence).startsWith("SMTP evidence of this test:\n=== ").contains("Mailbox: 1 message")
-                    .contains("Fault rules:").contains("5.7.8 never reached").contains("Transcript");
+            assertThat(evidence)
+                    .startsWith("SMTP evidence of this test:\n=== ")
+                    .contains("Mailbox: 1 message")
+                    .contains("Fault rules:")
+                    .contains("5.7.8 never reached")
+                    .contains("Transcript");
             assertThat(failure.getMessage() + evidence).contains("RCPT TO:<ada@example.com>");
         }
     }

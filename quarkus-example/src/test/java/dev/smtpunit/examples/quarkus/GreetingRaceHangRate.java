@@ -50,17 +50,29 @@ public final class GreetingRaceHangRate {
             spinners.add(t);
         }
         Vertx vertx = Vertx.vertx();
-        try (MockSmtpServer server = MockSmtpServer.started(SmtpServerOptions.builder().greetingDelay(delay).build())) {
-            MailClient client = MailClient.create(vertx, new MailConfig().setHostname(server.host()).setPort(server.port())
-                    .setKeepAlive(false).setStarttls(StartTLSOptions.DISABLED));
+        try (MockSmtpServer server = MockSmtpServer.started(
+                SmtpServerOptions.builder().greetingDelay(delay).build())) {
+            MailClient client = MailClient.create(
+                    vertx,
+                    new MailConfig()
+                            .setHostname(server.host())
+                            .setPort(server.port())
+                            .setKeepAlive(false)
+                            .setStarttls(StartTLSOptions.DISABLED));
             int hung = 0;
             long completedNanos = 0;
             for (int i = 0; i < sends; i++) {
-                MailMessage mail = new MailMessage().setFrom("app@example.com").setTo("user" + i + "@example.com")
-                        .setSubject("send " + i).setText("Hello");
+                MailMessage mail = new MailMessage()
+                        .setFrom("app@example.com")
+                        .setTo("user" + i + "@example.com")
+                        .setSubject("send " + i)
+                        .setText("Hello");
                 long start = System.nanoTime();
                 try {
-                    client.sendMail(mail).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    client.sendMail(mail)
+                            .toCompletionStage()
+                            .toCompletableFuture()
+                            .get(10, TimeUnit.SECONDS);
                     completedNanos += System.nanoTime() - start;
                 } catch (TimeoutException e) {
                     hung++;
@@ -70,9 +82,17 @@ public final class GreetingRaceHangRate {
             }
             int completed = sends - hung;
             long lostGreetings = server.transcript().sessions().stream()
-                    .filter(session -> session.exchanges().stream().noneMatch(e -> e.isCommand())).count();
-            System.out.printf("greetingDelay=%d ms busyThreads=%d sends=%d hung=%d lostGreetings=%d completed=%d"
-                    + " meanCompletedSend=%.2f ms%n", delay.toMillis(), busy, sends, hung, lostGreetings, completed,
+                    .filter(session -> session.exchanges().stream().noneMatch(e -> e.isCommand()))
+                    .count();
+            System.out.printf(
+                    "greetingDelay=%d ms busyThreads=%d sends=%d hung=%d lostGreetings=%d completed=%d"
+                            + " meanCompletedSend=%.2f ms%n",
+                    delay.toMillis(),
+                    busy,
+                    sends,
+                    hung,
+                    lostGreetings,
+                    completed,
                     completed == 0 ? 0.0 : completedNanos / 1e6 / completed);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

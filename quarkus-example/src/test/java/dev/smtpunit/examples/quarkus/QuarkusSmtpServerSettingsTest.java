@@ -30,8 +30,11 @@ class QuarkusSmtpServerSettingsTest {
         SmtpServerTestResource resource = resourceFor(Defaults.class);
         try {
             Map<String, String> config = resource.start();
-            assertThat(config).containsEntry("quarkus.mailer.mock", "false").containsEntry("quarkus.mailer.keep-alive", "false")
-                    .containsEntry("quarkus.mailer.timeout", "10s").containsEntry("quarkus.mailer.start-tls", "DISABLED");
+            assertThat(config)
+                    .containsEntry("quarkus.mailer.mock", "false")
+                    .containsEntry("quarkus.mailer.keep-alive", "false")
+                    .containsEntry("quarkus.mailer.timeout", "10s")
+                    .containsEntry("quarkus.mailer.start-tls", "DISABLED");
             assertThat(QuarkusSmtpServer.DEFAULT_GREETING_DELAY_MILLIS).isEqualTo(100);
             assertThat(greeting(config)).isEqualTo("220 localhost ESMTP SmtpUnit");
         } finally {
@@ -52,7 +55,8 @@ class QuarkusSmtpServerSettingsTest {
     @Test
     void aNegativeGreetingDelayFailsWithTheAttribute() {
         SmtpServerTestResource resource = resourceFor(NegativeGreetingDelay.class);
-        assertThatThrownBy(resource::start).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(resource::start)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("@QuarkusSmtpServer(greetingDelayMillis = -5): the delay must be zero or positive");
         resource.stop();
     }
@@ -64,8 +68,10 @@ class QuarkusSmtpServerSettingsTest {
     }
 
     private static String greeting(Map<String, String> config) throws Exception {
-        try (Socket socket = new Socket(config.get("quarkus.mailer.host"), Integer.parseInt(config.get("quarkus.mailer.port")));
-                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))) {
+        try (Socket socket = new Socket(
+                        config.get("quarkus.mailer.host"), Integer.parseInt(config.get("quarkus.mailer.port")));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))) {
             socket.setSoTimeout(10_000);
             return in.readLine();
         }

@@ -26,7 +26,11 @@ class SecureWelcomeMailerTest {
     void sendsOverTlsAuthenticated() {
         welcomeMailer.sendWelcome("ada@example.com", "Ada");
 
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com").wasDeliveredOverTls().wasAuthenticatedAs("app");
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
+                .wasDeliveredOverTls()
+                .wasAuthenticatedAs("app");
         assertThat(smtp.transcript()).upgradedToTlsBeforeAuth();
     }
 }

@@ -34,7 +34,10 @@ class WelcomeMailerTest {
     void sendsTheWelcomeMail() {
         welcomeMailer.sendWelcome("ada@example.com", "Ada");
 
-        assertThat(smtp.mailbox()).hasMessageCount(1).hasMessageTo("ada@example.com").hasSubject("Welcome, Ada");
+        assertThat(smtp.mailbox())
+                .hasMessageCount(1)
+                .hasMessageTo("ada@example.com")
+                .hasSubject("Welcome, Ada");
         assertThat(smtp.mailbox().messages().get(0)).hasTextBodyContaining("Hello Ada,");
     }
 
@@ -50,7 +53,8 @@ class WelcomeMailerTest {
     void reportsARefusal() {
         smtp.faults().on(RCPT).always().reply(550, "5.1.1 No such user");
 
-        assertThatThrownBy(() -> welcomeMailer.sendWelcome("nobody@example.com", "Nobody")).hasMessageContaining("550");
+        assertThatThrownBy(() -> welcomeMailer.sendWelcome("nobody@example.com", "Nobody"))
+                .hasMessageContaining("550");
 
         assertThat(smtp.mailbox()).isEmpty();
     }
@@ -71,9 +75,12 @@ class WelcomeMailerTest {
     @Test
     @SmtpFault(on = RCPT, reply = 452, text = "4.2.2 Mailbox full")
     void appliesAnnotatedFaults(MockSmtpServer server) {
-        assertThatThrownBy(() -> welcomeMailer.sendWelcome("full@example.com", "Full")).hasMessageContaining("452");
+        assertThatThrownBy(() -> welcomeMailer.sendWelcome("full@example.com", "Full"))
+                .hasMessageContaining("452");
 
         assertThat(server.mailbox()).isEmpty();
-        assertThat(server.transcript().exchanges(RCPT)).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo(452));
+        assertThat(server.transcript().exchanges(RCPT))
+                .singleElement()
+                .satisfies(e -> assertThat(e.code()).isEqualTo(452));
     }
 }

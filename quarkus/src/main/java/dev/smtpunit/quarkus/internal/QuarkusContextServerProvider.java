@@ -27,12 +27,16 @@ public final class QuarkusContextServerProvider implements ContextServerProvider
         }
         SmtpServerTestResource.Running running = SmtpServerTestResource.running();
         if (running == null) {
-            throw new ExtensionConfigurationException("@QuarkusSmtpServer on " + testClass.get().getSimpleName()
-                    + ": no Quarkus application with its SMTP server is running; @QuarkusSmtpServer is for"
-                    + " @QuarkusTest classes, whose application starts the server as a test resource");
+            throw new ExtensionConfigurationException(
+                    "@QuarkusSmtpServer on " + testClass.get().getSimpleName()
+                            + ": no Quarkus application with its SMTP server is running; @QuarkusSmtpServer is for"
+                            + " @QuarkusTest classes, whose application starts the server as a test resource");
         }
-        return Optional.of(new ContextServer(running.server(), running.annotation().value(),
-                "the SMTP server of the Quarkus application of " + testClass.get().getSimpleName()));
+        return Optional.of(new ContextServer(
+                running.server(),
+                running.annotation().value(),
+                "the SMTP server of the Quarkus application of "
+                        + testClass.get().getSimpleName()));
     }
 
     /** The annotation on the class, a meta-annotation, or a class it is nested in. */

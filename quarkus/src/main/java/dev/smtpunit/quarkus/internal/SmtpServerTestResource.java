@@ -34,7 +34,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * stopped is the running application's, and what {@link QuarkusContextServerProvider} hands the JUnit
  * extension.
  */
-public final class SmtpServerTestResource implements QuarkusTestResourceConfigurableLifecycleManager<QuarkusSmtpServer> {
+public final class SmtpServerTestResource
+        implements QuarkusTestResourceConfigurableLifecycleManager<QuarkusSmtpServer> {
     /** The TLS configuration name that trusts the server. */
     static final String TLS_CONFIGURATION = "smtpunit";
     /** How long a blocking {@code Mailer.send} may take before it fails (Quarkus' default is 60 s). */
@@ -68,11 +69,13 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
                     + " use that annotation instead of naming the resource in @WithTestResource");
         }
         if (annotation.greetingDelayMillis() < 0) {
-            throw new IllegalArgumentException("@QuarkusSmtpServer(greetingDelayMillis = " + annotation.greetingDelayMillis()
-                    + "): the delay must be zero or positive");
+            throw new IllegalArgumentException("@QuarkusSmtpServer(greetingDelayMillis = "
+                    + annotation.greetingDelayMillis() + "): the delay must be zero or positive");
         }
         server = new MockSmtpServer(AnnotationOptions.of(config, "@QuarkusSmtpServer").toBuilder()
-                .greetingDelay(Duration.ofMillis(annotation.greetingDelayMillis())).build()).start();
+                        .greetingDelay(Duration.ofMillis(annotation.greetingDelayMillis()))
+                        .build())
+                .start();
         running = new Running(server, annotation);
         RUNNING.addFirst(running);
         SmtpServerOptions options = server.options();
@@ -88,11 +91,13 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
             p.put("quarkus.mailer.username", user.getKey());
             p.put("quarkus.mailer.password", user.getValue());
         });
-        p.put("quarkus.mailer.start-tls", switch (options.startTls()) {
-            case OFF -> "DISABLED";
-            case OFFERED -> "OPTIONAL";
-            case REQUIRED -> "REQUIRED";
-        });
+        p.put(
+                "quarkus.mailer.start-tls",
+                switch (options.startTls()) {
+                    case OFF -> "DISABLED";
+                    case OFFERED -> "OPTIONAL";
+                    case REQUIRED -> "REQUIRED";
+                });
         if (options.startTls() != StartTlsMode.OFF) {
             trustFile = writeTrust(server);
             p.put("quarkus.mailer.tls-configuration-name", TLS_CONFIGURATION);
@@ -103,7 +108,8 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectSmtpServer.class, MockSmtpServer.class));
+        testInjector.injectIntoFields(
+                server, new TestInjector.AnnotatedAndMatchesType(InjectSmtpServer.class, MockSmtpServer.class));
     }
 
     @Override
@@ -131,7 +137,7 @@ public final class SmtpServerTestResource implements QuarkusTestResourceConfigur
     private static Path writeTrust(MockSmtpServer server) {
         try {
             Path file = Files.createTempFile("smtpunit-trust-", ".pem");
-            Files.writeString(file, ClientSettings.pemCertificates(server));
+            Files.writeString(file, server.clientTrust().certificatesPem());
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the SMTP server's certificate for Quarkus' TLS registry", e);

@@ -39,8 +39,12 @@ public class ReceiptMailService {
      * @param firstBackoff the pause after the first server error, doubled after each further one
      * @param maxWait the longest pause, whatever {@code Retry-After} says
      */
-    public ReceiptMailService(SendGrid sendGrid, UserDirectory users, @Value("${app.receipts.from}") String from,
-            @Value("${app.receipts.max-attempts}") int maxAttempts, @Value("${app.receipts.first-backoff}") Duration firstBackoff,
+    public ReceiptMailService(
+            SendGrid sendGrid,
+            UserDirectory users,
+            @Value("${app.receipts.from}") String from,
+            @Value("${app.receipts.max-attempts}") int maxAttempts,
+            @Value("${app.receipts.first-backoff}") Duration firstBackoff,
             @Value("${app.receipts.max-wait}") Duration maxWait) {
         this.sendGrid = sendGrid;
         this.users = users;
@@ -85,7 +89,10 @@ public class ReceiptMailService {
      */
     public Sent sendReceipt(String userId, String orderId) {
         User user = users.find(userId);
-        Mail mail = new Mail(new Email(from), "Your receipt for order " + orderId, new Email(user.email(), user.name()),
+        Mail mail = new Mail(
+                new Email(from),
+                "Your receipt for order " + orderId,
+                new Email(user.email(), user.name()),
                 new Content("text/plain", "Hello " + user.name() + ",\n\nthank you for order " + orderId + ".\n"));
         mail.addCategory("receipt");
         mail.addCustomArg("order", orderId);

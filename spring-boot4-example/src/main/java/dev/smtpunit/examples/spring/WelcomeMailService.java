@@ -43,8 +43,12 @@ public class WelcomeMailService {
      * @param maxAttempts how often to try at most
      * @param firstBackoff the pause after the first transient failure, doubled after each further one
      */
-    public WelcomeMailService(JavaMailSender mailSender, UserDirectory users, @Value("${app.mail.from}") String from,
-            @Value("${app.mail.max-attempts}") int maxAttempts, @Value("${app.mail.first-backoff}") Duration firstBackoff) {
+    public WelcomeMailService(
+            JavaMailSender mailSender,
+            UserDirectory users,
+            @Value("${app.mail.from}") String from,
+            @Value("${app.mail.max-attempts}") int maxAttempts,
+            @Value("${app.mail.first-backoff}") Duration firstBackoff) {
         this.mailSender = mailSender;
         this.users = users;
         this.from = from;

@@ -48,7 +48,9 @@ class ContextSwitchTest {
         void getsAnotherContextAndServer(MockSmtpServer smtp, @Autowired WelcomeMailService otherMail) {
             assertThat(smtp).isNotSameAs(first);
             assertThat(smtp.port()).isNotEqualTo(firstPort);
-            assertThat(first.isRunning()).as("the first context's server, while its context is cached").isTrue();
+            assertThat(first.isRunning())
+                    .as("the first context's server, while its context is cached")
+                    .isTrue();
 
             otherMail.sendWelcome("grace");
 
@@ -65,7 +67,8 @@ class ContextSwitchTest {
         void getsTheFirstServerOnItsPortAgain(MockSmtpServer smtp, @Autowired ApplicationContext context) {
             assertThat(smtp).isSameAs(first);
             assertThat(smtp.port()).isEqualTo(firstPort);
-            assertThat(context.getEnvironment().getProperty("spring.mail.port", Integer.class)).isEqualTo(firstPort);
+            assertThat(context.getEnvironment().getProperty("spring.mail.port", Integer.class))
+                    .isEqualTo(firstPort);
 
             welcomeMail.sendWelcome("grace");
 

@@ -36,7 +36,10 @@ class MockitoBeanContextTest {
 
         welcomeMail.sendWelcome("lin");
 
-        assertThat(smtp.mailbox()).hasMessageCount(1).hasMessageTo("lin@example.com").hasSubject("Welcome, Lin");
+        assertThat(smtp.mailbox())
+                .hasMessageCount(1)
+                .hasMessageTo("lin@example.com")
+                .hasSubject("Welcome, Lin");
     }
 
     @Test

@@ -102,15 +102,24 @@ class OwnSendGridBeanTest {
 
     @Test
     void aSubclassOfSendGridFailsTheContextWithTheReason() {
-        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(SubclassedClient.class)).execute().testEvents();
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(SubclassedClient.class))
+                .execute()
+                .testEvents();
 
         tests.assertStatistics(s -> s.started(1).failed(1));
-        Throwable failure = tests.failed().stream().findFirst().orElseThrow().getRequiredPayload(TestExecutionResult.class)
-                .getThrowable().orElseThrow();
-        assertThat(failure).rootCause().hasMessage("Error creating bean with name 'sendGrid': smtpunit-spring points SendGrid"
-                + " beans at the test's provider APIs by rebuilding them, but this one is a"
-                + " dev.smtpunit.examples.spring.OwnSendGridBeanTest$AuditedSendGrid, a subclass of SendGrid that it cannot"
-                + " rebuild; define the bean as a com.sendgrid.SendGrid, or point it at the test server yourself (setHost and"
-                + " an HTTP client that trusts MockProviderApis.clientTrust())");
+        Throwable failure = tests.failed().stream()
+                .findFirst()
+                .orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
+        assertThat(failure)
+                .rootCause()
+                .hasMessage("Error creating bean with name 'sendGrid': smtpunit-spring points SendGrid"
+                        + " beans at the test's provider APIs by rebuilding them, but this one is a"
+                        + " dev.smtpunit.examples.spring.OwnSendGridBeanTest$AuditedSendGrid, a subclass of SendGrid that it cannot"
+                        + " rebuild; define the bean as a com.sendgrid.SendGrid, or point it at the test server yourself (setHost and"
+                        + " an HTTP client that trusts MockProviderApis.clientTrust())");
     }
 }

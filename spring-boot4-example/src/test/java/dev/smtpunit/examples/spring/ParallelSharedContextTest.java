@@ -92,7 +92,8 @@ class ParallelSharedContextTest {
         void runsWhileTheOtherServersTestRuns(MockSmtpServer smtp) throws InterruptedException {
             SHARED_SERVER_TEST_RUNNING.countDown();
             assertThat(OTHER_SERVER_TEST_RUNNING.await(30, TimeUnit.SECONDS))
-                    .as("a test on another context's server ran while this one held its server").isTrue();
+                    .as("a test on another context's server ran while this one held its server")
+                    .isTrue();
         }
     }
 
@@ -103,14 +104,18 @@ class ParallelSharedContextTest {
         void runsWhileTheSharedServersTestRuns(MockSmtpServer smtp) throws InterruptedException {
             OTHER_SERVER_TEST_RUNNING.countDown();
             assertThat(SHARED_SERVER_TEST_RUNNING.await(30, TimeUnit.SECONDS))
-                    .as("a test on another context's server ran while this one held its server").isTrue();
+                    .as("a test on another context's server ran while this one held its server")
+                    .isTrue();
         }
     }
 
     @Test
     void classesAndMethodsSharingAContextTakeTurnsOnItsServer() {
-        Events tests = EngineTestKit.engine("junit-jupiter").configurationParameters(PARALLEL)
-                .selectors(selectClass(ClassOne.class), selectClass(ClassTwo.class)).execute().testEvents();
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(PARALLEL)
+                .selectors(selectClass(ClassOne.class), selectClass(ClassTwo.class))
+                .execute()
+                .testEvents();
 
         assertThat(failures(tests)).isEmpty();
         tests.assertStatistics(s -> s.started(41).succeeded(41));
@@ -119,8 +124,11 @@ class ParallelSharedContextTest {
 
     @Test
     void testsOnAnotherContextsServerRunMeanwhile() {
-        Events tests = EngineTestKit.engine("junit-jupiter").configurationParameters(PARALLEL)
-                .selectors(selectClass(MeetsATestOnAnotherServer.class), selectClass(OnAnotherServer.class)).execute().testEvents();
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(PARALLEL)
+                .selectors(selectClass(MeetsATestOnAnotherServer.class), selectClass(OnAnotherServer.class))
+                .execute()
+                .testEvents();
 
         assertThat(failures(tests)).isEmpty();
         tests.assertStatistics(s -> s.started(2).succeeded(2));
@@ -131,7 +139,11 @@ class ParallelSharedContextTest {
     }
 
     private static String describe(Event e) {
-        return e.getTestDescriptor().getDisplayName() + ": " + e.getRequiredPayload(TestExecutionResult.class).getThrowable()
-                .map(t -> t + "").map(m -> m.lines().findFirst().orElse("")).orElse("");
+        return e.getTestDescriptor().getDisplayName() + ": "
+                + e.getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .map(t -> t + "")
+                        .map(m -> m.lines().findFirst().orElse(""))
+                        .orElse("");
     }
 }

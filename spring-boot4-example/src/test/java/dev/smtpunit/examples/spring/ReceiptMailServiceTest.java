@@ -40,13 +40,16 @@ class ReceiptMailServiceTest {
 
     @Test
     void theReceiptArrivesWithItsSendGridData(MockSmtpServer smtp, MockProviderApis apis) {
-        apis.sendGridApiKey("SG.development-key");    // only the key of spring.sendgrid.api-key passes
+        apis.sendGridApiKey("SG.development-key"); // only the key of spring.sendgrid.api-key passes
 
         ReceiptMailService.Sent sent = receipts.sendReceipt("ada", "A-1001");
 
         assertThat(sent.attempts()).isEqualTo(1);
-        ReceivedMessage mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
-        assertThat(mail).hasSubject("Your receipt for order A-1001").hasEnvelopeRecipients("ada@example.com")
+        ReceivedMessage mail =
+                smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+        assertThat(mail)
+                .hasSubject("Your receipt for order A-1001")
+                .hasEnvelopeRecipients("ada@example.com")
                 .hasTextBodyContaining("thank you for order A-1001.");
         ProviderData data = mail.providerData().orElseThrow();
         assertThat(data.provider()).isEqualTo(Provider.SENDGRID);
@@ -56,7 +59,8 @@ class ReceiptMailServiceTest {
     }
 
     @Test
-    void bootsSendGridBeanSpeaksHttpsToTheContextsApisWithItsKeyAndUserAgent(MockSmtpServer smtp, MockProviderApis apis) {
+    void bootsSendGridBeanSpeaksHttpsToTheContextsApisWithItsKeyAndUserAgent(
+            MockSmtpServer smtp, MockProviderApis apis) {
         assertThat(sendGrid.getHost()).isEqualTo(apis.secureHostAndPort());
 
         receipts.sendReceipt("grace", "G-1");
@@ -73,7 +77,9 @@ class ReceiptMailServiceTest {
         ReceiptMailService.Sent sent = receipts.sendReceipt("grace", "G-7");
 
         assertThat(sent.attempts()).isEqualTo(2);
-        assertThat(smtp.transcript().httpExchanges()).extracting(HttpExchange::status).containsExactly(429, 202);
+        assertThat(smtp.transcript().httpExchanges())
+                .extracting(HttpExchange::status)
+                .containsExactly(429, 202);
         assertThat(smtp.transcript().httpExchanges().get(0).responseHeaders()).contains("Retry-After: 1");
         assertThat(smtp.mailbox()).hasMessageCount(1).hasMessageTo("grace@example.com");
     }
@@ -82,10 +88,14 @@ class ReceiptMailServiceTest {
     void aServerErrorOnEveryAttemptFailsAfterTheLastOne(MockSmtpServer smtp, MockProviderApis apis) {
         apis.faults().on(Provider.SENDGRID).always().reply(503);
 
-        assertThatThrownBy(() -> receipts.sendReceipt("ada", "A-2")).isInstanceOfSatisfying(ReceiptMailService.NotSentException.class,
-                e -> assertThat(e.status()).isEqualTo(503));
+        assertThatThrownBy(() -> receipts.sendReceipt("ada", "A-2"))
+                .isInstanceOfSatisfying(
+                        ReceiptMailService.NotSentException.class,
+                        e -> assertThat(e.status()).isEqualTo(503));
 
-        assertThat(smtp.transcript().httpExchanges()).extracting(HttpExchange::status).containsExactly(503, 503, 503);
+        assertThat(smtp.transcript().httpExchanges())
+                .extracting(HttpExchange::status)
+                .containsExactly(503, 503, 503);
         assertThat(smtp.mailbox()).isEmpty();
     }
 
@@ -93,10 +103,14 @@ class ReceiptMailServiceTest {
     void aKeySendGridWouldRefuseIsRefusedAndNotRetried(MockSmtpServer smtp, MockProviderApis apis) {
         apis.sendGridApiKey("SG.production-key");
 
-        assertThatThrownBy(() -> receipts.sendReceipt("ada", "A-3")).isInstanceOfSatisfying(ReceiptMailService.NotSentException.class,
-                e -> assertThat(e.status()).isEqualTo(401));
+        assertThatThrownBy(() -> receipts.sendReceipt("ada", "A-3"))
+                .isInstanceOfSatisfying(
+                        ReceiptMailService.NotSentException.class,
+                        e -> assertThat(e.status()).isEqualTo(401));
 
-        assertThat(smtp.transcript().httpExchanges()).extracting(HttpExchange::status).containsExactly(401);
+        assertThat(smtp.transcript().httpExchanges())
+                .extracting(HttpExchange::status)
+                .containsExactly(401);
         assertThat(smtp.mailbox()).isEmpty();
     }
 

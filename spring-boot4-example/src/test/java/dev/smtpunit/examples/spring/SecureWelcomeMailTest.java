@@ -30,8 +30,13 @@ class SecureWelcomeMailTest {
     void sendsOverTlsAuthenticated(MockSmtpServer smtp) {
         welcomeMail.sendWelcome("ada");
 
-        assertThat(smtp).eventually().hasMessageTo("ada@example.com").wasDeliveredOverTls().wasAuthenticatedAs("app");
-        assertThat(smtp.transcript()).upgradedToTlsBeforeAuth().containsCommandsInOrder(EHLO, STARTTLS, EHLO, AUTH, MAIL, RCPT,
-                DATA);
+        assertThat(smtp)
+                .eventually()
+                .hasMessageTo("ada@example.com")
+                .wasDeliveredOverTls()
+                .wasAuthenticatedAs("app");
+        assertThat(smtp.transcript())
+                .upgradedToTlsBeforeAuth()
+                .containsCommandsInOrder(EHLO, STARTTLS, EHLO, AUTH, MAIL, RCPT, DATA);
     }
 }

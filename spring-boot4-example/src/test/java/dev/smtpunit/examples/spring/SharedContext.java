@@ -18,7 +18,9 @@ final class SharedContext {
     static void record(Class<?> testClass, ApplicationContext context, MockSmtpServer server) {
         CONTEXTS.put(testClass.getName(), context);
         SERVERS.put(testClass.getName(), server);
-        assertThat(CONTEXTS.values()).as("application contexts of %s", CONTEXTS.keySet()).containsOnly(context);
+        assertThat(CONTEXTS.values())
+                .as("application contexts of %s", CONTEXTS.keySet())
+                .containsOnly(context);
         assertThat(SERVERS.values()).as("SMTP servers of %s", SERVERS.keySet()).containsOnly(server);
     }
 }

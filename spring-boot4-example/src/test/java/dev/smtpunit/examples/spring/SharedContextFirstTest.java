@@ -23,7 +23,10 @@ class SharedContextFirstTest {
 
         welcomeMail.sendWelcome("ada");
 
-        assertThat(smtp.mailbox()).hasMessageCount(1).hasMessageTo("ada@example.com").hasSubject("Welcome, Ada");
+        assertThat(smtp.mailbox())
+                .hasMessageCount(1)
+                .hasMessageTo("ada@example.com")
+                .hasSubject("Welcome, Ada");
         assertThat(smtp.transcript()).hasSessionCount(1);
     }
 }

@@ -23,7 +23,10 @@ class SharedContextSecondTest {
 
         welcomeMail.sendWelcome("grace");
 
-        assertThat(smtp.mailbox()).hasMessageCount(1).hasMessageTo("grace@example.com").hasSubject("Welcome, Grace");
+        assertThat(smtp.mailbox())
+                .hasMessageCount(1)
+                .hasMessageTo("grace@example.com")
+                .hasSubject("Welcome, Grace");
         assertThat(smtp.transcript()).hasSessionCount(1);
     }
 }

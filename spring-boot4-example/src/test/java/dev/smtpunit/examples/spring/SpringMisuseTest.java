@@ -30,7 +30,9 @@ class SpringMisuseTest {
     @SmtpServer
     static class SeparateServerByName {
         @Test
-        void sends(MockSmtpServer smtp, @SmtpServer(name = "partner") MockSmtpServer partner,
+        void sends(
+                MockSmtpServer smtp,
+                @SmtpServer(name = "partner") MockSmtpServer partner,
                 @Value("${spring.mail.port}") int mailPort) {
             assertThat(partner).isNotSameAs(smtp);
             assertThat(mailPort).isEqualTo(smtp.port()).isNotEqualTo(partner.port());
@@ -42,13 +44,21 @@ class SpringMisuseTest {
         Events tests = run(OtherSettingsOnAParameter.class);
 
         tests.assertStatistics(s -> s.started(1).failed(1));
-        Throwable failure = tests.failed().stream().findFirst().orElseThrow().getRequiredPayload(
-                org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
+        Throwable failure = tests.failed().stream()
+                .findFirst()
+                .orElseThrow()
+                .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
         // one ParameterResolutionException with the message, not JUnit's "Failed to resolve" wrapper around it
-        assertThat(failure).isInstanceOf(ParameterResolutionException.class).hasNoCause().hasMessage("@SmtpServer on parameter 'smtp' of"
-                + " sends() asks for other settings than the SMTP server of the Spring application context of"
-                + " OtherSettingsOnAParameter, which the application's mail properties point at; put the settings on the"
-                + " class annotation, or give this one another name() for a separate server that the application does not know");
+        assertThat(failure)
+                .isInstanceOf(ParameterResolutionException.class)
+                .hasNoCause()
+                .hasMessage(
+                        "@SmtpServer on parameter 'smtp' of"
+                                + " sends() asks for other settings than the SMTP server of the Spring application context of"
+                                + " OtherSettingsOnAParameter, which the application's mail properties point at; put the settings on the"
+                                + " class annotation, or give this one another name() for a separate server that the application does not know");
     }
 
     @Test
@@ -57,6 +67,9 @@ class SpringMisuseTest {
     }
 
     private static Events run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .execute()
+                .testEvents();
     }
 }

@@ -30,8 +30,11 @@ class WelcomeMailServiceTest {
 
         assertThat(mailPort).isEqualTo(smtp.port());
         assertThat(smtp.mailbox()).hasMessageCount(1);
-        assertThat(smtp.mailbox().messages().get(0)).hasSubject("Welcome, Ada").hasEnvelopeRecipients("ada@example.com")
-                .hasTextBodyContaining("Hello Ada,").hasTextBodyContaining("https://app.example/confirm/ada");
+        assertThat(smtp.mailbox().messages().get(0))
+                .hasSubject("Welcome, Ada")
+                .hasEnvelopeRecipients("ada@example.com")
+                .hasTextBodyContaining("Hello Ada,")
+                .hasTextBodyContaining("https://app.example/confirm/ada");
     }
 
     @Test
@@ -40,7 +43,11 @@ class WelcomeMailServiceTest {
 
         assertThat(welcomeMail.sendWelcome("grace")).isEqualTo(2);
 
-        assertThat(smtp.transcript()).hasSessionCount(2).repliedTo(RCPT, 452).times(1).thenRepliedTo(RCPT, 250);
+        assertThat(smtp.transcript())
+                .hasSessionCount(2)
+                .repliedTo(RCPT, 452)
+                .times(1)
+                .thenRepliedTo(RCPT, 250);
         assertThat(smtp.mailbox()).hasMessageCount(1).hasMessageTo("grace@example.com");
     }
 

@@ -66,16 +66,21 @@ final class SendGridRedirect implements BeanPostProcessor {
             return bean;
         }
         if (bean.getClass() != SendGrid.class) {
-            throw new BeanCreationException(beanName, "smtpunit-spring points SendGrid beans at the test's provider APIs by"
-                    + " rebuilding them, but this one is a " + bean.getClass().getName() + ", a subclass of SendGrid that it"
-                    + " cannot rebuild; define the bean as a com.sendgrid.SendGrid, or point it at the test server yourself"
-                    + " (setHost and an HTTP client that trusts MockProviderApis.clientTrust())");
+            throw new BeanCreationException(
+                    beanName,
+                    "smtpunit-spring points SendGrid beans at the test's provider APIs by"
+                            + " rebuilding them, but this one is a "
+                            + bean.getClass().getName() + ", a subclass of SendGrid that it"
+                            + " cannot rebuild; define the bean as a com.sendgrid.SendGrid, or point it at the test server yourself"
+                            + " (setHost and an HTTP client that trusts MockProviderApis.clientTrust())");
         }
         MockProviderApis running = apis.started();
         // a connection per call: each call is an HTTP session of its own in the transcript, which the
         // extension clears before each test (a kept-alive connection would record into a cleared session)
-        CloseableHttpClient http = HttpClients.custom().setSSLContext(running.clientTrust().sslContext())
-                .setConnectionReuseStrategy(NoConnectionReuseStrategy.INSTANCE).build();
+        CloseableHttpClient http = HttpClients.custom()
+                .setSSLContext(running.clientTrust().sslContext())
+                .setConnectionReuseStrategy(NoConnectionReuseStrategy.INSTANCE)
+                .build();
         apis.closeWithContext(http);
         SendGrid moved = new SendGrid("", new Client(http));
         for (String header : List.copyOf(moved.getRequestHeaders().keySet())) {

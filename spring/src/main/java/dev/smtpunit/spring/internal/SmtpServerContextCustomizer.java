@@ -50,13 +50,17 @@ final class SmtpServerContextCustomizer implements ContextCustomizer {
         if (SendGridRedirect.available(context.getClassLoader())) {
             beans.addBeanPostProcessor(SendGridRedirect.of(apis));
         }
-        context.getEnvironment().getPropertySources()
+        context.getEnvironment()
+                .getPropertySources()
                 .addFirst(new MapPropertySource("smtpunit", SpringMailProperties.of(server, config)));
         context.getEnvironment().getPropertySources().addAfter("smtpunit", new ProviderApisProperties(apis));
     }
 
-    private static void closeWithContext(ConfigurableApplicationContext context, ConfigurableListableBeanFactory beans,
-            String name, Runnable close) {
+    private static void closeWithContext(
+            ConfigurableApplicationContext context,
+            ConfigurableListableBeanFactory beans,
+            String name,
+            Runnable close) {
         if (beans instanceof DefaultSingletonBeanRegistry registry) {
             // also runs when the refresh fails, so a context that never started frees its ports
             registry.registerDisposableBean(name, close::run);

@@ -19,7 +19,8 @@ public final class SmtpServerContextCustomizerFactory implements ContextCustomiz
     public SmtpServerContextCustomizerFactory() {}
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         SmtpServer config = configOf(testClass);
         return config == null ? null : new SmtpServerContextCustomizer(config, "@SmtpServer on " + testClass.getName());
     }

@@ -37,22 +37,30 @@ public final class SpringContextServerProvider implements ContextServerProvider 
         }
         ApplicationContext application = SpringExtension.getApplicationContext(context);
         if (!application.containsBean(SmtpServerContextCustomizer.BEAN_NAME)) {
-            throw new ExtensionConfigurationException("@SmtpServer on " + testClass.get().getSimpleName()
-                    + ": its Spring application context has no SMTP server, so the context was not built by Spring's"
-                    + " test context framework with smtpunit-spring's META-INF/spring.factories; a context loader"
-                    + " that skips context customizers cannot be used with @SmtpServer");
+            throw new ExtensionConfigurationException(
+                    "@SmtpServer on " + testClass.get().getSimpleName()
+                            + ": its Spring application context has no SMTP server, so the context was not built by Spring's"
+                            + " test context framework with smtpunit-spring's META-INF/spring.factories; a context loader"
+                            + " that skips context customizers cannot be used with @SmtpServer");
         }
         MockSmtpServer server = application.getBean(SmtpServerContextCustomizer.BEAN_NAME, MockSmtpServer.class);
-        MockProviderApis apis = application.getBean(ContextProviderApis.BEAN_NAME, ContextProviderApis.class).apis();
-        return Optional.of(new ContextServer(server, config, "the SMTP server of the Spring application context of "
-                + testClass.get().getSimpleName(), apis));
+        MockProviderApis apis = application
+                .getBean(ContextProviderApis.BEAN_NAME, ContextProviderApis.class)
+                .apis();
+        return Optional.of(new ContextServer(
+                server,
+                config,
+                "the SMTP server of the Spring application context of "
+                        + testClass.get().getSimpleName(),
+                apis));
     }
 
     /** Whether the class, or a class it is nested in, is run by Spring's JUnit extension. */
     private static boolean runsWithSpring(Class<?> testClass) {
         for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
             boolean spring = AnnotationSupport.findRepeatableAnnotations(c, ExtendWith.class).stream()
-                    .flatMap(e -> Arrays.stream(e.value())).anyMatch(SpringExtension.class::equals);
+                    .flatMap(e -> Arrays.stream(e.value()))
+                    .anyMatch(SpringExtension.class::equals);
             if (spring) {
                 return true;
             }

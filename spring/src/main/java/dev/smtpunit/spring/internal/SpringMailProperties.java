@@ -37,7 +37,9 @@ final class SpringMailProperties {
             p.put(MAIL + "auth", "true");
         });
         if (options.startTls() != StartTlsMode.OFF) {
-            p.put("spring.ssl.bundle.pem." + SSL_BUNDLE + ".truststore.certificate", ClientSettings.pemCertificates(server));
+            p.put(
+                    "spring.ssl.bundle.pem." + SSL_BUNDLE + ".truststore.certificate",
+                    server.clientTrust().certificatesPem());
             p.put("spring.mail.ssl.bundle", SSL_BUNDLE);
             p.put(MAIL + "starttls.enable", "true");
             p.put(MAIL + "starttls.required", Boolean.toString(options.startTls() == StartTlsMode.REQUIRED));

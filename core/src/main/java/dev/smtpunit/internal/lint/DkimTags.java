@@ -1,9 +1,13 @@
-package dev.smtpunit.internal.dkim;
+package dev.smtpunit.internal.lint;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** RFC 6376 section 3.2 tag=value lists, as in DKIM-Signature fields and key records. */
+/**
+ * RFC 6376 section 3.2 tag=value lists, as in DKIM-Signature fields and key records. Here rather than
+ * in {@code internal.dkim} because the bulk-sender lint rules read them too, and DKIM verification
+ * already builds on this package's raw MIME model: one direction between the two packages.
+ */
 public final class DkimTags {
     private DkimTags() {}
 

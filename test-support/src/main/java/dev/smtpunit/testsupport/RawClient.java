@@ -1,4 +1,4 @@
-package dev.smtpunit;
+package dev.smtpunit.testsupport;
 
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -13,12 +13,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A raw-socket SMTP client for protocol tests: sends exact bytes, reads exact replies. */
+/**
+ * The raw-socket SMTP client of every module's protocol tests: sends exact bytes, reads exact replies.
+ * A five-second deadline applies to connecting and to every read unless a test sets its own.
+ */
 public final class RawClient implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
+    /**
+     * Connects.
+     *
+     * @param host the server's host
+     * @param port the server's port
+     * @throws IOException when the connection fails
+     */
     public RawClient(String host, int port) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress(host, port), 5000);
@@ -27,29 +37,60 @@ public final class RawClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    public static RawClient connect(MockSmtpServer server) throws IOException {
-        return new RawClient(server.host(), server.port());
+    /**
+     * Connects.
+     *
+     * @param host the server's host
+     * @param port the server's port
+     * @return the connected client
+     * @throws IOException when the connection fails
+     */
+    public static RawClient connect(String host, int port) throws IOException {
+        return new RawClient(host, port);
     }
 
-    /** Sends the bytes as they are (no CRLF added). */
+    /**
+     * Sends the characters as ISO-8859-1 bytes as they are (no CRLF added).
+     *
+     * @param s what to send
+     * @return this
+     * @throws IOException when the connection fails
+     */
     public RawClient sendRaw(String s) throws IOException {
         out.write(s.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return this;
     }
 
-    /** Sends a line with CRLF. */
+    /**
+     * Sends a line with CRLF.
+     *
+     * @param line the line without its CRLF
+     * @return this
+     * @throws IOException when the connection fails
+     */
     public RawClient send(String line) throws IOException {
         return sendRaw(line + "\r\n");
     }
 
-    /** Sends a line and reads one (possibly multi-line) reply. */
+    /**
+     * Sends a line and reads one (possibly multi-line) reply.
+     *
+     * @param line the line without its CRLF
+     * @return the reply, as {@link #reply()} gives it
+     * @throws IOException when the connection fails or closes first
+     */
     public String command(String line) throws IOException {
         send(line);
         return reply();
     }
 
-    /** Reads one reply, or returns null when none comes within the socket timeout. */
+    /**
+     * Reads one reply, or returns null when none comes within the socket timeout.
+     *
+     * @return the reply or null
+     * @throws IOException when the connection fails or closes first
+     */
     public String replyOrTimeout() throws IOException {
         try {
             return reply();
@@ -58,7 +99,12 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
-    /** Reads one reply, multi-line joined with \n, without CRLFs. */
+    /**
+     * Reads one reply.
+     *
+     * @return its lines joined with \n, without CRLFs
+     * @throws IOException when the connection fails or closes first
+     */
     public String reply() throws IOException {
         List<String> lines = new ArrayList<>();
         while (true) {
@@ -73,7 +119,20 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
-    /** Reads one line without its CRLF, or null at end of stream. Fails on a line not ending in CRLF. */
+    /**
+     * @param reply a reply as {@link #reply()} gives it
+     * @return its last line, the one that ends a multi-line reply
+     */
+    public static String lastLine(String reply) {
+        return reply.substring(reply.lastIndexOf('\n') + 1);
+    }
+
+    /**
+     * Reads one line. Fails on a line not ending in CRLF.
+     *
+     * @return the line without its CRLF, or null at end of stream
+     * @throws IOException when the connection fails or the line does not end in CRLF
+     */
     public String readLine() throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         int b;
@@ -90,7 +149,12 @@ public final class RawClient implements AutoCloseable {
         return buf.size() == 0 ? null : buf.toString(StandardCharsets.ISO_8859_1);
     }
 
-    /** @return true when the server closed the connection (read returns end of stream) within 5 s */
+    /**
+     * Waits, within the socket timeout, for the server to close the connection.
+     *
+     * @return true when the server closed the connection (read returns end of stream) within the timeout
+     * @throws IOException not in practice: a failed read counts as closed
+     */
     public boolean isClosedByServer() throws IOException {
         try {
             return in.read() == -1;
@@ -101,7 +165,13 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
-    /** Upgrades this connection to TLS (after a 220 to STARTTLS). */
+    /**
+     * Upgrades this connection to TLS (after a 220 to STARTTLS).
+     *
+     * @param factory makes the TLS socket, trusting the server's certificate
+     * @param host the host name the client checks
+     * @throws IOException when the handshake fails
+     */
     public void upgradeToTls(SSLSocketFactory factory, String host) throws IOException {
         SSLSocket ssl = (SSLSocket) factory.createSocket(socket, host, socket.getPort(), true);
         ssl.startHandshake();
@@ -115,6 +185,12 @@ public final class RawClient implements AutoCloseable {
         return socket;
     }
 
+    /**
+     * Sets the deadline of every following read.
+     *
+     * @param millis the deadline in milliseconds, 0 for none
+     * @throws IOException when the socket is closed
+     */
     public void setTimeoutMillis(int millis) throws IOException {
         socket.setSoTimeout(millis);
     }

@@ -1,0 +1,12 @@
+package dev.smtpunit.quarkus;
+
+import dev.smtpunit.testsupport.Architecture;
+import org.junit.jupiter.api.Test;
+
+/** The Quarkus module keeps the architecture of {@link Architecture}. */
+class ArchitectureTest {
+    @Test
+    void keepsTheArchitecture() {
+        Architecture.check(Architecture.mainClasses());
+    }
+}
