@@ -2,6 +2,7 @@ package dev.smtpunit.internal;
 
 import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.SmtpServerOptions;
+import dev.smtpunit.internal.sasl.SaslExchange;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;

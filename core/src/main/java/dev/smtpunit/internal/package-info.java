@@ -14,7 +14,7 @@
  *                                                        ├─ CHUNK → ChunkTransfer (BDAT octets)
  *                                                        ▼
  *  Commands.line   CommandText.decode ─ LineRules.check (framing: CRLF, octets, length)
- *                  ├─ an AUTH challenge answer → AuthCommand.Continuation → Sasl* (PLAIN, LOGIN,
+ *                  ├─ an AUTH challenge answer → AuthCommand.Continuation → sasl.Sasl* (PLAIN, LOGIN,
  *                  │                             CRAM-MD5, XOAUTH2/OAUTHBEARER)
  *                  ├─ BDAT (CHUNKING on)       → ChunkTransfer.begin (BdatCommand.parse)
  *                  ├─ MAIL, RCPT               → PathSyntax.parseCommand, CommandChecks.checkParameters
@@ -56,7 +56,8 @@
  * {@code QuietSlf4j}); the session ({@code SmtpConnection}, {@code Commands}, {@code SessionPolicy},
  * {@code Transaction}, {@code SessionInfo}, {@code Wire}, {@code Watchdog}, {@code LineDeadline});
  * syntax ({@code CommandText}, {@code LineRules}, {@code PathSyntax}, {@code ParameterValues},
- * {@code CommandChecks}, {@code CommandArgs}); SASL ({@code SaslExchange} and its mechanisms); TLS
+ * {@code CommandChecks}, {@code CommandArgs}); SASL (the sub-package {@code sasl}: {@code SaslExchange} and its mechanisms, a leaf that
+ * knows only the API); TLS
  * ({@code TlsMaterial}, {@code SelfSignedCertificate}, {@code TlsUpgrade}); MIME views of a stored
  * message ({@code MimeView}, {@code MimeParts}, {@code JakartaParser}, {@code JakartaMessages},
  * {@code HeaderOctets}); sub-packages {@code lint} (the mail lint, and the raw MIME model DKIM

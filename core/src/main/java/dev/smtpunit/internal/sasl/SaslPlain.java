@@ -1,4 +1,4 @@
-package dev.smtpunit.internal;
+package dev.smtpunit.internal.sasl;
 
 import dev.smtpunit.SmtpServerOptions;
 
@@ -10,7 +10,7 @@ final class SaslPlain extends SaslExchange {
     }
 
     @Override
-    Step respond(String line) {
+    public Step respond(String line) {
         String decoded = decode(line);
         if (decoded == null) {
             return undecodable("AUTH PLAIN response");

@@ -1,4 +1,4 @@
-package dev.smtpunit.internal;
+package dev.smtpunit.internal.sasl;
 
 import dev.smtpunit.SmtpServerOptions;
 
@@ -14,12 +14,12 @@ final class SaslLogin extends SaslExchange {
     }
 
     @Override
-    Step start(String initialResponse) {
+    public Step start(String initialResponse) {
         return initialResponse == null ? new Challenge(USERNAME_PROMPT, false) : respond(initialResponse);
     }
 
     @Override
-    Step respond(String line) {
+    public Step respond(String line) {
         String decoded = decode(line);
         if (user == null) {
             if (decoded == null) {

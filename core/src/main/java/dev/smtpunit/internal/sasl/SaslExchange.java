@@ -1,4 +1,4 @@
-package dev.smtpunit.internal;
+package dev.smtpunit.internal.sasl;
 
 import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.SmtpServerOptions;
@@ -10,10 +10,10 @@ import java.util.Base64;
  * One AUTH exchange in progress (RFC 4954): turns the initial response and each client response
  * into the next step. A new instance per attempt; it runs on the connection's thread only.
  */
-abstract class SaslExchange {
+public abstract class SaslExchange {
 
     /** What the server does next. */
-    sealed interface Step permits Challenge, Success, Failure {}
+    public sealed interface Step permits Challenge, Success, Failure {}
 
     /**
      * A {@code 334} challenge; the exchange goes on.
@@ -21,14 +21,14 @@ abstract class SaslExchange {
      * @param text the challenge, base64 (or empty)
      * @param secretResponse whether the client's answer must be masked in the transcript
      */
-    record Challenge(String text, boolean secretResponse) implements Step {}
+    public record Challenge(String text, boolean secretResponse) implements Step {}
 
     /**
      * The client proved who it is.
      *
      * @param user the authenticated user name
      */
-    record Success(String user) implements Step {}
+    public record Success(String user) implements Step {}
 
     /**
      * The exchange ends with this reply.
@@ -36,7 +36,7 @@ abstract class SaslExchange {
      * @param code the reply code
      * @param text the reply text, starting with the enhanced status code
      */
-    record Failure(String code, String text) implements Step {}
+    public record Failure(String code, String text) implements Step {}
 
     static final Failure INVALID = new Failure("535", "5.7.8 Authentication credentials invalid");
 
@@ -52,7 +52,7 @@ abstract class SaslExchange {
      * @param options the server's options
      * @return a new exchange for one attempt
      */
-    static SaslExchange start(AuthMechanism mechanism, SmtpServerOptions options) {
+    public static SaslExchange start(AuthMechanism mechanism, SmtpServerOptions options) {
         switch (mechanism) {
             case PLAIN:
                 return new SaslPlain(options);
@@ -71,7 +71,7 @@ abstract class SaslExchange {
      * @param initialResponse the response on the AUTH line (empty for {@code =}), or null when none was sent
      * @return the first step
      */
-    Step start(String initialResponse) {
+    public Step start(String initialResponse) {
         return initialResponse == null ? new Challenge("", true) : respond(initialResponse);
     }
 
@@ -79,7 +79,7 @@ abstract class SaslExchange {
      * @param line a client response line (never {@code *}, which the caller handles)
      * @return the next step
      */
-    abstract Step respond(String line);
+    public abstract Step respond(String line);
 
     /** {@return the decoded bytes as UTF-8, or null when the text is not base64} */
     static String decode(String base64) {

@@ -1,4 +1,4 @@
-package dev.smtpunit.internal;
+package dev.smtpunit.internal.sasl;
 
 import dev.smtpunit.SmtpServerOptions;
 
@@ -25,7 +25,7 @@ final class SaslCramMd5 extends SaslExchange {
     }
 
     @Override
-    Step start(String initialResponse) {
+    public Step start(String initialResponse) {
         if (initialResponse != null) {
             return malformed("CRAM-MD5 takes no initial response: the server sends the challenge first (RFC 2195)");
         }
@@ -35,7 +35,7 @@ final class SaslCramMd5 extends SaslExchange {
     }
 
     @Override
-    Step respond(String line) {
+    public Step respond(String line) {
         String decoded = decode(line);
         if (decoded == null) {
             return undecodable("AUTH CRAM-MD5 response");

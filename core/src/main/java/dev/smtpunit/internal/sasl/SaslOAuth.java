@@ -1,4 +1,4 @@
-package dev.smtpunit.internal;
+package dev.smtpunit.internal.sasl;
 
 import dev.smtpunit.AuthMechanism;
 import dev.smtpunit.SmtpServerOptions;
@@ -26,7 +26,7 @@ final class SaslOAuth extends SaslExchange {
     }
 
     @Override
-    Step respond(String line) {
+    public Step respond(String line) {
         if (refused) {
             return afterError(line);
         }
