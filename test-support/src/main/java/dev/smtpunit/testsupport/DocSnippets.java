@@ -74,6 +74,8 @@ public final class DocSnippets {
     }
 
     /**
+     * The Java blocks of a document.
+     *
      * @param document a Markdown file
      * @return its {@code ```java} blocks, in order
      * @throws IOException when it cannot be read
@@ -105,6 +107,8 @@ public final class DocSnippets {
     }
 
     /**
+     * The Java blocks of a document that no {@code <!-- compile: ... -->} marker assigns to a framework.
+     *
      * @param document a Markdown file
      * @return its blocks that name no framework
      * @throws IOException when it cannot be read
@@ -114,6 +118,8 @@ public final class DocSnippets {
     }
 
     /**
+     * The Java blocks of a document that a {@code <!-- compile: framework -->} marker assigns to one framework.
+     *
      * @param document a Markdown file
      * @param framework the name in {@code <!-- compile: framework -->}
      * @return its blocks right after that marker

@@ -120,6 +120,8 @@ public final class RawClient implements AutoCloseable {
     }
 
     /**
+     * The last line of a reply.
+     *
      * @param reply a reply as {@link #reply()} gives it
      * @return its last line, the one that ends a multi-line reply
      */
