@@ -260,7 +260,6 @@ final class SmtpConnection implements Runnable {
         return lineHandlers.peek();
     }
 
-    /** @param value whether the line being handled answers an AUTH challenge (334) rather than being a command */
     /** BDAT was accepted for reading: what follows is its chunk. */
     void readChunk() {
         mode = Mode.CHUNK;
